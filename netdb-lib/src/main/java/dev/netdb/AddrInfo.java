@@ -1,0 +1,53 @@
+package dev.netdb;
+
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One {@code getaddrinfo} result, as Python's 5-tuple {@code (family, type, proto, canonname,
+ * sockaddr)}.
+ *
+ * <p>Family and type are kept as numbers because glibc can return values that have no enum member
+ * (Python then returns a plain int); {@link #addressFamily()} and {@link #socketType()} give the
+ * enums where they exist. {@code canonicalName} is {@code ""} where Python shows it empty. The
+ * {@code host} is the address text exactly as {@code inet_ntop} writes it.
+ */
+public record AddrInfo(
+    int family, int type, int protocol, String canonicalName, String host, int port, long flowInfo,
+    long scopeId) {
+
+  /** Creates a result; {@code host} must be a numeric address of the family. */
+  public AddrInfo {
+    Objects.requireNonNull(canonicalName, "canonicalName");
+    Objects.requireNonNull(host, "host");
+  }
+
+  /** Returns the family as an enum, if it has a member. */
+  public Optional<AddressFamily> addressFamily() {
+    return AddressFamily.of(family);
+  }
+
+  /** Returns the socket type as an enum, if it has a member. */
+  public Optional<SocketType> socketType() {
+    return SocketType.of(type);
+  }
+
+  /**
+   * Returns the socket address as a JDK object. It is built from the packed bytes, so no lookup
+   * happens; IPv6 scope ids are kept, flow info is not (the JDK has no field for it).
+   */
+  public InetSocketAddress socketAddress() {
+    try {
+      if (family == AddressFamily.INET6.value()) {
+        byte[] b = Inet.pton(AddressFamily.INET6, host);
+        return new InetSocketAddress(Inet6Address.getByAddress(null, b, (int) scopeId), port);
+      }
+      return new InetSocketAddress(
+          java.net.InetAddress.getByAddress(null, Inet.pton(AddressFamily.INET, host)), port);
+    } catch (java.net.UnknownHostException e) {
+      throw new IllegalStateException("not a numeric address: " + host, e);
+    }
+  }
+}

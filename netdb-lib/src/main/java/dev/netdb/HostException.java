@@ -1,0 +1,21 @@
+package dev.netdb;
+
+/** Signals a host lookup failure ({@code socket.herror}); the code is the {@code h_errno}. */
+public final class HostException extends NetDbException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the error with Python's code (or null), Python's exact message and the input (or null). */
+  public HostException(Integer code, String pythonMessage, String input) {
+    super(code, pythonMessage, input);
+  }
+
+  /** Creates the error without a code. */
+  public HostException(String pythonMessage, String input) {
+    super(null, pythonMessage, input);
+  }
+
+  @Override
+  public PythonErrorKind kind() {
+    return PythonErrorKind.HERROR;
+  }
+}

@@ -1,0 +1,21 @@
+package dev.netdb;
+
+/** Signals a {@code UnicodeError} from the {@code idna} codec. */
+public final class IdnaException extends NetDbException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the error with Python's code (or null), Python's exact message and the input (or null). */
+  public IdnaException(Integer code, String pythonMessage, String input) {
+    super(code, pythonMessage, input);
+  }
+
+  /** Creates the error without a code. */
+  public IdnaException(String pythonMessage, String input) {
+    super(null, pythonMessage, input);
+  }
+
+  @Override
+  public PythonErrorKind kind() {
+    return PythonErrorKind.UNICODEERROR;
+  }
+}

@@ -1,0 +1,21 @@
+package dev.netdb;
+
+/** Signals a {@code ValueError}. */
+public final class InvalidValueException extends NetDbException {
+  private static final long serialVersionUID = 1L;
+
+  /** Creates the error with Python's code (or null), Python's exact message and the input (or null). */
+  public InvalidValueException(Integer code, String pythonMessage, String input) {
+    super(code, pythonMessage, input);
+  }
+
+  /** Creates the error without a code. */
+  public InvalidValueException(String pythonMessage, String input) {
+    super(null, pythonMessage, input);
+  }
+
+  @Override
+  public PythonErrorKind kind() {
+    return PythonErrorKind.VALUEERROR;
+  }
+}

@@ -1,0 +1,12 @@
+package dev.netdb;
+
+import java.util.Objects;
+
+/** The {@code (host, port)} pair that Python's {@code getnameinfo} returns; both are text. */
+public record NameInfo(String host, String service) {
+  /** Creates the pair. */
+  public NameInfo {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(service, "service");
+  }
+}

@@ -1,0 +1,17 @@
+package dev.netdb;
+
+import java.util.List;
+import java.util.Objects;
+
+/** A services-database entry: official name, aliases, port (host order) and protocol. */
+public record ServiceEntry(String name, List<String> aliases, int port, String protocol) {
+  /** Creates an entry; the port must be 0-65535. */
+  public ServiceEntry {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(protocol, "protocol");
+    aliases = List.copyOf(aliases);
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port out of range: " + port);
+    }
+  }
+}

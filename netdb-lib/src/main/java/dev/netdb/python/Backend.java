@@ -1,0 +1,93 @@
+package dev.netdb.python;
+
+import dev.netdb.AddrInfo;
+import dev.netdb.HostEntry;
+import dev.netdb.NameInfo;
+import dev.netdb.ProtocolEntry;
+import dev.netdb.ServiceEntry;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * The libc-shaped contract that each back end implements and the one {@link PythonLayer} sits on.
+ *
+ * <p>Methods mirror the C calls CPython makes, not Python's functions: host names arrive already
+ * IDNA-encoded (ASCII), and failures are thrown as the C call reports them: {@link
+ * dev.netdb.GaiException} with the EAI code and {@code gai_strerror} text, {@link
+ * dev.netdb.HostException} with {@code h_errno} and {@code hstrerror} text, {@link
+ * dev.netdb.SystemException} for {@code EAI_SYSTEM}. "Not found" in the services and protocols
+ * databases is null, as in C.
+ */
+public interface Backend {
+
+  /** Returns {@code "os"} or {@code "java"}. */
+  String name();
+
+  /** {@code gethostname(2)}. */
+  String gethostname();
+
+  /**
+   * {@code getaddrinfo(3)}: {@code host} and {@code service} may be null; the numbers are passed
+   * through unchanged. Results are in glibc's order, canonical name on the first entry only.
+   */
+  List<AddrInfo> getaddrinfo(String host, String service, int family, int type, int proto, int flags);
+
+  /** {@code gethostbyname_r(3)} (AF_INET); throws {@link dev.netdb.HostException} on failure. */
+  HostEntry gethostbyname(String host);
+
+  /**
+   * {@code gethostbyaddr_r(3)} for a packed address of 4 or 16 bytes; throws {@link
+   * dev.netdb.HostException} on failure.
+   */
+  HostEntry gethostbyaddr(byte[] address, int family);
+
+  /**
+   * {@code getnameinfo(3)} for the socket address described by {@code sockaddr} (its family, host
+   * text, port, flow info and scope id are used).
+   */
+  NameInfo getnameinfo(AddrInfo sockaddr, int flags);
+
+  /** {@code getservbyname_r(3)}; null when not found. {@code proto} may be null. */
+  ServiceEntry getservbyname(String name, String proto);
+
+  /** {@code getservbyport_r(3)} with the port in host order; null when not found. */
+  ServiceEntry getservbyport(int port, String proto);
+
+  /** {@code getprotobyname_r(3)}; null when not found. */
+  ProtocolEntry getprotobyname(String name);
+
+  /** {@code getprotobynumber_r(3)}; null when not found. */
+  ProtocolEntry getprotobynumber(int number);
+
+  /** Lists the services database in file order, as {@code getent services} does. */
+  List<ServiceEntry> services();
+
+  /** Lists the protocols database in file order, as {@code getent protocols} does. */
+  List<ProtocolEntry> protocols();
+
+  /**
+   * Asynchronous {@link #getaddrinfo}. The default runs the blocking call on a virtual thread; the
+   * pure-Java back end overrides it with a non-blocking pipeline.
+   */
+  default CompletableFuture<List<AddrInfo>> getaddrinfoAsync(
+      String host, String service, int family, int type, int proto, int flags) {
+    return onVirtualThread(() -> getaddrinfo(host, service, family, type, proto, flags));
+  }
+
+  /** Runs a blocking call on a new virtual thread. */
+  static <T> CompletableFuture<T> onVirtualThread(Supplier<T> call) {
+    CompletableFuture<T> f = new CompletableFuture<>();
+    Thread.ofVirtual()
+        .name("netdb-call")
+        .start(
+            () -> {
+              try {
+                f.complete(call.get());
+              } catch (Throwable t) {
+                f.completeExceptionally(t);
+              }
+            });
+    return f;
+  }
+}
