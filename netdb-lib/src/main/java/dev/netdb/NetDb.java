@@ -103,6 +103,44 @@ public interface NetDb {
   /** Python's {@code getnameinfo((host, port, flowinfo, scope_id), flags)}. */
   NameInfo getnameinfo(String host, long port, long flowInfo, long scopeId, int flags);
 
+  // ---- Database entries, for getent-style output (no IDNA, no Python argument rules) ----
+
+  /** Returns the whole services database in file order, as {@code getent services} lists it. */
+  List<ServiceEntry> services();
+
+  /** Returns the whole protocols database in file order, as {@code getent protocols} lists it. */
+  List<ProtocolEntry> protocols();
+
+  /** Returns {@code getservbyname_r(name, proto)}'s entry; a null proto means any. */
+  java.util.Optional<ServiceEntry> serviceByName(String name, String proto);
+
+  /** Returns {@code getservbyport_r(port, proto)}'s entry (port in host order); null proto = any. */
+  java.util.Optional<ServiceEntry> serviceByPort(int port, String proto);
+
+  /** Returns {@code getprotobyname_r(name)}'s entry. */
+  java.util.Optional<ProtocolEntry> protocolByName(String name);
+
+  /** Returns {@code getprotobynumber_r(number)}'s entry. */
+  java.util.Optional<ProtocolEntry> protocolByNumber(int number);
+
+  /**
+   * Returns {@code gethostbyname2_r(name, family)}'s entry (addresses as text), or throws {@link
+   * HostException} with glibc's {@code h_errno}. The name is used as given (no IDNA).
+   */
+  HostEntry hostByName(String name, AddressFamily family);
+
+  /**
+   * Returns {@code gethostbyaddr_r}'s entry for a packed 4- or 16-byte address, or throws {@link
+   * HostException}.
+   */
+  HostEntry hostByAddress(byte[] address);
+
+  /**
+   * Returns raw {@code getaddrinfo(3)} results for an ASCII host and service (either may be null),
+   * without Python's IDNA or argument handling, as {@code getent ahosts} calls it.
+   */
+  List<AddrInfo> addrinfo(String host, String service, int family, int type, int proto, int flags);
+
   /** Asynchronous {@link #getaddrinfo(String, String, int, int, int, int)}. */
   CompletableFuture<List<AddrInfo>> getaddrinfoAsync(
       String host, String port, int family, int type, int proto, int flags);

@@ -33,8 +33,12 @@ public interface Backend {
    */
   List<AddrInfo> getaddrinfo(String host, String service, int family, int type, int proto, int flags);
 
-  /** {@code gethostbyname_r(3)} (AF_INET); throws {@link dev.netdb.HostException} on failure. */
-  HostEntry gethostbyname(String host);
+  /**
+   * {@code gethostbyname2_r(3)} for {@code AF_INET} or {@code AF_INET6} (Python's {@code
+   * gethostbyname_ex} uses {@code AF_INET}); throws {@link dev.netdb.HostException} with {@code
+   * h_errno} on failure. Addresses are returned as text.
+   */
+  HostEntry gethostbyname(String host, int family);
 
   /**
    * {@code gethostbyaddr_r(3)} for a packed address of 4 or 16 bytes; throws {@link
