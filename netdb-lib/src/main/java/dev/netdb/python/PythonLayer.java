@@ -87,14 +87,14 @@ public final class PythonLayer implements NetDb {
       return new Resolved(new byte[] {-1, -1, -1, -1}, AF_INET);
     }
     if (af == AF_UNSPEC || af == AF_INET) {
-      byte[] v4 = tryPton(AddressFamily.INET, name);
+      byte[] v4 = Inet.tryPton(AddressFamily.INET, name);
       if (v4 != null) {
         return new Resolved(v4, AF_INET);
       }
     }
     // A scope id needs getaddrinfo, which maps interface names to indexes.
     if ((af == AF_UNSPEC || af == AF_INET6) && name.indexOf('%') < 0) {
-      byte[] v6 = tryPton(AddressFamily.INET6, name);
+      byte[] v6 = Inet.tryPton(AddressFamily.INET6, name);
       if (v6 != null) {
         return new Resolved(v6, AF_INET6);
       }
@@ -105,14 +105,6 @@ public final class PythonLayer implements NetDb {
       throw new SystemException("unknown address family", name);
     }
     return resolved(first);
-  }
-
-  private static byte[] tryPton(AddressFamily family, String text) {
-    try {
-      return Inet.pton(family, text);
-    } catch (NetDbException e) {
-      return null;
-    }
   }
 
   private static Resolved resolved(AddrInfo ai) {
