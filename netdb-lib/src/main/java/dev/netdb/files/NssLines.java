@@ -39,7 +39,8 @@ final class NssLines {
       int nl = indexOf(data, (byte) '\n', start, data.length);
       int end = nl < 0 ? data.length : nl + 1; // fgets keeps the newline
       int lineStart = start;
-      byte[] buf = Arrays.copyOfRange(data, start, end + 1); // plus the NUL fgets appends
+      byte[] buf = new byte[end - start + 1]; // plus the NUL fgets appends
+      System.arraycopy(data, start, buf, 0, end - start);
       start = end;
       int p = 0;
       while (isSpace(buf[p])) {
