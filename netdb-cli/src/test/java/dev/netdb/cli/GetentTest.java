@@ -83,7 +83,7 @@ class GetentTest {
     assertThat(r.out()).isEqualTo("""
         127.0.0.1       STREAM vm
         127.0.0.1       DGRAM \s
-        fe80::1%2     RAW    \s
+        fe80::1%2     RAW   \s
         """);
     assertThat(r.status()).isEqualTo(2);
   }
