@@ -28,7 +28,9 @@ import java.util.stream.Stream;
  *
  * <p>A session keeps one namespace alive for many commands: {@link #open} starts {@code
  * namespace-agent.sh} inside {@code unshare}; the agent checks that loopback is the only interface
- * and there is no default route (and exits otherwise, before anything else runs), mounts the
+ * and there is no default route (and exits otherwise, before anything else runs), optionally adds
+ * the reference's "dual" network as a veth pair kept wholly inside ({@link
+ * OracleConfig.Network}), then mounts the
  * files, starts NSD, and then runs one command per request, sequentially. Requests go through
  * files in the session directory (argv, stdin, stdout, stderr, exit status), so outputs of any
  * size are safe. {@link #close} ends the agent, which stops NSD with SIGTERM by PID; the
@@ -124,7 +126,7 @@ public final class OracleNamespace implements AutoCloseable {
       }
       OracleNamespace ns = new OracleNamespace(
           agent, session, replies, Long.parseLong(first.substring(6).strip()));
-      ns.assertLoopbackOnly();
+      ns.assertIsolated(config.network());
       return ns;
     } catch (IOException | RuntimeException | Error e) {
       if (!Boolean.getBoolean("netdb.oracle.keep")) {
@@ -234,14 +236,21 @@ public final class OracleNamespace implements AutoCloseable {
     }
   }
 
-  /** Fails unless {@code ip -o link} inside shows exactly one interface, {@code lo}. */
-  private void assertLoopbackOnly() throws IOException {
+  /**
+   * Fails unless {@code ip -o link} inside shows exactly {@code lo} (plus, for {@link
+   * OracleConfig.Network#DUAL}, the veth pair {@code nd0@nd1}/{@code nd1@nd0}, whose peer names
+   * prove both ends are in this namespace; a peer elsewhere would show as {@code @ifN}).
+   */
+  private void assertIsolated(OracleConfig.Network network) throws IOException {
     CommandResult links = run(List.of("ip", "-o", "link", "show"), null);
-    List<String> lines = links.lines();
-    if (links.exit() != 0 || lines.size() != 1 || !lines.getFirst().startsWith("1: lo:")) {
+    List<String> names = links.lines().stream()
+        .map(l -> l.split(": ", 3)).filter(f -> f.length > 1).map(f -> f[1]).sorted().toList();
+    List<String> expected = network == OracleConfig.Network.DUAL
+        ? List.of("lo", "nd0@nd1", "nd1@nd0") : List.of("lo");
+    if (links.exit() != 0 || !names.equals(expected) || links.lines().size() != names.size()) {
       close();
-      throw new IOException("oracle namespace is not loopback-only; refusing to run anything:\n"
-          + links.describe());
+      throw new IOException("oracle namespace interfaces are not " + expected
+          + "; refusing to run anything:\n" + links.describe());
     }
   }
 

@@ -27,7 +27,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>Network: the reference used a "dual" network (lo + a veth with 192.0.2.2/24 and
  *       2001:db8::2/64 and default routes); the namespace has loopback only. Rows whose result
  *       depends on it ({@link Setup#NETWORK}: AI_ADDRCONFIG and RFC 3484 source-address sorting)
- *       are asserted against the lo-only column of §6b.
+ *       are asserted against the lo-only column of §6b. A separate test runs every row in the
+ *       full reference environment ({@link OracleConfig.Network#DUAL}, {@code hosts: files})
+ *       and expects the reference column exactly.
  *   <li>DNS: the reference had {@code hosts: files}; the namespace has {@code hosts: files dns}
  *       with NSD answering NXDOMAIN for every name outside the test zones (root zone). Rows
  *       that miss the hosts file and reach DNS are {@link Setup#DNS}; their expected output is
@@ -63,6 +65,7 @@ class PythonReferenceTest {
 
   private static final Map<String, String> OUTPUTS = new LinkedHashMap<>();
 
+  /** Returns §6a then §6b. */
   static List<Case> cases() {
     List<Case> all = new ArrayList<>(MAIN);
     all.addAll(LO_ONLY);
@@ -97,10 +100,29 @@ class PythonReferenceTest {
             .map(i -> "#" + i).toList());
   }
 
+  /**
+   * Checks the reference column itself: in the reference environment (the "dual" network and
+   * {@code hosts: files}, no DNS), every row gives exactly the output the document records.
+   */
+  @Test
+  void referenceEnvironmentGivesTheReferenceColumn() throws IOException {
+    OracleConfig reference = OracleConfig.reference()
+        .withNetwork(OracleConfig.Network.DUAL).withNsswitchConf("hosts: files\n");
+    try (OracleNamespace dual = OracleNamespace.open(reference)) {
+      CommandResult result = dual.runBatch(
+          List.of("/usr/bin/python3", "-c", harness()),
+          cases().stream().map(Case::expression).toList());
+      assertThat(result.exit()).as(result.describe()).isZero();
+      assertThat(result.lines()).containsExactlyElementsOf(
+          cases().stream().map(Case::reference).toList());
+    }
+  }
+
   @Test
   void onlyDocumentedRowsDifferFromTheReference() {
     assertThat(cases()).filteredOn(c -> !c.reference().equals(c.expected()))
-        .extracting(Case::id).containsExactly("#54");
+        .extracting(Case::id).containsExactly(
+            "#54", "6b localhost AF_INET6 ADDRCONFIG", "6b localhost AF_INET ADDRCONFIG");
   }
 
   static String harness() {
@@ -123,8 +145,8 @@ class PythonReferenceTest {
     return new Case("#" + number, expression, reference, here, Setup.DNS);
   }
 
-  private static Case loOnly(String label, String expression, String expected) {
-    return new Case("6b " + label, expression, expected, expected, Setup.NETWORK);
+  private static Case network(String label, String expression, String dual, String loOnly) {
+    return new Case("6b " + label, expression, dual, loOnly, Setup.NETWORK);
   }
 
   /** Gives §6a, verbatim (only {@code \|} unescaped). */
@@ -328,23 +350,34 @@ class PythonReferenceTest {
       row(98, Setup.NETWORK, "getnameinfo(('fe80::1', 80, 0, 1), NI_NUMERICHOST)",
           "('fe80::1%lo', 'http')"));
 
-  /** Gives §6b's rows in the lo-only column, expanded to the §6a notation. */
+  /**
+   * Gives §6b's rows, expanded to the §6a notation: the reference column is "dual", the expected
+   * column "lo only" (the namespace's default network).
+   */
   static final List<Case> LO_ONLY = List.of(
-      loOnly("localhost ADDRCONFIG", "getaddrinfo('localhost',80,0,SOCK_STREAM,0,AI_ADDRCONFIG)",
+      network("localhost ADDRCONFIG", "getaddrinfo('localhost',80,0,SOCK_STREAM,0,AI_ADDRCONFIG)",
+          "[6/S/6 ('::1', 80, 0, 0); 4/S/6 ('127.0.0.1', 80)]",
           "[6/S/6 ('::1', 80, 0, 0); 4/S/6 ('127.0.0.1', 80)]"),
-      loOnly("localhost AF_INET6 ADDRCONFIG",
+      network("localhost AF_INET6 ADDRCONFIG",
           "getaddrinfo('localhost',80,AF_INET6,SOCK_STREAM,0,AI_ADDRCONFIG)",
+          "[6/S/6 ('::1', 80, 0, 0)]",
           "gaierror(-2, 'Name or service not known')"),
-      loOnly("localhost AF_INET ADDRCONFIG",
+      network("localhost AF_INET ADDRCONFIG",
           "getaddrinfo('localhost',80,AF_INET,SOCK_STREAM,0,AI_ADDRCONFIG)",
+          "[4/S/6 ('127.0.0.1', 80); 4/S/6 ('127.0.0.1', 80)]",
           "gaierror(-2, 'Name or service not known')"),
-      loOnly("::1 ADDRCONFIG", "getaddrinfo('::1',80,0,SOCK_STREAM,0,AI_ADDRCONFIG)",
+      network("::1 ADDRCONFIG", "getaddrinfo('::1',80,0,SOCK_STREAM,0,AI_ADDRCONFIG)",
+          "[6/S/6 ('::1', 80, 0, 0)]",
           "[6/S/6 ('::1', 80, 0, 0)]"),
-      loOnly("127.0.0.1 ADDRCONFIG", "getaddrinfo('127.0.0.1',80,0,SOCK_STREAM,0,AI_ADDRCONFIG)",
+      network("127.0.0.1 ADDRCONFIG",
+          "getaddrinfo('127.0.0.1',80,0,SOCK_STREAM,0,AI_ADDRCONFIG)",
+          "[4/S/6 ('127.0.0.1', 80)]",
           "[4/S/6 ('127.0.0.1', 80)]"),
-      loOnly("None PASSIVE|ADDRCONFIG",
+      network("None PASSIVE|ADDRCONFIG",
           "getaddrinfo(None,80,0,SOCK_STREAM,0,AI_PASSIVE|AI_ADDRCONFIG)",
+          "[4/S/6 ('0.0.0.0', 80); 6/S/6 ('::', 80, 0, 0)]",
           "[4/S/6 ('0.0.0.0', 80); 6/S/6 ('::', 80, 0, 0)]"),
-      loOnly("multi.example", "getaddrinfo('multi.example',80,0,SOCK_STREAM)",
+      network("multi.example", "getaddrinfo('multi.example',80,0,SOCK_STREAM)",
+          "[6/S/6 ('2001:db8::10', 80, 0, 0); 4/S/6 ('192.0.2.10', 80); 4/S/6 ('192.0.2.11', 80)]",
           "[6/S/6 ('2001:db8::10', 80, 0, 0); 4/S/6 ('192.0.2.10', 80); 4/S/6 ('192.0.2.11', 80)]"));
 }

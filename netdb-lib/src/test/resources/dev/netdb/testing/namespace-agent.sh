@@ -3,7 +3,8 @@
 # Usage: namespace-agent.sh SESSION_DIR
 #
 # 1. Brings up loopback and refuses to go on unless loopback is the only interface and there is
-#    no default route: nothing started here can reach a real network.
+#    no default route: nothing started here can reach a real network. With SESSION_DIR/network
+#    "dual" it then adds the reference's dual-stack network as a veth pair with both ends inside.
 # 2. Bind-mounts the session's private files over /etc (resolv.conf, hosts, nsswitch.conf and,
 #    when the session has them, gai.conf and host.conf), hides any nscd socket, sets the hostname.
 # 3. Starts NSD on 127.0.0.1:53 and [::1]:53 and waits until it answers.
@@ -17,9 +18,20 @@ fail() { echo "FAIL $*"; exit 3; }
 
 ip link set lo up || fail "ip link set lo up failed"
 links=$(ip -o link show | awk -F': ' '{print $2}' | tr '\n' ' ')
-[ "$links" = "lo " ] || fail "interfaces other than lo in the namespace: $links"
+[ "$links" = "lo " ] || fail "interfaces other than lo in the fresh namespace: $links"
 routes=$(ip -4 route show default; ip -6 route show default)
-[ -z "$routes" ] || fail "default route in the namespace: $routes"
+[ -z "$routes" ] || fail "default route in the fresh namespace: $routes"
+if [ "$(cat "$S/network")" = dual ]; then
+  # The reference's "dual" network: a veth pair whose BOTH ends stay in this namespace, so a
+  # packet sent out of nd0 arrives at nd1 here and is dropped; nothing can leave the namespace.
+  ip link add nd0 type veth peer name nd1 || fail "cannot create the veth pair"
+  ip link set nd1 up && ip link set nd0 up || fail "cannot bring up the veth pair"
+  ip addr add 192.0.2.2/24 dev nd0 && ip addr add 2001:db8::2/64 dev nd0 nodad \
+    || fail "cannot address nd0"
+  ip route add default dev nd0 && ip -6 route add default dev nd0 || fail "cannot route"
+  links=$(ip -o link show | awk -F': ' '{print $2}' | sort | tr '\n' ' ')
+  [ "$links" = "lo nd0@nd1 nd1@nd0 " ] || fail "unexpected interfaces in the namespace: $links"
+fi
 
 for f in resolv.conf hosts nsswitch.conf gai.conf host.conf; do
   if [ -f "$S/etc/$f" ]; then
