@@ -31,6 +31,8 @@ final class WatchedFile<T> {
   /** One parsed version of the file, with the attributes it was read under. */
   record Version<T>(T table, List<Diagnostic> diagnostics, String source, FileTime mtime, long size) {}
 
+  private static final long UNREADABLE = -2;
+
   private final Path path;
   private final String resource;
   private final Function<byte[], ParseResult<?>> parser;
@@ -100,7 +102,7 @@ final class WatchedFile<T> {
       }
       return parse(readResource(), "embedded " + resource + " (" + path + " does not exist)", null, -1);
     } catch (IOException e) {
-      return unreadable(e);
+      return unreadable(old, e);
     }
     if (old != null
         && attrs.lastModifiedTime().equals(old.mtime())
@@ -110,13 +112,16 @@ final class WatchedFile<T> {
     try {
       return parse(Files.readAllBytes(path), path.toString(), attrs.lastModifiedTime(), attrs.size());
     } catch (IOException e) {
-      return unreadable(e);
+      return unreadable(old, e);
     }
   }
 
-  private Version<T> unreadable(IOException e) {
+  private Version<T> unreadable(Version<T> old, IOException e) {
+    if (old != null && old.size() == UNREADABLE) {
+      return old; // already empty and reported
+    }
     LOG.log(Level.WARNING, "cannot read {0}: {1}; its database is empty", path, e.toString());
-    return parse(new byte[0], path + " (unreadable)", FileTime.fromMillis(Long.MIN_VALUE), -2);
+    return parse(new byte[0], path + " (unreadable)", FileTime.fromMillis(Long.MIN_VALUE), UNREADABLE);
   }
 
   private Version<T> parse(byte[] data, String source, FileTime mtime, long size) {
