@@ -28,8 +28,16 @@ import java.util.function.LongSupplier;
 final class WatchedFile<T> {
   private static final System.Logger LOG = System.getLogger("dev.netdb.files");
 
-  /** One parsed version of the file, with the attributes it was read under. */
-  record Version<T>(T table, List<Diagnostic> diagnostics, String source, FileTime mtime, long size) {}
+  /**
+   * One parsed version of the file, with the attributes it was read under and the clock reading
+   * before which it is not checked again (one volatile read per lookup covers both).
+   */
+  record Version<T>(
+      T table, List<Diagnostic> diagnostics, String source, FileTime mtime, long size, long nextCheck) {
+    Version<T> checkedAt(long now, long interval) {
+      return new Version<>(table, diagnostics, source, mtime, size, now + interval);
+    }
+  }
 
   private static final long UNREADABLE = -2;
 
@@ -40,7 +48,6 @@ final class WatchedFile<T> {
   private final long intervalNanos;
   private final LongSupplier nanoClock;
   private volatile Version<T> current;
-  private volatile long nextCheck;
 
   @SuppressWarnings("unchecked")
   <E> WatchedFile(
@@ -69,7 +76,7 @@ final class WatchedFile<T> {
   /** Returns the current version, checking the file first if the interval has passed. */
   Version<T> get() {
     Version<T> v = current;
-    if (v != null && nanoClock.getAsLong() - nextCheck < 0) {
+    if (v != null && nanoClock.getAsLong() - v.nextCheck() < 0) {
       return v;
     }
     return check(false);
@@ -83,12 +90,11 @@ final class WatchedFile<T> {
   private synchronized Version<T> check(boolean force) {
     long now = nanoClock.getAsLong();
     Version<T> v = current;
-    if (v != null && !force && now - nextCheck < 0) {
+    if (v != null && !force && now - v.nextCheck() < 0) {
       return v; // another thread checked while this one waited
     }
-    Version<T> next = load(v);
+    Version<T> next = load(v).checkedAt(now, intervalNanos);
     current = next;
-    nextCheck = now + intervalNanos;
     return next;
   }
 
@@ -138,7 +144,7 @@ final class WatchedFile<T> {
         LOG.log(Level.DEBUG, "{0}: {1}", source, d);
       }
     }
-    return new Version<>(indexer.apply(result), diagnostics, source, mtime, size);
+    return new Version<>(indexer.apply(result), diagnostics, source, mtime, size, 0);
   }
 
   private byte[] readResource() {
