@@ -118,6 +118,45 @@ class PythonReferenceTest {
     }
   }
 
+  /**
+   * Checks the optional gai.conf: §6b's {@code precedence ::ffff:0:0/96 100} (plus the other
+   * default lines) puts IPv4 first.
+   */
+  @Test
+  void gaiConfPrecedenceVariant() throws IOException {
+    String gaiConf = "precedence ::1/128 50\nprecedence ::/0 40\nprecedence 2002::/16 30\n"
+        + "precedence ::/96 20\nprecedence ::ffff:0:0/96 100\n";
+    assertThat(evaluate(OracleConfig.reference().withGaiConf(gaiConf), List.of(
+        "getaddrinfo('localhost',80,0,SOCK_STREAM)",
+        "gethostbyaddr('localhost')")))
+        .containsExactly(
+            "[4/S/6 ('127.0.0.1', 80); 6/S/6 ('::1', 80, 0, 0)]",
+            "('localhost', [], ['127.0.0.1'])");
+  }
+
+  /** Checks the optional host.conf: §6b's {@code multi off} rows. */
+  @Test
+  void hostConfMultiOffVariant() throws IOException {
+    assertThat(evaluate(OracleConfig.reference().withHostConf("multi off\n"), List.of(
+        "getaddrinfo('localhost',80,0,SOCK_STREAM)",
+        "gethostbyname_ex('localhost')",
+        "gethostbyname_ex('multi.example')")))
+        .containsExactly(
+            "[4/S/6 ('127.0.0.1', 80)]",
+            "('localhost', [], ['127.0.0.1'])",
+            "('multi.example', ['multi-alias1', 'multi-alias2'], ['192.0.2.10'])");
+  }
+
+  /** Returns the harness output for {@code expressions} in a fresh namespace with {@code config}. */
+  static List<String> evaluate(OracleConfig config, List<String> expressions) throws IOException {
+    try (OracleNamespace ns = OracleNamespace.open(config)) {
+      CommandResult result =
+          ns.runBatch(List.of("/usr/bin/python3", "-c", harness()), expressions);
+      assertThat(result.exit()).as(result.describe()).isZero();
+      return result.lines();
+    }
+  }
+
   @Test
   void onlyDocumentedRowsDifferFromTheReference() {
     assertThat(cases()).filteredOn(c -> !c.reference().equals(c.expected()))
