@@ -50,6 +50,10 @@ final class Exchange {
       return;
     }
     nscount = cfg.nameservers().size();
+    if (cfg.attempts() == 0) { // glibc: "attempts:0" makes res_send loop zero times
+      future.complete(new DnsOutcome.Timeout());
+      return;
+    }
     offset = cfg.rotate() && nscount > 1 ? Math.floorMod(transport.rotation.getAndIncrement(), nscount) : 0;
     send(false);
   }

@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param search the search list, at most {@value #MAX_SEARCH} domains, without trailing dots
  * @param ndots dots needed before a name is tried as-is first (0..15, default 1)
  * @param timeout the wait for one reply from one server (resolv.conf: 1..30 s, default 5 s)
- * @param attempts rounds over all servers (1..5, default 2)
+ * @param attempts rounds over all servers (0..5, default 2; 0 sends nothing, as in glibc)
  * @param rotate start each query at the next server ({@code options rotate})
  * @param singleRequest ask A then AAAA in sequence, not in parallel ({@code single-request} or
  *     {@code single-request-reopen})
@@ -66,8 +66,8 @@ public record ResolverConfig(
     search = List.copyOf(search);
     diagnostics = List.copyOf(diagnostics);
     Objects.requireNonNull(timeout, "timeout");
-    if (ndots < 0 || attempts < 1 || timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("ndots >= 0, attempts >= 1 and timeout > 0 are required");
+    if (ndots < 0 || attempts < 0 || timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("ndots >= 0, attempts >= 0 and timeout > 0 are required");
     }
   }
 
