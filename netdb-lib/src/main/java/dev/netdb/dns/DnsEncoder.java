@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Encodes DNS messages. With compression on, each name's longest already-written suffix
- * (compared ignoring ASCII case) is replaced by a pointer, only to offsets below 0x4000 (RFC 1035
+ * (compared exactly, so that case survives a round trip) is replaced by a pointer, only to offsets below 0x4000 (RFC 1035
  * §4.1.4); the names inside CNAME, PTR and SOA RDATA are compressed too, as RFC 3597 §4 allows for
  * these well-known types. Section counts come from the list sizes and must fit 16 bits.
  */
@@ -81,7 +81,7 @@ final class DnsEncoder {
       bytes(wire);
       return;
     }
-    String key = DnsName.lowerAscii(DnsName.canonical(name));
+    String key = DnsName.canonical(name); // exact match only, so decoding gives back the same case
     int p = 0;
     while (wire[p] != 0) {
       Integer at = offsets.get(key);
