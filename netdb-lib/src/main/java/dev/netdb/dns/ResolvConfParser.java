@@ -166,12 +166,19 @@ public final class ResolvConfParser {
         if (w.isEmpty()) continue;
         if (w.startsWith("ndots:")) {
           int n = atoi(w.substring(6));
-          b.ndots(clamp(where, "ndots", n, ResolverConfig.MAX_NDOTS));
+          if (n < 0) {
+            // glibc stores the int into a 4-bit unsigned field: -1 becomes 15 (measured)
+            b.diagnostic(where + ": ndots:" + n + " is negative; glibc keeps its low 4 bits, " + (n & 0xF));
+            b.ndots(n & 0xF);
+          } else {
+            b.ndots(clamp(where, "ndots", n, ResolverConfig.MAX_NDOTS));
+          }
         } else if (w.startsWith("timeout:")) {
           int n = clamp(where, "timeout", atoi(w.substring(8)), ResolverConfig.MAX_TIMEOUT_SECONDS);
-          // glibc stores 0 (or less) but send_dg then waits at least one second
+          // glibc stores 0 or less as is, but send_dg then waits at least one second
           b.timeout(Duration.ofSeconds(Math.max(1, n)));
         } else if (w.startsWith("attempts:")) {
+          // glibc stores 0 or less as is; res_send then makes no attempt at all
           b.attempts(clamp(where, "attempts", atoi(w.substring(9)), ResolverConfig.MAX_ATTEMPTS));
         } else if (w.startsWith("rotate")) {
           b.rotate(true);
@@ -199,7 +206,7 @@ public final class ResolvConfParser {
         return max;
       }
       if (value < 0) {
-        b.diagnostic(where + ": " + name + ":" + value + " is negative; 0 used");
+        b.diagnostic(where + ": " + name + ":" + value + " is negative; treated as 0");
         return 0;
       }
       return value;
