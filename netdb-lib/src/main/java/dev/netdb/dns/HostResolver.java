@@ -103,15 +103,16 @@ final class HostResolver {
   /**
    * Returns the reverse-lookup name of a packed address: {@code d.c.b.a.in-addr.arpa} for IPv4
    * (RFC 1035 §3.5), nibbles in reverse under {@code ip6.arpa} for IPv6 (RFC 3596 §2.5). An
-   * IPv4-mapped or IPv4-compatible IPv6 address is asked under {@code in-addr.arpa}, as glibc's
-   * {@code gethostbyaddr2_r} does.
+   * IPv4-mapped or IPv4-compatible IPv6 address (but not {@code ::1}) is asked under {@code
+   * in-addr.arpa}, as glibc's {@code gethostbyaddr2_r} does.
    */
   static String reverseName(byte[] a) {
     if (a.length == 16) {
       boolean zero10 = true;
       for (int i = 0; i < 10; i++) zero10 &= a[i] == 0;
       boolean mapped = zero10 && a[10] == (byte) 0xFF && a[11] == (byte) 0xFF;
-      boolean compat = zero10 && a[10] == 0 && a[11] == 0;
+      // glibc: "tunnelled" (12 zero bytes) counts, except ::1 ("v6local")
+      boolean compat = zero10 && a[10] == 0 && a[11] == 0 && !(a[12] == 0 && a[13] == 0 && a[14] == 0 && a[15] == 1);
       if (mapped || compat) {
         a = new byte[] {a[12], a[13], a[14], a[15]};
       }
