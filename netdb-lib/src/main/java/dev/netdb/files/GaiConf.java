@@ -71,6 +71,25 @@ public record GaiConf(
     return new GaiConf(DEFAULT_LABELS, DEFAULT_PRECEDENCE, DEFAULT_SCOPES, false, List.of());
   }
 
+  /**
+   * Returns a supplier of the current tables for gai.conf at {@code path}: read on first use, then
+   * re-read when the file changes only while the last read said {@code reload yes} (glibc reads it
+   * once per process otherwise).
+   */
+  public static java.util.function.Supplier<GaiConf> watch(java.nio.file.Path path) {
+    ReloadingFile<GaiConf> file = new ReloadingFile<>(path, GaiConf::parse);
+    java.util.concurrent.atomic.AtomicReference<GaiConf> first = new java.util.concurrent.atomic.AtomicReference<>();
+    return () -> {
+      GaiConf held = first.get();
+      if (held != null && !held.reload()) {
+        return held;
+      }
+      GaiConf now = file.get();
+      first.set(now);
+      return now;
+    };
+  }
+
   /** Parses gai.conf text; never throws. */
   public static GaiConf parse(String text) {
     List<Prefix> labels = new ArrayList<>();

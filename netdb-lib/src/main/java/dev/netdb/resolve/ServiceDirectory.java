@@ -26,4 +26,39 @@ public interface ServiceDirectory {
 
   /** Lists every protocol in file order. */
   List<ProtocolEntry> protocols();
+
+  /** Returns the directory over the files module's services and protocols databases. */
+  static ServiceDirectory of(dev.netdb.files.FilesDatabases db) {
+    return new ServiceDirectory() {
+      @Override
+      public ServiceEntry byName(String name, String proto) {
+        return db.services().serviceByName(name, proto);
+      }
+
+      @Override
+      public ServiceEntry byPort(int port, String proto) {
+        return db.services().serviceByPort(port, proto);
+      }
+
+      @Override
+      public ProtocolEntry protocolByName(String name) {
+        return db.protocols().protocolByName(name);
+      }
+
+      @Override
+      public ProtocolEntry protocolByNumber(int number) {
+        return db.protocols().protocolByNumber(number);
+      }
+
+      @Override
+      public List<ServiceEntry> services() {
+        return db.services().services();
+      }
+
+      @Override
+      public List<ProtocolEntry> protocols() {
+        return db.protocols().protocols();
+      }
+    };
+  }
 }
