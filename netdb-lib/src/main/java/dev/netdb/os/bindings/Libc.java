@@ -1,0 +1,388 @@
+package dev.netdb.os.bindings;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+
+/**
+ * Declares the glibc functions the OS back end calls, as downcall handles with one static invoker
+ * each (the shape jextract generates). Types are for LP64 Linux: {@code size_t} is {@code long},
+ * {@code socklen_t} is {@code int}.
+ *
+ * <p>Loading this class looks the symbols up in the default (libc) lookup, so it must be touched
+ * only after {@code dev.netdb.os.NativeSupport} has accepted the platform and native access. The
+ * functions that report through {@code errno} take a leading call-state segment, allocated with
+ * {@link #allocateCallState}; {@link #errno} reads it.
+ */
+public final class Libc {
+  private Libc() {}
+
+  private static final Linker LINKER = Linker.nativeLinker();
+  private static final SymbolLookup LIBC = LINKER.defaultLookup();
+  private static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState("errno");
+  private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
+  private static final VarHandle ERRNO =
+      CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+
+  /** {@code EAI_SYSTEM}: the error is in {@code errno}. */
+  public static final int EAI_SYSTEM = -11;
+  /** {@code ENOENT}: end of a database listing. */
+  public static final int ENOENT = 2;
+  /** {@code ERANGE}: the caller's buffer is too small. */
+  public static final int ERANGE = 34;
+  /** {@code NETDB_INTERNAL}: the {@code h_errno} meaning "see errno". */
+  public static final int NETDB_INTERNAL = -1;
+  /** {@code INET6_ADDRSTRLEN}. */
+  public static final int INET6_ADDRSTRLEN = 46;
+  /** {@code NI_MAXHOST}, the host buffer CPython's {@code getnameinfo} passes. */
+  public static final int NI_MAXHOST = 1025;
+  /** {@code NI_MAXSERV}, the service buffer CPython's {@code getnameinfo} passes. */
+  public static final int NI_MAXSERV = 32;
+
+  private static MethodHandle downcall(String name, FunctionDescriptor fd, Linker.Option... opts) {
+    MemorySegment symbol =
+        LIBC.find(name)
+            .orElseThrow(() -> new UnsatisfiedLinkError("libc has no symbol " + name));
+    return LINKER.downcallHandle(symbol, fd, opts);
+  }
+
+  private static final MethodHandle GNU_GET_LIBC_VERSION =
+      downcall("gnu_get_libc_version", FunctionDescriptor.of(ADDRESS));
+  private static final MethodHandle GETHOSTNAME =
+      downcall("gethostname", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG), CAPTURE_ERRNO);
+  private static final MethodHandle GETADDRINFO =
+      downcall(
+          "getaddrinfo",
+          FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS),
+          CAPTURE_ERRNO);
+  private static final MethodHandle FREEADDRINFO =
+      downcall("freeaddrinfo", FunctionDescriptor.ofVoid(ADDRESS));
+  private static final MethodHandle GAI_STRERROR =
+      downcall("gai_strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+  private static final MethodHandle GETNAMEINFO =
+      downcall(
+          "getnameinfo",
+          FunctionDescriptor.of(
+              JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT),
+          CAPTURE_ERRNO);
+  private static final MethodHandle GETHOSTBYNAME2_R =
+      downcall(
+          "gethostbyname2_r",
+          FunctionDescriptor.of(
+              JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS));
+  private static final MethodHandle GETHOSTBYADDR_R =
+      downcall(
+          "gethostbyaddr_r",
+          FunctionDescriptor.of(
+              JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS,
+              ADDRESS));
+  private static final MethodHandle GETSERVBYNAME_R =
+      downcall(
+          "getservbyname_r",
+          FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
+  private static final MethodHandle GETSERVBYPORT_R =
+      downcall(
+          "getservbyport_r",
+          FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
+  private static final MethodHandle GETPROTOBYNAME_R =
+      downcall(
+          "getprotobyname_r",
+          FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
+  private static final MethodHandle GETPROTOBYNUMBER_R =
+      downcall(
+          "getprotobynumber_r",
+          FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
+  private static final MethodHandle SETSERVENT =
+      downcall("setservent", FunctionDescriptor.ofVoid(JAVA_INT));
+  private static final MethodHandle GETSERVENT_R =
+      downcall(
+          "getservent_r", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
+  private static final MethodHandle ENDSERVENT = downcall("endservent", FunctionDescriptor.ofVoid());
+  private static final MethodHandle SETPROTOENT =
+      downcall("setprotoent", FunctionDescriptor.ofVoid(JAVA_INT));
+  private static final MethodHandle GETPROTOENT_R =
+      downcall(
+          "getprotoent_r", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
+  private static final MethodHandle ENDPROTOENT =
+      downcall("endprotoent", FunctionDescriptor.ofVoid());
+  private static final MethodHandle INET_NTOP =
+      downcall("inet_ntop", FunctionDescriptor.of(ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
+  private static final MethodHandle INET_PTON =
+      downcall("inet_pton", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+  private static final MethodHandle STRERROR =
+      downcall("strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+  private static final MethodHandle HSTRERROR =
+      downcall("hstrerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+
+  /** Allocates a zeroed call-state segment for the functions that capture {@code errno}. */
+  public static MemorySegment allocateCallState(java.lang.foreign.SegmentAllocator allocator) {
+    return allocator.allocate(CALL_STATE);
+  }
+
+  /** Returns the {@code errno} captured in a call-state segment. */
+  public static int errno(MemorySegment callState) {
+    return (int) ERRNO.get(callState, 0L);
+  }
+
+  /** {@code const char *gnu_get_libc_version(void)}. */
+  public static MemorySegment gnu_get_libc_version() {
+    try {
+      return (MemorySegment) GNU_GET_LIBC_VERSION.invokeExact();
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /** {@code int gethostname(char *name, size_t len)}, capturing errno. */
+  public static int gethostname(MemorySegment state, MemorySegment name, long len) {
+    try {
+      return (int) GETHOSTNAME.invokeExact(state, name, len);
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /** {@code int getaddrinfo(node, service, hints, res)}, capturing errno. */
+  public static int getaddrinfo(
+      MemorySegment state,
+      MemorySegment node,
+      MemorySegment service,
+      MemorySegment hints,
+      MemorySegment res) {
+    try {
+      return (int) GETADDRINFO.invokeExact(state, node, service, hints, res);
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /** {@code void freeaddrinfo(struct addrinfo *res)}. */
+  public static void freeaddrinfo(MemorySegment res) {
+    try {
+      FREEADDRINFO.invokeExact(res);
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /** {@code const char *gai_strerror(int errcode)}. */
+  public static MemorySegment gai_strerror(int code) {
+    try {
+      return (MemorySegment) GAI_STRERROR.invokeExact(code);
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /** {@code int getnameinfo(sa, salen, host, hostlen, serv, servlen, flags)}, capturing errno. */
+  public static int getnameinfo(
+      MemorySegment state,
+      MemorySegment sa,
+      int salen,
+      MemorySegment host,
+      int hostlen,
+      MemorySegment serv,
+      int servlen,
+      int flags) {
+    try {
+      return (int) GETNAMEINFO.invokeExact(state, sa, salen, host, hostlen, serv, servlen, flags);
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /** {@code int gethostbyname2_r(name, af, ret, buf, buflen, result, h_errnop)}. */
+  public static int gethostbyname2_r(
+      MemorySegment name,
+      int af,
+      MemorySegment ret,
+      MemorySegment buf,
+      long buflen,
+      MemorySegment result,
+      MemorySegment herrnop) {
+    try {
+      return (int) GETHOSTBYNAME2_R.invokeExact(name, af, ret, buf, buflen, result, herrnop);
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /** {@code int gethostbyaddr_r(addr, len, type, ret, buf, buflen, result, h_errnop)}. */
+  public static int gethostbyaddr_r(
+      MemorySegment addr,
+      int len,
+      int type,
+      MemorySegment ret,
+      MemorySegment buf,
+      long buflen,
+      MemorySegment result,
+      MemorySegment herrnop) {
+    try {
+      return (int) GETHOSTBYADDR_R.invokeExact(addr, len, type, ret, buf, buflen, result, herrnop);
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /** {@code int getservbyname_r(name, proto, result_buf, buf, buflen, result)}. */
+  public static int getservbyname_r(
+      MemorySegment name,
+      MemorySegment proto,
+      MemorySegment resultBuf,
+      MemorySegment buf,
+      long buflen,
+      MemorySegment result) {
+    try {
+      return (int) GETSERVBYNAME_R.invokeExact(name, proto, resultBuf, buf, buflen, result);
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /** {@code int getservbyport_r(port, proto, result_buf, buf, buflen, result)}; port is htons'd. */
+  public static int getservbyport_r(
+      int port,
+      MemorySegment proto,
+      MemorySegment resultBuf,
+      MemorySegment buf,
+      long buflen,
+      MemorySegment result) {
+    try {
+      return (int) GETSERVBYPORT_R.invokeExact(port, proto, resultBuf, buf, buflen, result);
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /** {@code int getprotobyname_r(name, result_buf, buf, buflen, result)}. */
+  public static int getprotobyname_r(
+      MemorySegment name, MemorySegment resultBuf, MemorySegment buf, long buflen,
+      MemorySegment result) {
+    try {
+      return (int) GETPROTOBYNAME_R.invokeExact(name, resultBuf, buf, buflen, result);
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /** {@code int getprotobynumber_r(proto, result_buf, buf, buflen, result)}. */
+  public static int getprotobynumber_r(
+      int proto, MemorySegment resultBuf, MemorySegment buf, long buflen, MemorySegment result) {
+    try {
+      return (int) GETPROTOBYNUMBER_R.invokeExact(proto, resultBuf, buf, buflen, result);
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /** {@code void setservent(int stayopen)}. */
+  public static void setservent(int stayOpen) {
+    try {
+      SETSERVENT.invokeExact(stayOpen);
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /** {@code int getservent_r(result_buf, buf, buflen, result)}. */
+  public static int getservent_r(
+      MemorySegment resultBuf, MemorySegment buf, long buflen, MemorySegment result) {
+    try {
+      return (int) GETSERVENT_R.invokeExact(resultBuf, buf, buflen, result);
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /** {@code void endservent(void)}. */
+  public static void endservent() {
+    try {
+      ENDSERVENT.invokeExact();
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /** {@code void setprotoent(int stayopen)}. */
+  public static void setprotoent(int stayOpen) {
+    try {
+      SETPROTOENT.invokeExact(stayOpen);
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /** {@code int getprotoent_r(result_buf, buf, buflen, result)}. */
+  public static int getprotoent_r(
+      MemorySegment resultBuf, MemorySegment buf, long buflen, MemorySegment result) {
+    try {
+      return (int) GETPROTOENT_R.invokeExact(resultBuf, buf, buflen, result);
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /** {@code void endprotoent(void)}. */
+  public static void endprotoent() {
+    try {
+      ENDPROTOENT.invokeExact();
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /** {@code const char *inet_ntop(af, src, dst, size)}. */
+  public static MemorySegment inet_ntop(int af, MemorySegment src, MemorySegment dst, int size) {
+    try {
+      return (MemorySegment) INET_NTOP.invokeExact(af, src, dst, size);
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /** {@code int inet_pton(af, src, dst)}. */
+  public static int inet_pton(int af, MemorySegment src, MemorySegment dst) {
+    try {
+      return (int) INET_PTON.invokeExact(af, src, dst);
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /** {@code char *strerror(int errnum)} (thread-safe in glibc since 2.32). */
+  public static MemorySegment strerror(int errnum) {
+    try {
+      return (MemorySegment) STRERROR.invokeExact(errnum);
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /** {@code const char *hstrerror(int err)}. */
+  public static MemorySegment hstrerror(int err) {
+    try {
+      return (MemorySegment) HSTRERROR.invokeExact(err);
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  private static RuntimeException rethrow(Throwable t) {
+    if (t instanceof RuntimeException r) {
+      throw r;
+    }
+    if (t instanceof Error e) {
+      throw e;
+    }
+    throw new IllegalStateException("downcall failed", t);
+  }
+}

@@ -1,0 +1,275 @@
+package dev.netdb.os;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.netdb.AddrInfo;
+import dev.netdb.GaiException;
+import dev.netdb.HostException;
+import dev.netdb.NetDbException;
+import dev.netdb.ProtocolEntry;
+import dev.netdb.ServiceEntry;
+import dev.netdb.SystemException;
+import dev.netdb.os.bindings.Libc;
+import dev.netdb.os.bindings.NetdbLayouts;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Checks the OS back end against fixed expectations that need no oracle: struct offsets, glibc's
+ * error texts, buffer growth, listings against {@code getent}, and concurrent use. Every host is
+ * numeric.
+ */
+@EnabledOnOs(OS.LINUX)
+class OsBackendTest {
+  private static OsBackend backend;
+
+  @BeforeAll
+  static void create() {
+    backend = OsBackend.create();
+  }
+
+  @Test
+  void layoutsHaveGlibcLp64Offsets() {
+    assertThat(NetdbLayouts.ADDRINFO.byteSize()).isEqualTo(48);
+    assertThat(NetdbLayouts.AI_ADDRLEN).isEqualTo(16);
+    assertThat(NetdbLayouts.AI_ADDR).isEqualTo(24);
+    assertThat(NetdbLayouts.AI_CANONNAME).isEqualTo(32);
+    assertThat(NetdbLayouts.AI_NEXT).isEqualTo(40);
+    assertThat(NetdbLayouts.SOCKADDR_IN.byteSize()).isEqualTo(16);
+    assertThat(NetdbLayouts.SOCKADDR_IN6.byteSize()).isEqualTo(28);
+    assertThat(NetdbLayouts.SIN6_SCOPE_ID).isEqualTo(24);
+    assertThat(NetdbLayouts.HOSTENT.byteSize()).isEqualTo(32);
+    assertThat(NetdbLayouts.H_ADDR_LIST).isEqualTo(24);
+    assertThat(NetdbLayouts.SERVENT.byteSize()).isEqualTo(32);
+    assertThat(NetdbLayouts.S_PROTO).isEqualTo(24);
+    assertThat(NetdbLayouts.PROTOENT.byteSize()).isEqualTo(24);
+  }
+
+  @Test
+  void reportsAvailabilityAndGlibcVersion() {
+    assertThat(OsBackend.isAvailable()).isTrue();
+    assertThat(OsBackend.unavailableReason()).isEmpty();
+    assertThat(OsBackend.libcVersion()).matches("2\\.\\d+");
+    assertThat(backend.name()).isEqualTo("os");
+  }
+
+  @ParameterizedTest(name = "h_errno {0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          1  | Unknown host
+          2  | Host name lookup failure
+          3  | Unknown server error
+          4  | No address associated with name
+          -1 | Resolver internal error
+          """)
+  void hostErrorsCarryHstrerror(int herr, String message) {
+    HostException e = Errors.host(herr, "example");
+    assertThat(e.code()).hasValue(herr);
+    assertThat(e.pythonMessage()).isEqualTo(message);
+    assertThat(e.getMessage()).contains("example");
+  }
+
+  @ParameterizedTest(name = "EAI {0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          -1  | Bad value for ai_flags
+          -2  | Name or service not known
+          -3  | Temporary failure in name resolution
+          -5  | No address associated with hostname
+          -6  | ai_family not supported
+          -8  | Servname not supported for ai_socktype
+          -9  | Address family for hostname not supported
+          -12 | Unknown error
+          """)
+  void gaiErrorsCarryGaiStrerror(int code, String message) {
+    NetDbException e = Errors.gai(code, 0, "x");
+    assertThat(e).isInstanceOf(GaiException.class);
+    assertThat(e.code()).hasValue(code);
+    assertThat(e.pythonMessage()).isEqualTo(message);
+  }
+
+  @Test
+  void eaiSystemBecomesOsErrorWithErrno() {
+    // CPython's set_gaierror: EAI_SYSTEM raises OSError(errno) instead of gaierror.
+    NetDbException e = Errors.gai(Libc.EAI_SYSTEM, 24, "x");
+    assertThat(e).isInstanceOf(SystemException.class);
+    assertThat(e.code()).hasValue(24);
+    assertThat(e.pythonMessage()).isEqualTo("Too many open files");
+  }
+
+  @Test
+  void growingBufferDoublesOnErangeFromOneKibibyte() {
+    List<Long> sizes = new ArrayList<>();
+    try (var arena = java.lang.foreign.Arena.ofConfined()) {
+      int rc =
+          GrowingBuffer.run(
+              arena,
+              "x",
+              (buf, len) -> {
+                sizes.add(len);
+                assertThat(buf.byteSize()).isEqualTo(len);
+                return len < 8192 ? Libc.ERANGE : 0;
+              });
+      assertThat(rc).isZero();
+    }
+    assertThat(sizes).containsExactly(1024L, 2048L, 4096L, 8192L);
+  }
+
+  @Test
+  void growingBufferGivesUpAtItsBound() {
+    try (var arena = java.lang.foreign.Arena.ofConfined()) {
+      assertThatThrownBy(() -> GrowingBuffer.run(arena, "big", (buf, len) -> Libc.ERANGE))
+          .isInstanceOfSatisfying(
+              SystemException.class,
+              e -> {
+                assertThat(e.code()).hasValue(Libc.ERANGE);
+                assertThat(e.pythonMessage()).isEqualTo("Numerical result out of range");
+              });
+    }
+  }
+
+  @Test
+  void ipv6ResultsKeepScopeIdAndPort() {
+    List<AddrInfo> r = backend.getaddrinfo("fe80::1%1", "8080", 10, 1, 0, 4);
+    assertThat(r)
+        .containsExactly(new AddrInfo(10, 1, 6, "", "fe80::1", 8080, 0, 1));
+  }
+
+  @Test
+  void getnameinfoSendsFlowInfoAndScope() {
+    // The scope id must reach glibc for the %lo suffix; flow info is accepted as given.
+    var ni = backend.getnameinfo(new AddrInfo(10, 0, 0, "", "fe80::1", 22, 0xfffff, 1), 3);
+    assertThat(ni.host()).isEqualTo("fe80::1%lo");
+    assertThat(ni.service()).isEqualTo("22");
+  }
+
+  @Test
+  void getnameinfoRefusesNonNumericHostText() {
+    assertThatThrownBy(() -> backend.getnameinfo(new AddrInfo(2, 0, 0, "", "localhost", 1, 0, 0), 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("localhost");
+  }
+
+  @Test
+  void embeddedNulIsRefusedBeforeGlibc() {
+    assertThatThrownBy(() -> backend.getaddrinfo("127.0.0.1\0evil", null, 0, 0, 0, 4))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("NUL");
+  }
+
+  @Test
+  void gethostbynameOfLiteralNeedsNoLookup() {
+    // glibc's digits-and-dots shortcut answers literals without NSS.
+    assertThat(backend.gethostbyname("127.0.0.1", 2).addresses()).containsExactly("127.0.0.1");
+  }
+
+  @Test
+  void servicesListMatchesGetent() throws IOException, InterruptedException {
+    List<String> getent = getent("services");
+    List<String> ours = new ArrayList<>();
+    for (ServiceEntry e : backend.services()) {
+      ours.add(e.name() + " " + e.port() + "/" + e.protocol() + aliases(e.aliases()));
+    }
+    assertThat(ours).isNotEmpty().isEqualTo(getent);
+  }
+
+  @Test
+  void protocolsListMatchesGetent() throws IOException, InterruptedException {
+    List<String> getent = getent("protocols");
+    List<String> ours = new ArrayList<>();
+    for (ProtocolEntry e : backend.protocols()) {
+      ours.add(e.name() + " " + e.number() + aliases(e.aliases()));
+    }
+    assertThat(ours).isNotEmpty().isEqualTo(getent);
+  }
+
+  @Test
+  void everyListedServiceIsFoundByNameOrAliasAsItsFirstMatch() {
+    // glibc's files lookup returns the first line, in file order, whose name or an alias matches.
+    List<ServiceEntry> all = backend.services();
+    Map<String, ServiceEntry> first = new LinkedHashMap<>();
+    for (ServiceEntry e : all) {
+      first.putIfAbsent(e.name() + "/" + e.protocol(), e);
+      for (String alias : e.aliases()) {
+        first.putIfAbsent(alias + "/" + e.protocol(), e);
+      }
+    }
+    first.forEach(
+        (key, e) -> {
+          String[] nameProto = key.split("/");
+          assertThat(backend.getservbyname(nameProto[0], nameProto[1])).as(key).isEqualTo(e);
+        });
+    for (ProtocolEntry p : backend.protocols()) {
+      assertThat(backend.getprotobyname(p.name()).number()).isEqualTo(p.number());
+    }
+  }
+
+  @Test
+  void getprotobynumberFindsTheFirstEntry() {
+    assertThat(backend.getprotobynumber(6)).isEqualTo(new ProtocolEntry("tcp", List.of("TCP"), 6));
+    assertThat(backend.getprotobynumber(4242)).isNull();
+  }
+
+  @Test
+  void concurrentCallsAgree() throws Exception {
+    List<AddrInfo> expected = backend.getaddrinfo("::1", "443", 0, 1, 0, 4);
+    ServiceEntry http = backend.getservbyname("http", "tcp");
+    try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        results.add(
+            pool.submit(
+                () -> {
+                  // Two listings per thread overlap others' keyed lookups and listings.
+                  List<ServiceEntry> listing = backend.services();
+                  for (int i = 0; i < 500; i++) {
+                    if (!backend.getaddrinfo("::1", "443", 0, 1, 0, 4).equals(expected)
+                        || !backend.getservbyname("http", "tcp").equals(http)) {
+                      return false;
+                    }
+                  }
+                  return backend.services().equals(listing);
+                }));
+      }
+      for (Future<Boolean> f : results) {
+        assertThat(f.get()).isTrue();
+      }
+    }
+  }
+
+  private static String aliases(List<String> aliases) {
+    return aliases.isEmpty() ? "" : " " + String.join(" ", aliases);
+  }
+
+  /** Returns getent's listing with its column padding collapsed to single spaces. */
+  private static List<String> getent(String database) throws IOException, InterruptedException {
+    Path getent = Path.of("/usr/bin/getent");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(getent), "no getent");
+    Process p = new ProcessBuilder(getent.toString(), database).start();
+    List<String> lines =
+        p.inputReader(StandardCharsets.UTF_8).lines().map(l -> l.trim().replaceAll("\\s+", " "))
+            .toList();
+    assertThat(p.waitFor()).isZero();
+    return lines;
+  }
+}
