@@ -1,11 +1,33 @@
 package dev.netdb.cli;
 
-/** The {@code netdb} command. */
+import dev.netdb.NetDb;
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+
+/** The {@code netdb} command: the only place that exits. */
 public final class Main {
   private Main() {}
 
   /** Runs the command and exits with its status. */
   public static void main(String[] args) {
-    System.exit(0);
+    var in = new InputStreamReader(new FileInputStream(FileDescriptor.in), StandardCharsets.UTF_8);
+    var out = new BufferedWriter(new OutputStreamWriter(
+        new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16);
+    var err = new OutputStreamWriter(
+        new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8);
+    System.exit(new Cli(in, out, err, new SystemBackends()).run(args));
+  }
+
+  /** Creates back ends with {@link BackendFactory}. */
+  private static final class SystemBackends implements Session.NetDbSource {
+    @Override
+    public NetDb create(Options options) {
+      return BackendFactory.create(options);
+    }
   }
 }

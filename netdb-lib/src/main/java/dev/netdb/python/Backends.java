@@ -1,23 +1,29 @@
 package dev.netdb.python;
 
 import dev.netdb.NetDb;
+import dev.netdb.os.OsBackend;
 
 /** Chooses and creates back ends for the {@link NetDb} factories. */
 public final class Backends {
   private Backends() {}
 
-  /** Returns the OS back end. */
+  /**
+   * Returns the OS back end.
+   *
+   * @throws dev.netdb.os.OsBackendUnavailableException where the platform or native access does
+   *     not allow it; the message says why and how to enable it
+   */
   public static NetDb os() {
-    throw new UnsupportedOperationException("OS back end not built yet");
+    return new PythonLayer(OsBackend.create());
   }
 
   /** Returns the pure-Java back end on the system's files. */
   public static NetDb java() {
-    throw new UnsupportedOperationException("pure-Java back end not built yet");
+    return NetDb.builder().build();
   }
 
-  /** Returns the OS back end where it works, else the pure-Java one. */
+  /** Returns the OS back end where it works here, else the pure-Java one. */
   public static NetDb system() {
-    return java();
+    return OsBackend.isAvailable() ? os() : java();
   }
 }

@@ -1,0 +1,190 @@
+package dev.netdb.cli;
+
+import dev.netdb.NetDbException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the {@code netdb} command line against given streams and returns the exit status, so tests
+ * can run commands in-process; only {@link Main} exits. Status: 0 when every call succeeded, 2 when
+ * any failed (getent's "not found"), 1 for a usage error.
+ */
+public final class Cli {
+  private static final String HINT = "Try 'netdb --help' for usage.";
+
+  private final BufferedReader in;
+  private final Writer out;
+  private final Writer err;
+  private final Session.NetDbSource source;
+
+  /** Creates a command line reading batch calls from {@code in}; {@code source} makes back ends. */
+  Cli(Reader in, Writer out, Writer err, Session.NetDbSource source) {
+    this.in = in instanceof BufferedReader b ? b : new BufferedReader(in, 1 << 16);
+    this.out = out;
+    this.err = err;
+    this.source = source;
+  }
+
+  /** Runs the command line and returns the exit status; output is flushed before it returns. */
+  int run(String... argv) {
+    try {
+      try {
+        return dispatch(argv);
+      } catch (UsageException e) {
+        out.flush();
+        err.write("netdb: " + e.getMessage() + "\n" + HINT + "\n");
+        return 1;
+      } finally {
+        out.flush();
+        err.flush();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private int dispatch(String[] argv) throws IOException {
+    String backend = null;
+    boolean json = false;
+    String hosts = null;
+    String resolvConf = null;
+    String gaiConf = null;
+    boolean noCache = false;
+    List<String> nameservers = new ArrayList<>();
+    int i = 0;
+    for (; i < argv.length && argv[i].startsWith("--"); i++) {
+      String a = argv[i];
+      switch (a) {
+        case "--help" -> {
+          out.write(Usage.TEXT);
+          return 0;
+        }
+        case "--json" -> json = true;
+        case "--no-cache" -> noCache = true;
+        case "--backend" -> {
+          backend = value(argv, ++i, a);
+          if (!backend.equals("os") && !backend.equals("java")) {
+            throw new UsageException("--backend takes os or java, not '" + backend + "'");
+          }
+        }
+        case "--hosts" -> hosts = value(argv, ++i, a);
+        case "--resolv-conf" -> resolvConf = value(argv, ++i, a);
+        case "--gai-conf" -> gaiConf = value(argv, ++i, a);
+        case "--nameserver" -> nameservers.add(value(argv, ++i, a));
+        default -> throw new UsageException("unknown option '" + a + "'");
+      }
+    }
+    if (i >= argv.length) {
+      throw new UsageException("no command given");
+    }
+    Options options = new Options(
+        backend, json, hosts, resolvConf, List.copyOf(nameservers), gaiConf, noCache);
+    Session session = new Session(options, source);
+    String name = argv[i];
+    List<String> words = List.of(argv).subList(i + 1, argv.length);
+    Command command = Commands.python(name);
+    if (command != null) {
+      return json ? runJson(session, command, words) : runText(session, command, words);
+    }
+    GetentCommand db = Commands.getent(name);
+    if (db == null) {
+      throw new UsageException("unknown command '" + name + "'");
+    }
+    if (json) {
+      throw new UsageException("--json does not apply to getent's database " + name);
+    }
+    StringBuilder sb = new StringBuilder();
+    int status = db.run(session, words, sb);
+    out.write(sb.toString());
+    return status;
+  }
+
+  private static String value(String[] argv, int i, String option) {
+    if (i >= argv.length) {
+      throw new UsageException(option + " needs a value");
+    }
+    return argv[i];
+  }
+
+  private int runText(Session session, Command command, List<String> words) throws IOException {
+    List<List<PyValue>> calls = command.calls(words);
+    List<String> labels = new ArrayList<>(calls.size());
+    int width = 0;
+    for (List<PyValue> args : calls) {
+      String label = command.label(args);
+      labels.add(label);
+      width = Math.max(width, label.length());
+    }
+    int status = 0;
+    StringBuilder sb = new StringBuilder();
+    for (int k = 0; k < calls.size(); k++) {
+      Outcome o = invoke(session, command, calls.get(k));
+      if (!(o instanceof Outcome.Returned)) {
+        status = 2;
+      }
+      TextRenderer.render(sb, command.layout(), labels.get(k), width, o);
+      out.append(sb);
+      sb.setLength(0);
+    }
+    return status;
+  }
+
+  private int runJson(Session session, Command command, List<String> words) throws IOException {
+    int status = 0;
+    StringBuilder sb = new StringBuilder(256);
+    if (words.size() == 1 && words.get(0).equals("-")) {
+      long lineNo = 0;
+      String line;
+      while ((line = in.readLine()) != null) {
+        lineNo++;
+        if (line.isBlank()) {
+          continue;
+        }
+        List<PyValue> args = JsonReader.readArguments(line);
+        Outcome o = args == null ? new Outcome.Malformed(lineNo) : invoke(session, command, args);
+        if (!(o instanceof Outcome.Returned)) {
+          status = 2;
+        }
+        JsonRenderer.render(sb, o);
+        out.append(sb);
+        sb.setLength(0);
+        if (!in.ready()) {
+          out.flush(); // answer a caller that waits for each line before sending the next
+        }
+      }
+      return status;
+    }
+    for (List<PyValue> args : command.calls(words)) {
+      Outcome o = invoke(session, command, args);
+      if (!(o instanceof Outcome.Returned)) {
+        status = 2;
+      }
+      JsonRenderer.render(sb, o);
+      out.append(sb);
+      sb.setLength(0);
+    }
+    return status;
+  }
+
+  /** Runs one call; every failure of the call becomes Python's exception, never a stack trace. */
+  private static Outcome invoke(Session session, Command command, List<PyValue> args) {
+    try {
+      PyValue v = command.call(session, Conversions.apply(command.name(), args));
+      return new Outcome.Returned(args, v);
+    } catch (PyError e) {
+      return new Outcome.Raised(args, e);
+    } catch (NetDbException e) {
+      return new Outcome.Raised(args, PyError.of(e));
+    } catch (UsageException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // A library defect, not Python behaviour: reported per call so a batch goes on.
+      return new Outcome.Raised(args, new PyError("InternalError", null, e.toString()));
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package dev.netdb.cli;
+
+import java.util.List;
+
+/**
+ * A command named after one of Python's {@code socket} functions. It turns command-line words into
+ * Python calls, runs a call, and says how its result is laid out as text.
+ */
+interface Command {
+  /** Returns the command's name, which is the Python function's name. */
+  String name();
+
+  /** Returns a one-line synopsis of the command's arguments, for usage messages. */
+  String synopsis();
+
+  /**
+   * Returns the Python argument lists of the calls that the command-line words ask for, or throws
+   * {@link UsageException}. Constants and packed addresses stay text here; {@link
+   * Conversions#apply} converts them as for batch lines.
+   */
+  List<List<PyValue>> calls(List<String> words);
+
+  /** Runs one call, already converted, with Python's argument rules; failures throw. */
+  PyValue call(Session session, List<PyValue> args);
+
+  /** Returns how a result is laid out as text. */
+  default TextRenderer.Layout layout() {
+    return TextRenderer.Layout.LINE;
+  }
+
+  /** Returns the label that text output shows for a call: its first argument, as given. */
+  default String label(List<PyValue> args) {
+    return args.isEmpty() ? "" : TextRenderer.str(args.get(0));
+  }
+}

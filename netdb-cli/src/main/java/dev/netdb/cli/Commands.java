@@ -1,0 +1,49 @@
+package dev.netdb.cli;
+
+import dev.netdb.AddressFamily;
+
+/** Finds commands by name; a plain switch, so start-up loads only the command that runs. */
+final class Commands {
+  /** The names of the Python-function commands, for the usage text. */
+  static final String PYTHON_NAMES = "gethostname gethostbyname gethostbyname_ex getfqdn"
+      + " gethostbyaddr getservbyname getservbyport getprotobyname getaddrinfo getnameinfo"
+      + " inet_aton inet_ntoa inet_pton inet_ntop";
+  /** The names of the getent databases, for the usage text. */
+  static final String GETENT_NAMES = "hosts ahosts ahostsv4 ahostsv6 services protocols";
+
+  private Commands() {}
+
+  /** Returns the Python-function command of that name, or null. */
+  static Command python(String name) {
+    return switch (name) {
+      case "gethostname" -> new GethostnameCommand();
+      case "gethostbyname" -> new GethostbynameCommand();
+      case "gethostbyname_ex" -> new GethostbynameExCommand();
+      case "getfqdn" -> new GetfqdnCommand();
+      case "gethostbyaddr" -> new GethostbyaddrCommand();
+      case "getservbyname" -> new GetservbynameCommand();
+      case "getservbyport" -> new GetservbyportCommand();
+      case "getprotobyname" -> new GetprotobynameCommand();
+      case "getaddrinfo" -> new GetaddrinfoCommand();
+      case "getnameinfo" -> new GetnameinfoCommand();
+      case "inet_aton" -> new InetAtonCommand();
+      case "inet_ntoa" -> new InetNtoaCommand();
+      case "inet_pton" -> new InetPtonCommand();
+      case "inet_ntop" -> new InetNtopCommand();
+      default -> null;
+    };
+  }
+
+  /** Returns the getent database of that name, or null. */
+  static GetentCommand getent(String name) {
+    return switch (name) {
+      case "hosts" -> new HostsCommand();
+      case "ahosts" -> new AhostsCommand(name, AddressFamily.UNSPEC);
+      case "ahostsv4" -> new AhostsCommand(name, AddressFamily.INET);
+      case "ahostsv6" -> new AhostsCommand(name, AddressFamily.INET6);
+      case "services" -> new ServicesCommand();
+      case "protocols" -> new ProtocolsCommand();
+      default -> null;
+    };
+  }
+}

@@ -1,0 +1,28 @@
+package dev.netdb.cli;
+
+import java.util.List;
+
+/** Python's {@code gethostbyname(host)}. */
+final class GethostbynameCommand implements Command {
+  @Override
+  public String name() {
+    return "gethostbyname";
+  }
+
+  @Override
+  public String synopsis() {
+    return "gethostbyname HOST...";
+  }
+
+  @Override
+  public List<List<PyValue>> calls(List<String> words) {
+    return Words.eachAsStr(name(), words);
+  }
+
+  @Override
+  public PyValue call(Session session, List<PyValue> args) {
+    PyArgs.exactly("gethostbyname", args, 1);
+    String host = PyArgs.hostStr("gethostbyname", args.get(0));
+    return PyValue.str(session.netDb().gethostbyname(host));
+  }
+}

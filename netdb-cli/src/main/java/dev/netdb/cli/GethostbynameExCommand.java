@@ -1,0 +1,33 @@
+package dev.netdb.cli;
+
+import java.util.List;
+
+/** Python's {@code gethostbyname_ex(host)}. */
+final class GethostbynameExCommand implements Command {
+  @Override
+  public String name() {
+    return "gethostbyname_ex";
+  }
+
+  @Override
+  public String synopsis() {
+    return "gethostbyname_ex HOST...";
+  }
+
+  @Override
+  public List<List<PyValue>> calls(List<String> words) {
+    return Words.eachAsStr(name(), words);
+  }
+
+  @Override
+  public PyValue call(Session session, List<PyValue> args) {
+    PyArgs.exactly("gethostbyname_ex", args, 1);
+    String host = PyArgs.hostStr("gethostbyname_ex", args.get(0));
+    return HostEntries.toPython(session.netDb().gethostbynameEx(host));
+  }
+
+  @Override
+  public TextRenderer.Layout layout() {
+    return TextRenderer.Layout.HOST_ENTRY;
+  }
+}

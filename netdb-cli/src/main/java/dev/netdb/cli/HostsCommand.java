@@ -1,0 +1,80 @@
+package dev.netdb.cli;
+
+import dev.netdb.AddressFamily;
+import dev.netdb.HostEntry;
+import dev.netdb.Inet;
+import dev.netdb.NetDbException;
+import java.util.List;
+
+/** {@code getent hosts KEY...}: {@code gethostbyaddr} for addresses, else {@code gethostbyname2}. */
+final class HostsCommand implements GetentCommand {
+  @Override
+  public String name() {
+    return "hosts";
+  }
+
+  @Override
+  public int run(Session session, List<String> keys, StringBuilder out) {
+    if (keys.isEmpty()) {
+      throw new UsageException("hosts: listing the whole hosts database is not supported; give"
+          + " a name or an address");
+    }
+    int result = 0;
+    for (String key : keys) {
+      HostEntry e = lookup(session, key);
+      if (e == null) {
+        result = 2;
+      } else {
+        print(out, e);
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Looks a key up as getent.c {@code hosts_keys} does: an IPv6 literal, then an IPv4 literal, by
+   * address; otherwise by name for AF_INET6, then AF_INET. Returns null when not found.
+   */
+  private static HostEntry lookup(Session session, String key) {
+    byte[] address = parse(AddressFamily.INET6, key);
+    if (address == null) {
+      address = parse(AddressFamily.INET, key);
+    }
+    try {
+      if (address != null) {
+        return session.netDb().hostByAddress(address);
+      }
+    } catch (NetDbException e) {
+      return null;
+    }
+    try {
+      return session.netDb().hostByName(key, AddressFamily.INET6);
+    } catch (NetDbException e) {
+      try {
+        return session.netDb().hostByName(key, AddressFamily.INET);
+      } catch (NetDbException e2) {
+        return null;
+      }
+    }
+  }
+
+  private static byte[] parse(AddressFamily family, String key) {
+    try {
+      return Inet.pton(family, key);
+    } catch (NetDbException e) {
+      return null;
+    }
+  }
+
+  /** Appends an entry as getent's {@code print_hosts} does: one line per address. */
+  static void print(StringBuilder out, HostEntry e) {
+    for (String address : e.addresses()) {
+      GetentCommand.padRight(out, address, 15);
+      out.append(' ').append(e.name());
+      for (String alias : e.aliases()) {
+        out.append(' ').append(alias);
+      }
+      out.append('\n');
+    }
+  }
+}

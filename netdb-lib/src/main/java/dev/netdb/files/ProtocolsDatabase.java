@@ -1,0 +1,102 @@
+package dev.netdb.files;
+
+import dev.netdb.ProtocolEntry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+/**
+ * The protocols database of the pure-Java back end: a protocols file read with glibc's rules
+ * ({@link ProtocolsFile}), looked up with glibc's rules, and re-read when it changes.
+ *
+ * <p>Lookups return the first matching entry in file order; names and aliases are
+ * case-sensitive. The file's modification time and size are checked at
+ * most once per check interval (glibc re-reads the file on every call; the interval is the one
+ * deliberate difference, and {@link #refresh()} or an interval of zero removes it). When the file
+ * does not exist, the embedded copy of Debian netbase 6.4's IANA-derived table is used. No file is
+ * read before the first lookup. Instances are safe for concurrent use.
+ */
+public final class ProtocolsDatabase {
+  /** The file glibc reads ({@code _PATH_PROTOCOLS}). */
+  public static final Path DEFAULT_PATH = Path.of("/etc/protocols");
+
+  /** How often a change of the file is looked for, unless told otherwise. */
+  public static final Duration DEFAULT_CHECK_INTERVAL = Duration.ofSeconds(1);
+
+  private final WatchedFile<ProtocolsTable> file;
+
+  private ProtocolsDatabase(Path path, Duration checkInterval, LongSupplier nanoClock) {
+    this.file =
+        new WatchedFile<>(
+            path,
+            "protocols",
+            ProtocolsFile::parse,
+            ProtocolsTable::new,
+            checkInterval.toNanos(),
+            nanoClock);
+  }
+
+  /** Returns a database on {@code /etc/protocols}. */
+  public static ProtocolsDatabase system() {
+    return open(DEFAULT_PATH);
+  }
+
+  /** Returns a database on {@code path}, checked for changes once a second. */
+  public static ProtocolsDatabase open(Path path) {
+    return open(path, DEFAULT_CHECK_INTERVAL, System::nanoTime);
+  }
+
+  /**
+   * Returns a database on {@code path}, checked for changes at most once per {@code checkInterval}
+   * of {@code nanoClock} (a monotonic clock in nanoseconds, like {@link System#nanoTime()}).
+   */
+  public static ProtocolsDatabase open(Path path, Duration checkInterval, LongSupplier nanoClock) {
+    Objects.requireNonNull(checkInterval, "checkInterval");
+    return new ProtocolsDatabase(path, checkInterval, nanoClock);
+  }
+
+  /**
+   * Returns the first entry named or aliased {@code name}, or null ({@code getprotobyname_r(3)}).
+   */
+  public ProtocolEntry protocolByName(String name) {
+    Objects.requireNonNull(name, "name");
+    return file.get().table().byName(name);
+  }
+
+  /** Returns the first entry with {@code number}, or null ({@code getprotobynumber_r(3)}). */
+  public ProtocolEntry protocolByNumber(int number) {
+    return file.get().table().byNumber(number);
+  }
+
+  /** Returns every entry in file order, as {@code getent protocols} lists them. */
+  public List<ProtocolEntry> protocols() {
+    return file.get().table().entries();
+  }
+
+  /** Returns the lines of the current version that were skipped, with reasons. */
+  public List<Diagnostic> diagnostics() {
+    return file.get().diagnostics();
+  }
+
+  /** Returns where the current version came from: the path, or the embedded table. */
+  public String source() {
+    return file.get().source();
+  }
+
+  /** Returns the configured path. */
+  public Path path() {
+    return file.path();
+  }
+
+  /** Checks the file for a change now, whatever the interval, and re-reads it if it changed. */
+  public void refresh() {
+    file.refresh();
+  }
+
+  @Override
+  public String toString() {
+    return "ProtocolsDatabase[" + file.path() + "]";
+  }
+}
