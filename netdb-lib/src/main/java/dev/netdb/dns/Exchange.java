@@ -24,6 +24,8 @@ final class Exchange {
   final ResolverConfig cfg;
   final CompletableFuture<DnsOutcome> future = new CompletableFuture<>();
   private byte[] query;
+  /** The question name in canonical presentation form, set by {@link #start()}. */
+  private String canonicalName;
   private int id;
   private int nscount;
   private int offset;
@@ -41,7 +43,8 @@ final class Exchange {
   void start() {
     DnsQuestion q;
     try {
-      q = new DnsQuestion(DnsName.canonical(question.name()), question.type(), question.dnsClass());
+      canonicalName = DnsName.canonical(question.name());
+      q = new DnsQuestion(canonicalName, question.type(), question.dnsClass());
       id = transport.ids.nextInt(0x10000);
       int payload = cfg.edns0() ? ResolverConfig.EDNS_PAYLOAD : 0; // glibc: EDNS0 only with options edns0
       query = DnsMessage.query(id, q, payload, cfg.trustAd()).encode();
@@ -143,20 +146,7 @@ final class Exchange {
     if (m.questions().size() != 1) return null;
     DnsQuestion q = m.questions().getFirst();
     return q.type() == question.type() && q.dnsClass() == question.dnsClass()
-        && DnsName.equalsIgnoreCase(q.name(), canonicalName()) ? m : null;
-  }
-
-  private String canonicalName;
-
-  private String canonicalName() {
-    if (canonicalName == null) {
-      try {
-        canonicalName = DnsName.canonical(question.name());
-      } catch (DnsFormatException e) {
-        canonicalName = question.name();
-      }
-    }
-    return canonicalName;
+        && DnsName.equalsIgnoreCase(q.name(), canonicalName) ? m : null;
   }
 
   /** One send-and-wait to one server; ordered by deadline in the timer queue. */
