@@ -72,19 +72,19 @@ final class Exchange {
       tcpUsed = true;
       new TcpStep(server, tcp).begin(cfg.timeout());
     } else {
-      new UdpStep(server).begin(udpTimeout(ns));
+      new UdpStep(server).begin(udpTimeout(cfg.timeout(), ns, nscount));
     }
   }
 
   /**
-   * Returns the UDP wait for server {@code ns}: glibc {@code send_dg} waits {@code retrans << ns},
-   * divided by the server count for {@code ns > 0}, at least 1 s. A timeout given in milliseconds
-   * (tests) is treated alike without rounding to seconds.
+   * Returns the UDP wait for server {@code ns} of {@code nscount}: glibc {@code send_dg} waits
+   * {@code retrans << ns} seconds, divided by the server count for {@code ns > 0}, at least 1 s. A
+   * timeout that is not a whole number of seconds (tests) is treated alike in milliseconds.
    */
-  Duration udpTimeout(int ns) {
-    long ms = cfg.timeout().toMillis() << ns;
+  static Duration udpTimeout(Duration timeout, int ns, int nscount) {
+    long ms = timeout.toMillis() << ns;
     if (ns > 0) ms /= nscount;
-    if (cfg.timeout().toMillis() % 1000 == 0) {
+    if (timeout.toMillis() % 1000 == 0) {
       ms = Math.max(1000, ms / 1000 * 1000);
     }
     return Duration.ofMillis(Math.max(1, ms));
