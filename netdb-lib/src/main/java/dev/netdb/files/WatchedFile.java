@@ -28,8 +28,18 @@ import java.util.function.LongSupplier;
 final class WatchedFile<T> {
   private static final System.Logger LOG = System.getLogger("dev.netdb.files");
 
-  /** One parsed version of the file, with the attributes it was read under. */
-  record Version<T>(T table, List<Diagnostic> diagnostics, String source, FileTime mtime, long size) {}
+  /**
+   * One parsed version of the file, with the attributes it was read under and the clock reading
+   * before which it is not checked again (one volatile read per lookup covers both).
+   */
+  record Version<T>(
+      T table, List<Diagnostic> diagnostics, String source, FileTime mtime, long size, long nextCheck) {
+    Version<T> checkedAt(long now, long interval) {
+      return new Version<>(table, diagnostics, source, mtime, size, now + interval);
+    }
+  }
+
+  private static final long UNREADABLE = -2;
 
   private final Path path;
   private final String resource;
@@ -38,7 +48,6 @@ final class WatchedFile<T> {
   private final long intervalNanos;
   private final LongSupplier nanoClock;
   private volatile Version<T> current;
-  private volatile long nextCheck;
 
   @SuppressWarnings("unchecked")
   <E> WatchedFile(
@@ -67,7 +76,7 @@ final class WatchedFile<T> {
   /** Returns the current version, checking the file first if the interval has passed. */
   Version<T> get() {
     Version<T> v = current;
-    if (v != null && nanoClock.getAsLong() - nextCheck < 0) {
+    if (v != null && nanoClock.getAsLong() - v.nextCheck() < 0) {
       return v;
     }
     return check(false);
@@ -81,12 +90,11 @@ final class WatchedFile<T> {
   private synchronized Version<T> check(boolean force) {
     long now = nanoClock.getAsLong();
     Version<T> v = current;
-    if (v != null && !force && now - nextCheck < 0) {
+    if (v != null && !force && now - v.nextCheck() < 0) {
       return v; // another thread checked while this one waited
     }
-    Version<T> next = load(v);
+    Version<T> next = load(v).checkedAt(now, intervalNanos);
     current = next;
-    nextCheck = now + intervalNanos;
     return next;
   }
 
@@ -100,7 +108,7 @@ final class WatchedFile<T> {
       }
       return parse(readResource(), "embedded " + resource + " (" + path + " does not exist)", null, -1);
     } catch (IOException e) {
-      return unreadable(e);
+      return unreadable(old, e);
     }
     if (old != null
         && attrs.lastModifiedTime().equals(old.mtime())
@@ -110,13 +118,16 @@ final class WatchedFile<T> {
     try {
       return parse(Files.readAllBytes(path), path.toString(), attrs.lastModifiedTime(), attrs.size());
     } catch (IOException e) {
-      return unreadable(e);
+      return unreadable(old, e);
     }
   }
 
-  private Version<T> unreadable(IOException e) {
+  private Version<T> unreadable(Version<T> old, IOException e) {
+    if (old != null && old.size() == UNREADABLE) {
+      return old; // already empty and reported
+    }
     LOG.log(Level.WARNING, "cannot read {0}: {1}; its database is empty", path, e.toString());
-    return parse(new byte[0], path + " (unreadable)", FileTime.fromMillis(Long.MIN_VALUE), -2);
+    return parse(new byte[0], path + " (unreadable)", FileTime.fromMillis(Long.MIN_VALUE), UNREADABLE);
   }
 
   private Version<T> parse(byte[] data, String source, FileTime mtime, long size) {
@@ -133,7 +144,7 @@ final class WatchedFile<T> {
         LOG.log(Level.DEBUG, "{0}: {1}", source, d);
       }
     }
-    return new Version<>(indexer.apply(result), diagnostics, source, mtime, size);
+    return new Version<>(indexer.apply(result), diagnostics, source, mtime, size, 0);
   }
 
   private byte[] readResource() {
