@@ -40,7 +40,9 @@ public interface SourceProbe {
         InetAddress ia = v6 && !IpLiterals.isV4Mapped(target)
             ? Inet6Address.getByAddress(null, target, scopeId)
             : InetAddress.getByAddress(null, v6 ? java.util.Arrays.copyOfRange(target, 12, 16) : target);
-        ch.connect(new InetSocketAddress(ia, port));
+        // The JDK refuses to connect to port 0, which Linux allows; the port does not take part
+        // in choosing the source address, so any other port gives the kernel's answer.
+        ch.connect(new InetSocketAddress(ia, port == 0 ? 9 : port));
         InetAddress local = ((InetSocketAddress) ch.getLocalAddress()).getAddress();
         byte[] src = local.getAddress();
         if (v6 && local instanceof Inet4Address) {
