@@ -160,7 +160,8 @@ public final class NetDbBuilder {
     String name = hostname;
     Supplier<String> host = name != null ? () -> name : dev.netdb.resolve.Environment::systemHostname;
     List<LocalAddress> fixed = interfaces == null ? null : List.copyOf(interfaces);
-    Supplier<List<LocalAddress>> locals = fixed != null ? () -> fixed : LocalAddress::system;
+    Supplier<List<LocalAddress>> locals =
+        fixed != null ? () -> fixed : LocalAddress.systemCached(System::nanoTime, 1_000_000_000L);
     SourceProbe probe = fixed != null ? SourceProbe.fromInterfaces(fixed) : SourceProbe.udpConnect();
     return new Environment(
         hostsFile::get,
