@@ -56,6 +56,31 @@ public interface SourceProbe {
   }
 
   /**
+   * Returns {@code probe} with its answers kept for {@code ttlNanos} of {@code nanoClock}, at most
+   * {@code maxEntries} destinations (the table is emptied when full). Opening a channel per
+   * destination costs the JDK far more than glibc's bare socket calls; a route change shows after
+   * at most the TTL.
+   */
+  static SourceProbe cached(SourceProbe probe, java.util.function.LongSupplier nanoClock, long ttlNanos, int maxEntries) {
+    record Key(java.nio.ByteBuffer dest, int scopeId) {}
+    record Entry(long at, byte[] source) {}
+    java.util.concurrent.ConcurrentHashMap<Key, Entry> table = new java.util.concurrent.ConcurrentHashMap<>();
+    return (dest, scopeId, port) -> {
+      Key key = new Key(java.nio.ByteBuffer.wrap(dest.clone()), scopeId);
+      long now = nanoClock.getAsLong();
+      Entry e = table.get(key);
+      if (e == null || now - e.at() >= ttlNanos) {
+        if (table.size() >= maxEntries) {
+          table.clear();
+        }
+        e = new Entry(now, probe.sourceFor(dest, scopeId, port));
+        table.put(key, e);
+      }
+      return e.source() == null ? null : e.source().clone();
+    };
+  }
+
+  /**
    * Returns a probe that picks sources from a fixed list of interface addresses, as Linux would
    * with one connected subnet per address and a default route for each family that has a
    * non-loopback address: loopback and unspecified destinations get the loopback source; a
