@@ -45,18 +45,19 @@ final class Words {
 
   /**
    * Returns a constant given by number or by names joined with {@code ,} or {@code |} (such as
-   * {@code AI_PASSIVE,AI_CANONNAME}), or throws a usage error.
+   * {@code AI_PASSIVE,AI_CANONNAME}, kept as the text {@code "AI_PASSIVE|AI_CANONNAME"} that the
+   * JSON call echoes), or throws a usage error.
    */
   static PyValue constant(String command, String option, String w) {
     if (isInteger(w)) {
       return new PyValue.PyInt(new BigInteger(w));
     }
-    Integer v = Constants.parseNames(w.replace(',', '|'));
-    if (v == null) {
+    String names = w.replace(',', '|');
+    if (Constants.parseNames(names) == null) {
       throw new UsageException(command + ": " + option + " takes a number or a socket constant"
           + " name such as AF_INET6, SOCK_DGRAM, IPPROTO_TCP or AI_CANONNAME, not '" + w + "'");
     }
-    return PyValue.PyInt.of(v);
+    return new PyValue.PyStr(names); // Conversions.apply turns it into the number
   }
 
   /** Reports whether a word is a decimal integer with an optional sign. */

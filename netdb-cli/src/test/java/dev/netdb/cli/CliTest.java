@@ -74,7 +74,7 @@ class CliTest {
   @Test
   void jsonShowsEnumNamesAndKeepsNumbersWithoutMembers() {
     var r = CliRunner.fake("--json", "getaddrinfo", "127.0.0.1", "80", "--family", "AF_INET");
-    assertThat(r.out()).isEqualTo("{\"call\": [\"127.0.0.1\", 80, 2, 0, 0, 0], \"result\": "
+    assertThat(r.out()).isEqualTo("{\"call\": [\"127.0.0.1\", 80, \"AF_INET\", 0, 0, 0], \"result\": "
         + "[[\"AF_INET\", \"SOCK_STREAM\", 6, \"\", [\"127.0.0.1\", 80]], "
         + "[\"AF_INET6\", \"SOCK_DGRAM\", 17, \"\", [\"::1\", 80, 0, 3]], "
         + "[12, 99, 0, \"\", [\"127.0.0.1\", 80]]]}\n");
@@ -120,7 +120,7 @@ class CliTest {
     var r = CliRunner.fake("--json", "getnameinfo", "::1", "80", "0", "7", "--flags",
         "NI_NUMERICHOST,NI_NUMERICSERV");
     assertThat(r.out())
-        .isEqualTo("{\"call\": [[\"::1\", 80, 0, 7], 3], \"result\": [\"::1%7\", \"80\"]}\n");
+        .isEqualTo("{\"call\": [[\"::1\", 80, 0, 7], \"NI_NUMERICHOST|NI_NUMERICSERV\"], \"result\": [\"::1%7\", \"80\"]}\n");
   }
 
   @Test

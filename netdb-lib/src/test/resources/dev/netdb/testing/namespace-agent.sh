@@ -61,6 +61,13 @@ for _ in $(seq 1 100); do
 done
 [ -n "$ready" ] || fail "nsd did not answer on 127.0.0.1:53"
 echo "READY $NSD"
+if [ -f "$S/interactive" ]; then
+  # By hand (OracleShell): a shell on the caller's terminal; NSD stops when it exits.
+  echo "oracle namespace: hostname $(hostname), NSD pid $NSD on 127.0.0.1:53 and [::1]:53;" \
+    "exit the shell to tear it down" >&2
+  bash -i </dev/tty >/dev/tty 2>&1 || bash -i
+  exit 0
+fi
 
 while IFS= read -r id; do
   R="$S/req/$id"
