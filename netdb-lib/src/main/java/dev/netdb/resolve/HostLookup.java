@@ -207,7 +207,8 @@ public final class HostLookup {
       case HostAnswer.NotFound n -> throw Eai.NONAME.error(name);
       case HostAnswer.NoData n -> throw Eai.NODATA.error(name);
       case HostAnswer.TryAgain t -> throw Eai.AGAIN.error(name);
-      case HostAnswer.NoRecovery r -> throw Eai.FAIL.error(name);
+      // glibc's getaddrinfo reports NO_RECOVERY (REFUSED, FORMERR, a bad name) as EAI_NONAME.
+      case HostAnswer.NoRecovery r -> throw Eai.NONAME.error(name);
     };
   }
 }
