@@ -36,6 +36,8 @@ final class DnsTransport implements AutoCloseable {
   final RandomGenerator ids;
   /** The receive buffer, shared since only this thread reads. */
   final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(65535);
+  /** Fresh connected UDP sockets, opened ahead of need on a thread of their own. */
+  final UdpSocketPool sockets = new UdpSocketPool();
 
   private DnsTransport(Selector selector) {
     this.selector = selector;
@@ -107,6 +109,7 @@ final class DnsTransport implements AutoCloseable {
       if (key.attachment() instanceof Exchange.Step s) s.abort();
     }
     for (Exchange e; (e = submitted.poll()) != null; ) e.future.complete(new DnsOutcome.Timeout());
+    sockets.close();
     try {
       selector.close();
     } catch (IOException e) {

@@ -3,7 +3,6 @@ package dev.netdb.dns;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
-import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectableChannel;
@@ -197,14 +196,10 @@ final class Exchange {
 
     void begin(Duration timeout) {
       try {
-        // A new socket per try: the kernel picks a fresh random ephemeral source port.
-        DatagramChannel ch = DatagramChannel.open(
-            server.getAddress() instanceof java.net.Inet6Address
-                ? java.net.StandardProtocolFamily.INET6
-                : java.net.StandardProtocolFamily.INET);
+        // A new socket per try, used for this query only: the kernel picked a fresh random
+        // ephemeral source port for it; it is connected to this server (see UdpSocketPool).
+        DatagramChannel ch = transport.sockets.take(server);
         channel = ch;
-        ch.configureBlocking(false);
-        ch.connect(server); // like glibc: so ICMP port-unreachable is reported
         ch.write(ByteBuffer.wrap(query));
         ch.register(transport.selector, SelectionKey.OP_READ, this);
         arm(timeout);
@@ -222,9 +217,10 @@ final class Exchange {
       try {
         while (true) {
           buf.clear();
-          SocketAddress from = ch.receive(buf);
-          if (from == null) return;
-          if (!server.equals(from)) continue; // glibc res_ourserver_p: not our server, ignore
+          // The socket is connected, so Linux delivers to it only datagrams whose source address
+          // and port are the server's (udp4_lib_lookup scoring; glibc res_ourserver_p checks the
+          // same in user space); read() then needs no sender address.
+          if (ch.read(buf) <= 0) return;
           buf.flip();
           byte[] data = new byte[buf.remaining()];
           buf.get(data);

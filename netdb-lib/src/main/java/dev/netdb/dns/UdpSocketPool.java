@@ -1,0 +1,148 @@
+package dev.netdb.dns;
+
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.DatagramChannel;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Opens UDP sockets for DNS queries ahead of need, on a thread of its own, so that the selector
+ * thread does not pay for {@code socket}, {@code bind}, {@code connect} and the JDK's bookkeeping
+ * around them on the hot path.
+ *
+ * <p>Every socket handed out is new: opened non-blocking, bound to an ephemeral port that the kernel
+ * picks at random (Linux {@code udp_lib_get_port}), and connected to one server, so the kernel
+ * delivers to it only datagrams from that server's address and port (and reports ICMP port
+ * unreachable, as glibc's connected {@code send_dg} socket does). {@link #take} gives each socket
+ * to exactly one caller, which uses it for one query and closes it; nothing is ever reused. A
+ * socket waits in the pool at most {@link #MAX_AGE_NANOS}, then is closed unused, so no port is
+ * held open long before its query. The pool refills only while sockets are being taken; when
+ * empty, {@link #take} opens one inline, exactly as before.
+ */
+final class UdpSocketPool implements AutoCloseable {
+  /** Sockets kept ready per server. */
+  static final int TARGET = 64;
+  /** How long an unused pooled socket lives. */
+  static final long MAX_AGE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+  /** Servers pooled at most; further servers always get inline sockets. */
+  private static final int MAX_SERVERS = 8;
+
+  private record Ready(DatagramChannel channel, long openedAt) {}
+
+  private static final class Server {
+    final ConcurrentLinkedQueue<Ready> queue = new ConcurrentLinkedQueue<>();
+    final AtomicInteger size = new AtomicInteger();
+    volatile long lastTaken;
+  }
+
+  private final Map<InetSocketAddress, Server> servers = new ConcurrentHashMap<>();
+  private final Thread filler;
+  private volatile boolean running = true;
+
+  UdpSocketPool() {
+    filler = Thread.ofPlatform().daemon().name("netdb-dns-sockets").unstarted(this::fill);
+    filler.start();
+  }
+
+  /** Opens a non-blocking UDP socket on a fresh ephemeral port, connected to {@code server}. */
+  static DatagramChannel open(InetSocketAddress server) throws IOException {
+    DatagramChannel ch = DatagramChannel.open(server.getAddress() instanceof Inet6Address
+        ? StandardProtocolFamily.INET6
+        : StandardProtocolFamily.INET);
+    try {
+      ch.configureBlocking(false);
+      ch.connect(server); // like glibc send_dg: only this server's datagrams, ICMP errors reported
+      return ch;
+    } catch (IOException | RuntimeException e) {
+      ch.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Returns a new socket connected to {@code server}, never handed out before: a pooled one if
+   * one is ready and young enough, else one opened now.
+   */
+  DatagramChannel take(InetSocketAddress server) throws IOException {
+    Server s = servers.get(server);
+    if (s == null && servers.size() < MAX_SERVERS && running) {
+      s = servers.computeIfAbsent(server, k -> new Server());
+    }
+    if (s != null) {
+      long now = System.nanoTime();
+      s.lastTaken = now;
+      for (Ready r; (r = s.queue.poll()) != null; ) {
+        if (s.size.decrementAndGet() < TARGET / 2) LockSupport.unpark(filler);
+        if (now - r.openedAt < MAX_AGE_NANOS && r.channel.isOpen()) return r.channel;
+        closeQuietly(r.channel);
+      }
+      LockSupport.unpark(filler);
+    }
+    return open(server);
+  }
+
+  private void fill() {
+    while (running) {
+      boolean opened = false;
+      for (Map.Entry<InetSocketAddress, Server> e : servers.entrySet()) {
+        Server s = e.getValue();
+        long now = System.nanoTime();
+        dropStale(s, now);
+        if (now - s.lastTaken >= MAX_AGE_NANOS) continue; // no demand lately: let the pool drain
+        while (running && s.size.get() < TARGET) {
+          try {
+            DatagramChannel ch = open(e.getKey());
+            s.queue.add(new Ready(ch, System.nanoTime()));
+            s.size.incrementAndGet();
+            opened = true;
+          } catch (IOException ex) {
+            break; // out of descriptors or no route: the selector thread's inline open will report it
+          }
+        }
+      }
+      if (!opened) LockSupport.parkNanos(this, MAX_AGE_NANOS / 2);
+    }
+    for (Server s : servers.values()) dropStale(s, Long.MAX_VALUE);
+  }
+
+  /** Closes pooled sockets opened {@link #MAX_AGE_NANOS} or more before {@code now}. */
+  private static void dropStale(Server s, long now) {
+    // The queue is in opening order, so the stale ones are at its head.
+    for (Ready r; (r = s.queue.peek()) != null && (now == Long.MAX_VALUE || now - r.openedAt >= MAX_AGE_NANOS); ) {
+      if (s.queue.remove(r)) { // false if take() got it first
+        s.size.decrementAndGet();
+        closeQuietly(r.channel);
+      }
+    }
+  }
+
+  private static void closeQuietly(DatagramChannel ch) {
+    try {
+      ch.close();
+    } catch (IOException e) {
+      // an unused socket; nothing to report
+    }
+  }
+
+  /** Stops the filler thread and closes every pooled socket. */
+  @Override
+  public void close() {
+    running = false;
+    LockSupport.unpark(filler);
+    if (Thread.currentThread() != filler) {
+      try {
+        filler.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    for (Server s : servers.values()) dropStale(s, Long.MAX_VALUE);
+  }
+}
