@@ -6,7 +6,7 @@ set -eu
 SECONDS_=${1:-10}; WINDOW=${2:-200}; NAMES=${3:-1000}
 root=$(cd "$(dirname "$0")/.." && pwd)
 : "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"; export JAVA_HOME
-jar="$root/netdb-bench/target/benchmarks.jar"
+jar=${BENCH_JAR:-"$root/netdb-bench/target/benchmarks.jar"}
 [ -f "$jar" ] || (cd "$root" && ./mvnw -B -q -ntp -pl netdb-bench -am package -DskipTests)
 dir=$(mktemp -d /tmp/netdb-bulkdns.XXXXXX)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
