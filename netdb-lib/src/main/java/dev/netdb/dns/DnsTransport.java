@@ -3,9 +3,12 @@ package dev.netdb.dns;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +32,8 @@ final class DnsTransport implements AutoCloseable {
   private final Queue<Exchange> submitted = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean wakeupPending = new AtomicBoolean();
   private final PriorityQueue<Exchange.Step> timers = new PriorityQueue<>();
+  /** UDP sockets finished since the last select; closed by {@link #sockets} after it. */
+  private List<DatagramChannel> retiring = new ArrayList<>();
   private volatile boolean running = true;
   /** glibc {@code nameserver_offset}: a global counter from a random start, for {@code rotate}. */
   final AtomicInteger rotation;
@@ -66,6 +71,17 @@ final class DnsTransport implements AutoCloseable {
     return e.future;
   }
 
+  /**
+   * Takes a finished UDP socket out of the selector without closing it here: its key is cancelled
+   * now, the next select drops it from epoll, and then the socket pool's thread closes it, which
+   * keeps the {@code close} off this thread. Runs on this thread only.
+   */
+  void retire(DatagramChannel channel) {
+    SelectionKey key = channel.keyFor(selector);
+    if (key != null) key.cancel();
+    retiring.add(channel);
+  }
+
   void schedule(Exchange.Step step) {
     timers.add(step);
   }
@@ -84,6 +100,10 @@ final class DnsTransport implements AutoCloseable {
           selector.selectNow();
         }
         wakeupPending.set(false);
+        if (!retiring.isEmpty()) { // their keys were cancelled before this select, so are deregistered
+          sockets.closeLater(retiring);
+          retiring = new ArrayList<>();
+        }
         for (Exchange e; (e = submitted.poll()) != null; ) e.start();
         for (SelectionKey key : selector.selectedKeys()) {
           Exchange.Step s = (Exchange.Step) key.attachment();
@@ -109,12 +129,14 @@ final class DnsTransport implements AutoCloseable {
       if (key.attachment() instanceof Exchange.Step s) s.abort();
     }
     for (Exchange e; (e = submitted.poll()) != null; ) e.future.complete(new DnsOutcome.Timeout());
-    sockets.close();
     try {
       selector.close();
     } catch (IOException e) {
       LOG.log(Level.DEBUG, "closing selector", e);
     }
+    sockets.closeLater(retiring);
+    retiring = new ArrayList<>();
+    sockets.close();
   }
 
   @Override

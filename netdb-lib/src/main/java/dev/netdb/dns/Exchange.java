@@ -171,6 +171,10 @@ final class Exchange {
 
     void finish() {
       finished = true;
+      if (channel instanceof DatagramChannel udp) {
+        transport.retire(udp); // closed off this thread once the selector has dropped it
+        return;
+      }
       try {
         if (channel != null) channel.close();
       } catch (IOException e) {

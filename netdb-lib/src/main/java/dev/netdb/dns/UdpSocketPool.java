@@ -5,6 +5,7 @@ import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.nio.channels.DatagramChannel;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -42,7 +43,12 @@ final class UdpSocketPool implements AutoCloseable {
     volatile long lastTaken;
   }
 
+  /** Most sockets waiting to be closed; past it the caller closes them itself. */
+  private static final int MAX_CLOSING = 4096;
+
   private final Map<InetSocketAddress, Server> servers = new ConcurrentHashMap<>();
+  private final ConcurrentLinkedQueue<List<DatagramChannel>> closing = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger closingCount = new AtomicInteger();
   private final Thread filler;
   private volatile boolean running = true;
 
@@ -88,8 +94,33 @@ final class UdpSocketPool implements AutoCloseable {
     return open(server);
   }
 
+  /**
+   * Closes used sockets on this pool's thread; each must already be out of every selector. When
+   * the thread lags too far behind, or has stopped, they are closed here and now.
+   */
+  void closeLater(List<DatagramChannel> used) {
+    if (used.isEmpty()) return;
+    if (running && closingCount.addAndGet(used.size()) <= MAX_CLOSING) {
+      closing.add(used);
+      LockSupport.unpark(filler);
+      if (running) return;
+      drainClosing(); // stopped meanwhile: do not leave them to a thread that has gone
+      return;
+    }
+    if (running) closingCount.addAndGet(-used.size());
+    for (DatagramChannel ch : used) closeQuietly(ch);
+  }
+
+  private void drainClosing() {
+    for (List<DatagramChannel> batch; (batch = closing.poll()) != null; ) {
+      closingCount.addAndGet(-batch.size());
+      for (DatagramChannel ch : batch) closeQuietly(ch);
+    }
+  }
+
   private void fill() {
     while (running) {
+      drainClosing();
       boolean opened = false;
       for (Map.Entry<InetSocketAddress, Server> e : servers.entrySet()) {
         Server s = e.getValue();
@@ -107,8 +138,9 @@ final class UdpSocketPool implements AutoCloseable {
           }
         }
       }
-      if (!opened) LockSupport.parkNanos(this, MAX_AGE_NANOS / 2);
+      if (!opened && closing.isEmpty()) LockSupport.parkNanos(this, MAX_AGE_NANOS / 2);
     }
+    drainClosing();
     for (Server s : servers.values()) dropStale(s, Long.MAX_VALUE);
   }
 
@@ -143,6 +175,7 @@ final class UdpSocketPool implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+    drainClosing();
     for (Server s : servers.values()) dropStale(s, Long.MAX_VALUE);
   }
 }
