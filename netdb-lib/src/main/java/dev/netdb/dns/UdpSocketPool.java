@@ -26,6 +26,12 @@ import java.util.concurrent.locks.LockSupport;
  * socket waits in the pool at most {@link #MAX_AGE_NANOS}, then is closed unused, so no port is
  * held open long before its query. The pool refills only while sockets are being taken; when
  * empty, {@link #take} opens one inline, exactly as before.
+ *
+ * <p>Security: the query ID is drawn only when the query is sent, so a datagram that reaches a
+ * pooled socket before then (it would have to come from the server's address and port) is no
+ * better placed than one sent after the query: it is read, fails the ID and question check, and is
+ * ignored. The only difference from glibc is that the port exists up to {@link #MAX_AGE_NANOS}
+ * earlier.
  */
 final class UdpSocketPool implements AutoCloseable {
   /** Sockets kept ready per server. */
