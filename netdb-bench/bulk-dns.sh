@@ -46,6 +46,6 @@ n=0; until dig @127.0.0.1 -p "$port" +short +tries=1 +time=1 bulk.test SOA >/dev
 echo "NSD on 127.0.0.1:$port, $NAMES names, ${SECONDS_}s per client, window $WINDOW, $(nproc) cores"
 [ -n "${SKIP_DNSPERF:-}" ] || dnsperf -s 127.0.0.1 -p "$port" -d "$dir/queries" -l "$SECONDS_" -c 1 -T 1 -q "$WINDOW" 2>&1 \
   | awk '/Queries per second/ {printf "dnsperf: %s queries/s\n", $4} /Queries lost/ {print "dnsperf lost: " $3 " " $4}'
-for impl in ${IMPLS:-netdb dnsjava netty}; do
+for impl in ${IMPLS:-netdb dnsjava netty netty-socket-per-query}; do
   ${TIME_CMD:-} "$JAVA_HOME/bin/java" ${JAVA_OPTS:-} -cp "$jar" dev.netdb.bench.BulkDnsBench "$impl" "$port" "$SECONDS_" "$WINDOW" "$NAMES"
 done

@@ -11,6 +11,7 @@ import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.resolver.ResolvedAddressTypes;
 import io.netty.resolver.dns.DnsNameResolver;
 import io.netty.resolver.dns.DnsNameResolverBuilder;
+import io.netty.resolver.dns.DnsNameResolverChannelStrategy;
 import io.netty.resolver.dns.NoopAuthoritativeDnsServerCache;
 import io.netty.resolver.dns.NoopDnsCache;
 import io.netty.resolver.dns.NoopDnsCnameCache;
@@ -39,7 +40,8 @@ import org.xbill.DNS.Type;
  * server, with caches off, one query per lookup and no retries within the period.
  *
  * <p>Usage: {@code java -cp netdb-bench/target/benchmarks.jar dev.netdb.bench.BulkDnsBench IMPL
- * PORT [SECONDS] [WINDOW] [NAMES]}, IMPL one of {@code netdb}, {@code dnsjava}, {@code netty}. The
+ * PORT [SECONDS] [WINDOW] [NAMES]}, IMPL one of {@code netdb}, {@code dnsjava}, {@code netty},
+ * {@code netty-socket-per-query}. The
  * server must be 127.0.0.1 (the harness refuses anything else). {@code bulk-dns.sh} runs NSD,
  * dnsperf and every client in one go. The JDK resolver is not measured: it cannot be pointed at a
  * port other than 53 of the system's nameserver without leaving loopback.
@@ -62,7 +64,8 @@ public final class BulkDnsBench {
     try (Client c = switch (impl) {
       case "netdb" -> netdb(server);
       case "dnsjava" -> dnsjava(server);
-      case "netty" -> netty(server);
+      case "netty" -> netty(server, DnsNameResolverChannelStrategy.ChannelPerResolver);
+      case "netty-socket-per-query" -> netty(server, DnsNameResolverChannelStrategy.ChannelPerResolution);
       default -> throw new IllegalArgumentException("unknown client " + impl);
     }) {
       run(c, Math.max(1, seconds / 3), window, names); // warm-up
@@ -136,10 +139,16 @@ public final class BulkDnsBench {
   }
 
   @SuppressWarnings("deprecation")
-  static Client netty(InetSocketAddress server) {
+  /**
+   * Returns Netty's resolver: with {@code ChannelPerResolver} (Netty's default) every query leaves
+   * from one socket; with {@code ChannelPerResolution} each lookup gets a socket of its own, as
+   * netdb's queries do.
+   */
+  static Client netty(InetSocketAddress server, DnsNameResolverChannelStrategy strategy) {
     NioEventLoopGroup group = new NioEventLoopGroup(1);
     DnsNameResolver r = new DnsNameResolverBuilder(group.next())
         .channelType(NioDatagramChannel.class)
+        .datagramChannelStrategy(strategy)
         .nameServerProvider(new SingletonDnsServerAddressStreamProvider(server))
         .resolveCache(NoopDnsCache.INSTANCE)
         .cnameCache(NoopDnsCnameCache.INSTANCE)
