@@ -78,8 +78,8 @@ final class Oracle {
    */
   static Run inNamespace(Path services, Path protocols, List<String> argv, String stdin) {
     List<String> cmd = new ArrayList<>(List.of("unshare", "-mn", "sh", "-c",
-        "mount --bind \"$0\" /etc/services && mount --bind \"$1\" /etc/protocols && shift 2 && exec \"$@\"",
-        services.toAbsolutePath().toString(), protocols.toAbsolutePath().toString()));
+        "mount --bind \"$1\" /etc/services && mount --bind \"$2\" /etc/protocols && shift 2 && exec \"$@\"",
+        "sh", services.toAbsolutePath().toString(), protocols.toAbsolutePath().toString()));
     cmd.addAll(argv);
     return run(cmd, stdin);
   }

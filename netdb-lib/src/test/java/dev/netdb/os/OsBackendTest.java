@@ -118,6 +118,18 @@ class OsBackendTest {
   }
 
   @Test
+  void errnoIsCapturedFromTheFailingCall() {
+    // glibc's gethostname sets ENAMETOOLONG (36) when the name does not fit.
+    try (var arena = java.lang.foreign.Arena.ofConfined()) {
+      var state = Libc.allocateCallState(arena);
+      assertThat(Libc.gethostname(state, arena.allocate(1), 1)).isEqualTo(-1);
+      assertThat(Libc.errno(state)).isEqualTo(36);
+      assertThat(Errors.strerror(36)).isEqualTo("File name too long");
+    }
+    assertThat(backend.gethostname()).isNotEmpty();
+  }
+
+  @Test
   void growingBufferDoublesOnErangeFromOneKibibyte() {
     List<Long> sizes = new ArrayList<>();
     try (var arena = java.lang.foreign.Arena.ofConfined()) {

@@ -57,13 +57,16 @@ public record CommandResult(String stdout, String stderr, int exit) {
     }
   }
 
+  /** Reads a stream to its end on its own virtual thread (a shared pool could deadlock). */
   private static CompletableFuture<String> drain(InputStream stream) {
-    return CompletableFuture.supplyAsync(() -> {
+    CompletableFuture<String> result = new CompletableFuture<>();
+    Thread.ofVirtual().start(() -> {
       try (stream) {
-        return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+        result.complete(new String(stream.readAllBytes(), StandardCharsets.UTF_8));
       } catch (IOException e) {
-        return "<read error: " + e.getMessage() + ">";
+        result.complete("<read error: " + e.getMessage() + ">");
       }
     });
+    return result;
   }
 }

@@ -2,7 +2,6 @@ package dev.netdb.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.BindException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -226,10 +225,10 @@ public final class NsdServer implements AutoCloseable {
     for (InetAddress address : loopbacks) {
       try (ServerSocket tcp = new ServerSocket(port, 1, address);
           DatagramSocket udp = new DatagramSocket(new InetSocketAddress(address, port))) {
-        // both bound: free on this address
-      } catch (BindException e) {
-        return false;
-      } catch (IOException e) {
+        if (!tcp.isBound() || !udp.isBound()) {
+          return false;
+        }
+      } catch (IOException e) { // BindException: in use on this address
         return false;
       }
     }

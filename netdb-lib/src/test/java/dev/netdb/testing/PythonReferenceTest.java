@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,21 +18,21 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Checks that the oracle namespace reproduces the reference environment: {@code /usr/bin/python3}
- * run inside it gives, for every case of {@code python-semantics.md} §6a (and the lo-only column
- * of §6b), the output recorded there.
+ * run inside it gives, for every case of {@link ReferenceCases} (python-semantics.md §6a and the
+ * lo-only column of §6b), the output recorded there.
  *
  * <p>The reference run differed from the namespace in three ways, each handled per row:
  * <ul>
  *   <li>Network: the reference used a "dual" network (lo + a veth with 192.0.2.2/24 and
  *       2001:db8::2/64 and default routes); the namespace has loopback only. Rows whose result
- *       depends on it ({@link Setup#NETWORK}: AI_ADDRCONFIG and RFC 3484 source-address sorting)
- *       are asserted against the lo-only column of §6b. A separate test runs every row in the
+ *       depends on it ({@link ReferenceCases.Setup#NETWORK}: AI_ADDRCONFIG and RFC 3484
+ *       source-address sorting) are asserted against the lo-only column of §6b. A separate test runs every row in the
  *       full reference environment ({@link OracleConfig.Network#DUAL}, {@code hosts: files})
  *       and expects the reference column exactly.
  *   <li>DNS: the reference had {@code hosts: files}; the namespace has {@code hosts: files dns}
  *       with NSD answering NXDOMAIN for every name outside the test zones (root zone). Rows
- *       that miss the hosts file and reach DNS are {@link Setup#DNS}; their expected output is
- *       the reference's, which shows that NXDOMAIN from DNS and "not in files" look alike. One
+ *       that miss the hosts file and reach DNS are {@link ReferenceCases.Setup#DNS}; their
+ *       expected output is the reference's, which shows that NXDOMAIN from DNS and "not in files" look alike. One
  *       row, #54, differs because nss_dns itself is consulted (see the row).
  *   <li>Interpreter: the reference was CPython 3.11.7; here it is Debian's 3.11.2 (no row
  *       differs because of it).
@@ -41,43 +40,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @ExtendWith(OracleNamespaceExtension.class)
 class PythonReferenceTest {
-  /** Says what a row's result depends on besides Python, glibc and the fixture files. */
-  enum Setup {
-    /** Only Python, glibc and the fixture files. */
-    FILES,
-    /** The lookup misses the hosts file and reaches the namespace's NSD. */
-    DNS,
-    /** AI_ADDRCONFIG or address sorting: asserted against the lo-only network column. */
-    NETWORK
-  }
-
-  /**
-   * One reference case: its id (§6a number or §6b label), expression, the output the reference
-   * document records, and the output expected in the namespace (the same, except where a
-   * comment at the row explains why not).
-   */
-  record Case(String id, String expression, String reference, String expected, Setup setup) {
-    @Override
-    public String toString() {
-      return id + " " + expression;
-    }
-  }
-
   private static final Map<String, String> OUTPUTS = new LinkedHashMap<>();
-
-  /** Returns §6a then §6b. */
-  static List<Case> cases() {
-    List<Case> all = new ArrayList<>(MAIN);
-    all.addAll(LO_ONLY);
-    return all;
-  }
 
   @BeforeAll
   static void runEveryCaseInOnePythonProcess(OracleNamespace ns) throws IOException {
-    List<Case> cases = cases();
+    List<ReferenceCases.Case> cases = ReferenceCases.all();
     CommandResult result = ns.runBatch(
         List.of("/usr/bin/python3", "-c", harness()),
-        cases.stream().map(Case::expression).toList());
+        cases.stream().map(ReferenceCases.Case::expression).toList());
     assertThat(result.exit()).as(result.describe()).isZero();
     List<String> lines = result.lines();
     assertThat(lines).as(result.describe()).hasSize(cases.size());
@@ -87,15 +57,15 @@ class PythonReferenceTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
-  void pythonInTheNamespaceGivesTheReferenceOutput(Case c) {
+  @MethodSource("dev.netdb.testing.ReferenceCases#all")
+  void pythonInTheNamespaceGivesTheReferenceOutput(ReferenceCases.Case c) {
     assertThat(OUTPUTS.get(c.id())).as("%s [%s]", c.expression(), c.setup())
         .isEqualTo(c.expected());
   }
 
   @Test
   void tableCoversEveryMainRow() {
-    assertThat(MAIN).extracting(Case::id)
+    assertThat(ReferenceCases.MAIN).extracting(ReferenceCases.Case::id)
         .containsExactlyElementsOf(Stream.iterate(1, i -> i + 1).limit(98)
             .map(i -> "#" + i).toList());
   }
@@ -111,17 +81,56 @@ class PythonReferenceTest {
     try (OracleNamespace dual = OracleNamespace.open(reference)) {
       CommandResult result = dual.runBatch(
           List.of("/usr/bin/python3", "-c", harness()),
-          cases().stream().map(Case::expression).toList());
+          ReferenceCases.all().stream().map(ReferenceCases.Case::expression).toList());
       assertThat(result.exit()).as(result.describe()).isZero();
       assertThat(result.lines()).containsExactlyElementsOf(
-          cases().stream().map(Case::reference).toList());
+          ReferenceCases.all().stream().map(ReferenceCases.Case::reference).toList());
+    }
+  }
+
+  /**
+   * Checks the optional gai.conf: §6b's {@code precedence ::ffff:0:0/96 100} (plus the other
+   * default lines) puts IPv4 first.
+   */
+  @Test
+  void gaiConfPrecedenceVariant() throws IOException {
+    String gaiConf = "precedence ::1/128 50\nprecedence ::/0 40\nprecedence 2002::/16 30\n"
+        + "precedence ::/96 20\nprecedence ::ffff:0:0/96 100\n";
+    assertThat(evaluate(OracleConfig.reference().withGaiConf(gaiConf), List.of(
+        "getaddrinfo('localhost',80,0,SOCK_STREAM)",
+        "gethostbyaddr('localhost')")))
+        .containsExactly(
+            "[4/S/6 ('127.0.0.1', 80); 6/S/6 ('::1', 80, 0, 0)]",
+            "('localhost', [], ['127.0.0.1'])");
+  }
+
+  /** Checks the optional host.conf: §6b's {@code multi off} rows. */
+  @Test
+  void hostConfMultiOffVariant() throws IOException {
+    assertThat(evaluate(OracleConfig.reference().withHostConf("multi off\n"), List.of(
+        "getaddrinfo('localhost',80,0,SOCK_STREAM)",
+        "gethostbyname_ex('localhost')",
+        "gethostbyname_ex('multi.example')")))
+        .containsExactly(
+            "[4/S/6 ('127.0.0.1', 80)]",
+            "('localhost', [], ['127.0.0.1'])",
+            "('multi.example', ['multi-alias1', 'multi-alias2'], ['192.0.2.10'])");
+  }
+
+  /** Returns the harness output for {@code expressions} in a fresh namespace with {@code config}. */
+  static List<String> evaluate(OracleConfig config, List<String> expressions) throws IOException {
+    try (OracleNamespace ns = OracleNamespace.open(config)) {
+      CommandResult result =
+          ns.runBatch(List.of("/usr/bin/python3", "-c", harness()), expressions);
+      assertThat(result.exit()).as(result.describe()).isZero();
+      return result.lines();
     }
   }
 
   @Test
   void onlyDocumentedRowsDifferFromTheReference() {
-    assertThat(cases()).filteredOn(c -> !c.reference().equals(c.expected()))
-        .extracting(Case::id).containsExactly(
+    assertThat(ReferenceCases.all()).filteredOn(c -> !c.reference().equals(c.expected()))
+        .extracting(ReferenceCases.Case::id).containsExactly(
             "#54", "6b localhost AF_INET6 ADDRCONFIG", "6b localhost AF_INET ADDRCONFIG");
   }
 
@@ -132,252 +141,4 @@ class PythonReferenceTest {
       throw new UncheckedIOException(e);
     }
   }
-
-  private static Case row(int number, String expression, String expected) {
-    return new Case("#" + number, expression, expected, expected, Setup.FILES);
-  }
-
-  private static Case row(int number, Setup setup, String expression, String expected) {
-    return new Case("#" + number, expression, expected, expected, setup);
-  }
-
-  private static Case differs(int number, String expression, String reference, String here) {
-    return new Case("#" + number, expression, reference, here, Setup.DNS);
-  }
-
-  private static Case network(String label, String expression, String dual, String loOnly) {
-    return new Case("6b " + label, expression, dual, loOnly, Setup.NETWORK);
-  }
-
-  /** Gives §6a, verbatim (only {@code \|} unescaped). */
-  static final List<Case> MAIN = List.of(
-      row(1, "inet_aton('127.1')",
-          "b'\\x7f\\x00\\x00\\x01'"),
-      row(2, "inet_aton('0x7f.1')",
-          "b'\\x7f\\x00\\x00\\x01'"),
-      row(3, "inet_aton('08.0.0.1')",
-          "OSError('illegal IP address string passed to inet_aton')"),
-      row(4, "inet_aton('4294967295')",
-          "b'\\xff\\xff\\xff\\xff'"),
-      row(5, "inet_aton('4294967296')",
-          "OSError('illegal IP address string passed to inet_aton')"),
-      row(6, "inet_aton('1.2.65536')",
-          "OSError('illegal IP address string passed to inet_aton')"),
-      row(7, "inet_aton(' 127.0.0.1')",
-          "OSError('illegal IP address string passed to inet_aton')"),
-      row(8, "inet_aton('127.0.0.1 junk')",
-          "b'\\x7f\\x00\\x00\\x01'"),
-      row(9, "inet_aton('127.0.0.1x')",
-          "OSError('illegal IP address string passed to inet_aton')"),
-      row(10, "inet_aton(b'127.0.0.1')",
-          "TypeError('inet_aton() argument 1 must be str, not bytes')"),
-      row(11, "inet_ntoa(b'\\x01\\x02\\x03')",
-          "OSError('packed IP wrong length for inet_ntoa')"),
-      row(12, "inet_pton(AF_INET, '127.1')",
-          "OSError('illegal IP address string passed to inet_pton')"),
-      row(13, "inet_pton(AF_INET, '01.2.3.4')",
-          "OSError('illegal IP address string passed to inet_pton')"),
-      row(14, "inet_pton(AF_INET6, '::1.2.3.4')",
-          "b'\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x01\\x02\\x03\\x04'"),
-      row(15, "inet_pton(AF_INET6, '1:2:3:4:5:6:7::')",
-          "b'\\x00\\x01\\x00\\x02\\x00\\x03\\x00\\x04\\x00\\x05\\x00\\x06\\x00\\x07\\x00\\x00'"),
-      row(16, "inet_pton(AF_INET6, '1:2:3:4::5:6:7:8')",
-          "OSError('illegal IP address string passed to inet_pton')"),
-      row(17, "inet_pton(AF_INET6, '00000::1')",
-          "OSError('illegal IP address string passed to inet_pton')"),
-      row(18, "inet_pton(AF_INET6, 'fe80::1%lo')",
-          "OSError('illegal IP address string passed to inet_pton')"),
-      row(19, "inet_pton(AF_UNIX, 'x')",
-          "OSError(97, 'Address family not supported by protocol')"),
-      row(20, "inet_ntop(AF_INET, b'\\x7f\\x00\\x00')",
-          "ValueError('invalid length of packed IP address string')"),
-      row(21, "inet_ntop(AF_INET6, bytes(10)+b'\\xff\\xff\\x01\\x02\\x03\\x04')",
-          "'::ffff:1.2.3.4'"),
-      row(22, "inet_ntop(AF_INET6, bytes(12)+b'\\x01\\x02\\x03\\x04')",
-          "'::1.2.3.4'"),
-      row(23, "inet_ntop(AF_INET6, bytes(12)+b'\\x00\\x00\\x00\\x02')",
-          "'::2'"),
-      row(24, "inet_ntop(AF_INET6, bytes(12)+b'\\x00\\x01\\x00\\x00')",
-          "'::0.1.0.0'"),
-      row(25, "inet_ntop(AF_INET6, inet_pton(AF_INET6, '1:0:0:1:0:0:0:1'))",
-          "'1:0:0:1::1'"),
-      row(26, "inet_ntop(AF_INET6, inet_pton(AF_INET6, '1:0:0:2:0:0:3:4'))",
-          "'1::2:0:0:3:4'"),
-      row(27, "inet_ntop(AF_INET6, inet_pton(AF_INET6, '1:0:2:3:4:5:6:7'))",
-          "'1:0:2:3:4:5:6:7'"),
-      row(28, "inet_ntop(AF_UNIX, b'1234')",
-          "ValueError('unknown address family 1')"),
-      row(29, "getservbyname('http', 'udp')",
-          "OSError('service/proto not found')"),
-      row(30, "getservbyname('www')",
-          "80"),
-      row(31, "getservbyname('HTTP')",
-          "OSError('service/proto not found')"),
-      row(32, "getservbyport(80, 'udp')",
-          "OSError('port/proto not found')"),
-      row(33, "getservbyport(143)",
-          "'imap2'"),
-      row(34, "getservbyport(65536)",
-          "OverflowError('getservbyport: port must be 0-65535.')"),
-      row(35, "getprotobyname('TCP')",
-          "6"),
-      row(36, "getprotobyname('Tcp')",
-          "OSError('protocol not found')"),
-      row(37, "gethostbyname('127.1')",
-          "'127.0.0.1'"),
-      row(38, "gethostbyname('')",
-          "'0.0.0.0'"),
-      row(39, "gethostbyname('<broadcast>')",
-          "'255.255.255.255'"),
-      row(40, "gethostbyname('::1')",
-          "gaierror(-9, 'Address family for hostname not supported')"),
-      row(41, "gethostbyname('TestHost.Example.ORG')",
-          "'127.0.1.1'"),
-      row(42, Setup.DNS, "gethostbyname('multi6')",
-          "gaierror(-2, 'Name or service not known')"),
-      row(43, Setup.DNS, "gethostbyname('localhost.')",
-          "gaierror(-2, 'Name or service not known')"),
-      row(44, Setup.DNS, "gethostbyname('hexaddr.example')",
-          "gaierror(-2, 'Name or service not known')"),
-      row(45, "gethostbyname('b\u00fccher.example')",
-          "'192.0.2.20'"),
-      row(46, "gethostbyname('stra\u00dfe.example')",
-          "'192.0.2.22'"),
-      row(47, "gethostbyname('example.'+'a'*64)",
-          "UnicodeError(\"encoding with 'idna' codec failed (UnicodeError: label too long)\")"),
-      row(48, "gethostbyname_ex('localhost')",
-          "('localhost', ['ip6-localhost', 'ip6-loopback'], ['127.0.0.1', '127.0.0.1'])"),
-      row(49, "gethostbyname_ex('127.1')",
-          "('127.1', [], ['127.0.0.1'])"),
-      row(50, "gethostbyname_ex('th')",
-          "('testhost.example.org', ['testhost', 'th'], ['127.0.1.1'])"),
-      row(51, "gethostbyname_ex('multi.example')",
-          "('multi.example', ['multi-alias1', 'multi-alias2'], ['192.0.2.10', '192.0.2.11'])"),
-      row(52, "gethostbyname_ex('multi-alias2')",
-          "('multi.example', ['multi-alias1', 'multi-alias2'], ['192.0.2.10'])"),
-      row(53, "gethostbyname_ex('dup.example')",
-          "('dup.example', ['dup2'], ['10.0.0.1', '10.0.0.1'])"),
-      // With "hosts: files dns", nss_dns answers NO_RECOVERY for an empty name without sending
-      // any query (same result with no server at all); the reference had "hosts: files".
-      differs(54, "gethostbyname_ex('')",
-          "herror(1, 'Unknown host')", "herror(3, 'Unknown server error')"),
-      row(55, Setup.DNS, "gethostbyname_ex('nosuchhost.invalid')",
-          "gaierror(-2, 'Name or service not known')"),
-      row(56, "gethostbyaddr('127.0.0.1')",
-          "('localhost', [], ['127.0.0.1'])"),
-      row(57, "gethostbyaddr('::1')",
-          "('localhost', ['ip6-localhost', 'ip6-loopback'], ['::1'])"),
-      row(58, "gethostbyaddr('10.0.0.1')",
-          "('dup.example', [], ['10.0.0.1'])"),
-      row(59, Setup.DNS, "gethostbyaddr('192.0.2.99')",
-          "herror(1, 'Unknown host')"),
-      row(60, "gethostbyaddr('localhost')",
-          "('localhost', ['ip6-localhost', 'ip6-loopback'], ['::1'])"),
-      row(61, "gethostbyaddr('')",
-          "OSError('wildcard resolved to multiple address')"),
-      row(62, Setup.DNS, "gethostbyaddr('::ffff:127.0.0.1')",
-          "herror(1, 'Unknown host')"),
-      row(63, "getfqdn()",
-          "'testhost.example.org'"),
-      row(64, "getfqdn('127.0.0.1')",
-          "'localhost'"),
-      row(65, Setup.DNS, "getfqdn('nosuchhost.invalid')",
-          "'nosuchhost.invalid'"),
-      row(66, Setup.NETWORK, "getaddrinfo('localhost', 80)",
-          "[6/S/6 ('::1', 80, 0, 0); 6/D/17 ('::1', 80, 0, 0); 6/R/0 ('::1', 80, 0, 0); 4/S/6 ('127.0.0.1', 80); 4/D/17 ('127.0.0.1', 80); 4/R/0 ('127.0.0.1', 80)]"),
-      row(67, "getaddrinfo('localhost', 80, AF_INET)",
-          "[4/S/6 ('127.0.0.1', 80); 4/D/17 ('127.0.0.1', 80); 4/R/0 ('127.0.0.1', 80); 4/S/6 ('127.0.0.1', 80); 4/D/17 ('127.0.0.1', 80); 4/R/0 ('127.0.0.1', 80)]"),
-      row(68, "getaddrinfo('localhost', 'tftp', AF_INET, SOCK_STREAM)",
-          "gaierror(-8, 'Servname not supported for ai_socktype')"),
-      row(69, "getaddrinfo('127.0.0.1', 'amqp')",
-          "[4/S/6 ('127.0.0.1', 5672); 4/S/132 ('127.0.0.1', 5672); 4/Q/132 ('127.0.0.1', 5672)]"),
-      row(70, "getaddrinfo('127.0.0.1', 80, 0, SOCK_RAW)",
-          "gaierror(-8, 'Servname not supported for ai_socktype')"),
-      row(71, Setup.NETWORK, "getaddrinfo(None, 80, flags=AI_PASSIVE)",
-          "[4/S/6 ('0.0.0.0', 80); 4/D/17 ('0.0.0.0', 80); 4/R/0 ('0.0.0.0', 80); 6/S/6 ('::', 80, 0, 0); 6/D/17 ('::', 80, 0, 0); 6/R/0 ('::', 80, 0, 0)]"),
-      row(72, "getaddrinfo(None, None)",
-          "gaierror(-2, 'Name or service not known')"),
-      row(73, "getaddrinfo('', 80)",
-          "gaierror(-2, 'Name or service not known')"),
-      row(74, "getaddrinfo('127.0.0.1', 80, AF_INET6)",
-          "gaierror(-9, 'Address family for hostname not supported')"),
-      row(75, "getaddrinfo('::ffff:127.0.0.1', 80, AF_INET, SOCK_STREAM)",
-          "[4/S/6 ('127.0.0.1', 80)]"),
-      row(76, "getaddrinfo('127.0.0.1', 80, AF_UNIX)",
-          "gaierror(-6, 'ai_family not supported')"),
-      row(77, "getaddrinfo('127.0.0.1', 80, AF_INET6, SOCK_STREAM, 0, AI_V4MAPPED)",
-          "[6/S/6 ('::ffff:127.0.0.1', 80, 0, 0)]"),
-      row(78, Setup.NETWORK, "getaddrinfo('multi.example', 80, AF_INET6, SOCK_STREAM, 0, AI_V4MAPPED|AI_ALL)",
-          "[6/S/6 ('2001:db8::10', 80, 0, 0); 6/S/6 ('::ffff:192.0.2.10', 80, 0, 0); 6/S/6 ('::ffff:192.0.2.11', 80, 0, 0)]"),
-      row(79, "getaddrinfo('127.0.0.1', 'http', 0, SOCK_STREAM, 0, AI_NUMERICSERV)",
-          "gaierror(-2, 'Name or service not known')"),
-      row(80, "getaddrinfo('127.1', 80, 0, SOCK_STREAM, 0, AI_NUMERICHOST)",
-          "[4/S/6 ('127.0.0.1', 80)]"),
-      row(81, "getaddrinfo('127.0.0.1 ', 80, AF_INET, SOCK_STREAM)",
-          "gaierror(-2, 'Name or service not known')"),
-      row(82, Setup.NETWORK, "getaddrinfo('fe80::1%lo', 80, 0, SOCK_STREAM)",
-          "[6/S/6 ('fe80::1', 80, 0, 1)]"),
-      row(83, "getaddrinfo('::1%lo', 80, 0, SOCK_STREAM)",
-          "gaierror(-2, 'Name or service not known')"),
-      row(84, Setup.DNS, "getaddrinfo('scoped.example', 80, 0, SOCK_STREAM)",
-          "gaierror(-2, 'Name or service not known')"),
-      row(85, "getaddrinfo('127.0.0.1', 80, 0, SOCK_DGRAM, IPPROTO_TCP)",
-          "gaierror(-7, 'ai_socktype not supported')"),
-      row(86, "getaddrinfo('127.0.0.1', 80, flags=0x12345)",
-          "gaierror(-1, 'Bad value for ai_flags')"),
-      row(87, "getaddrinfo(None, 80, 0, SOCK_STREAM, 0, AI_CANONNAME)",
-          "gaierror(-1, 'Bad value for ai_flags')"),
-      row(88, "getaddrinfo('th', 80, 0, 0, 0, AI_CANONNAME)",
-          "[4/S/6 canon='testhost.example.org' ('127.0.1.1', 80); 4/D/17 ('127.0.1.1', 80); 4/R/0 ('127.0.1.1', 80)]"),
-      row(89, Setup.NETWORK, "getaddrinfo('multi.example', 80, 0, SOCK_STREAM)",
-          "[6/S/6 ('2001:db8::10', 80, 0, 0); 4/S/6 ('192.0.2.10', 80); 4/S/6 ('192.0.2.11', 80)]"),
-      row(90, "getaddrinfo('localhost', 65536, AF_INET, SOCK_STREAM)",
-          "[4/S/6 ('127.0.0.1', 0); 4/S/6 ('127.0.0.1', 0)]"),
-      row(91, "getaddrinfo('localhost', 70000, AF_INET, SOCK_STREAM)",
-          "[4/S/6 ('127.0.0.1', 4464); 4/S/6 ('127.0.0.1', 4464)]"),
-      row(92, "getaddrinfo('localhost', -1, AF_INET, SOCK_STREAM)",
-          "gaierror(-8, 'Servname not supported for ai_socktype')"),
-      row(93, "getaddrinfo('localhost', ' 80', AF_INET, SOCK_STREAM)",
-          "[4/S/6 ('127.0.0.1', 80); 4/S/6 ('127.0.0.1', 80)]"),
-      row(94, "getaddrinfo('localhost', '', AF_INET, SOCK_STREAM)",
-          "[4/S/6 ('127.0.0.1', 0); 4/S/6 ('127.0.0.1', 0)]"),
-      row(95, "getaddrinfo('localhost', True, AF_INET, SOCK_STREAM)",
-          "OSError('Int or String expected')"),
-      row(96, "getaddrinfo('a'*64+'.example', 80)",
-          "UnicodeError(\"encoding with 'idna' codec failed (UnicodeError: label empty or too long)\")"),
-      row(97, "getnameinfo(('127.0.0.1', 80), 0)",
-          "('localhost', 'http')"),
-      row(98, Setup.NETWORK, "getnameinfo(('fe80::1', 80, 0, 1), NI_NUMERICHOST)",
-          "('fe80::1%lo', 'http')"));
-
-  /**
-   * Gives §6b's rows, expanded to the §6a notation: the reference column is "dual", the expected
-   * column "lo only" (the namespace's default network).
-   */
-  static final List<Case> LO_ONLY = List.of(
-      network("localhost ADDRCONFIG", "getaddrinfo('localhost',80,0,SOCK_STREAM,0,AI_ADDRCONFIG)",
-          "[6/S/6 ('::1', 80, 0, 0); 4/S/6 ('127.0.0.1', 80)]",
-          "[6/S/6 ('::1', 80, 0, 0); 4/S/6 ('127.0.0.1', 80)]"),
-      network("localhost AF_INET6 ADDRCONFIG",
-          "getaddrinfo('localhost',80,AF_INET6,SOCK_STREAM,0,AI_ADDRCONFIG)",
-          "[6/S/6 ('::1', 80, 0, 0)]",
-          "gaierror(-2, 'Name or service not known')"),
-      network("localhost AF_INET ADDRCONFIG",
-          "getaddrinfo('localhost',80,AF_INET,SOCK_STREAM,0,AI_ADDRCONFIG)",
-          "[4/S/6 ('127.0.0.1', 80); 4/S/6 ('127.0.0.1', 80)]",
-          "gaierror(-2, 'Name or service not known')"),
-      network("::1 ADDRCONFIG", "getaddrinfo('::1',80,0,SOCK_STREAM,0,AI_ADDRCONFIG)",
-          "[6/S/6 ('::1', 80, 0, 0)]",
-          "[6/S/6 ('::1', 80, 0, 0)]"),
-      network("127.0.0.1 ADDRCONFIG",
-          "getaddrinfo('127.0.0.1',80,0,SOCK_STREAM,0,AI_ADDRCONFIG)",
-          "[4/S/6 ('127.0.0.1', 80)]",
-          "[4/S/6 ('127.0.0.1', 80)]"),
-      network("None PASSIVE|ADDRCONFIG",
-          "getaddrinfo(None,80,0,SOCK_STREAM,0,AI_PASSIVE|AI_ADDRCONFIG)",
-          "[4/S/6 ('0.0.0.0', 80); 6/S/6 ('::', 80, 0, 0)]",
-          "[4/S/6 ('0.0.0.0', 80); 6/S/6 ('::', 80, 0, 0)]"),
-      network("multi.example", "getaddrinfo('multi.example',80,0,SOCK_STREAM)",
-          "[6/S/6 ('2001:db8::10', 80, 0, 0); 4/S/6 ('192.0.2.10', 80); 4/S/6 ('192.0.2.11', 80)]",
-          "[6/S/6 ('2001:db8::10', 80, 0, 0); 4/S/6 ('192.0.2.10', 80); 4/S/6 ('192.0.2.11', 80)]"));
 }

@@ -46,6 +46,8 @@ for d in /run/nscd /var/run/nscd; do
 done
 hostname "$(cat "$S/hostname")" || fail "cannot set the hostname"
 unset LOCALDOMAIN RES_OPTIONS HOSTALIASES
+# Tells tools/oracle.py and the CLI differential harness that names may be looked up here.
+export NETDB_ORACLE_NAMESPACE=1
 
 nsd -d -c "$S/nsd/nsd.conf" >"$S/nsd/nsd.out" 2>&1 </dev/null &
 NSD=$!
@@ -61,6 +63,13 @@ for _ in $(seq 1 100); do
 done
 [ -n "$ready" ] || fail "nsd did not answer on 127.0.0.1:53"
 echo "READY $NSD"
+if [ -f "$S/interactive" ]; then
+  # By hand (OracleShell): a shell on the caller's terminal; NSD stops when it exits.
+  echo "oracle namespace: hostname $(hostname), NSD pid $NSD on 127.0.0.1:53 and [::1]:53;" \
+    "exit the shell to tear it down" >&2
+  bash -i </dev/tty >/dev/tty 2>&1 || bash -i
+  exit 0
+fi
 
 while IFS= read -r id; do
   R="$S/req/$id"

@@ -23,6 +23,8 @@ import java.lang.invoke.VarHandle;
  * functions that report through {@code errno} take a leading call-state segment, allocated with
  * {@link #allocateCallState}; {@link #errno} reads it.
  */
+// Restricted FFM methods are used only after NativeSupport confirmed native access.
+@SuppressWarnings("restricted")
 public final class Libc {
   private Libc() {}
 

@@ -1,0 +1,82 @@
+package dev.netdb.dns;
+
+/**
+ * Names the resolver failures glibc reports through {@code h_errno}, with the {@code
+ * getaddrinfo} EAI code and the texts Python shows for each.
+ *
+ * <p>Where the codes come from in glibc 2.36:
+ *
+ * <ul>
+ *   <li>{@code res_query.c} ({@code __res_context_query}) sets {@code h_errno} from the RCODE of a
+ *       reply without answers: NXDOMAIN → {@code HOST_NOT_FOUND}, SERVFAIL → {@code TRY_AGAIN},
+ *       NOERROR → {@code NO_DATA}, FORMERR/NOTIMP/REFUSED/other → {@code NO_RECOVERY}; when {@code
+ *       res_send} fails (timeout, or every server answered SERVFAIL/NOTIMP/REFUSED, which {@code
+ *       send_dg} skips to the next server) it sets {@code TRY_AGAIN}.
+ *   <li>{@code sysdeps/posix/getaddrinfo.c} turns {@code TRY_AGAIN} into {@code EAI_AGAIN}; a
+ *       {@code NO_DATA} result (the name is known, no address) into <b>{@code EAI_NODATA} (-5)</b>,
+ *       "We made requests but they turned out no data"; anything else, {@code HOST_NOT_FOUND} and
+ *       {@code NO_RECOVERY} alike, ends as {@code EAI_NONAME} (-2). So the SPEC's "NODATA →
+ *       EAI_NODATA" is what glibc 2.36 really returns.
+ * </ul>
+ */
+public enum DnsError {
+  /** {@code HOST_NOT_FOUND} (1): NXDOMAIN. */
+  HOST_NOT_FOUND(1, "Unknown host", -2, "Name or service not known"),
+  /** {@code TRY_AGAIN} (2): SERVFAIL, REFUSED from every server, timeout. */
+  TRY_AGAIN(2, "Host name lookup failure", -3, "Temporary failure in name resolution"),
+  /** {@code NO_RECOVERY} (3): FORMERR, NOTIMP or another final error RCODE. */
+  NO_RECOVERY(3, "Unknown server error", -2, "Name or service not known"),
+  /** {@code NO_DATA} (4): the name exists but has no record of the asked type. */
+  NO_DATA(4, "No address associated with name", -5, "No address associated with hostname");
+
+  private final int herrno;
+  private final String hstrerror;
+  private final int eai;
+  private final String gaiStrerror;
+
+  DnsError(int herrno, String hstrerror, int eai, String gaiStrerror) {
+    this.herrno = herrno;
+    this.hstrerror = hstrerror;
+    this.eai = eai;
+    this.gaiStrerror = gaiStrerror;
+  }
+
+  /** Returns glibc's {@code h_errno} value, the code of Python's {@code herror}. */
+  public int herrno() {
+    return herrno;
+  }
+
+  /** Returns glibc's {@code hstrerror} text, the message of Python's {@code herror}. */
+  public String hstrerror() {
+    return hstrerror;
+  }
+
+  /** Returns the (negative) EAI code {@code getaddrinfo} reports for this failure. */
+  public int eai() {
+    return eai;
+  }
+
+  /** Returns glibc's {@code gai_strerror} text for {@link #eai()}. */
+  public String gaiStrerror() {
+    return gaiStrerror;
+  }
+
+  /**
+   * Returns the {@code h_errno} glibc's {@code res_query} leaves for an exchange outcome, or null
+   * for an {@link DnsOutcome.Answer} (which is not a failure at this level).
+   */
+  public static DnsError of(DnsOutcome outcome) {
+    return switch (outcome) {
+      case DnsOutcome.Answer a -> null;
+      case DnsOutcome.NxDomain n -> HOST_NOT_FOUND;
+      case DnsOutcome.NoData n -> NO_DATA;
+      // res_send failed: every server skipped, or no reply -> res_query sets TRY_AGAIN
+      case DnsOutcome.ServFail s -> TRY_AGAIN;
+      case DnsOutcome.Refused r ->
+          r.rcode() == DnsType.REFUSED || r.rcode() == DnsType.NOTIMP ? TRY_AGAIN : NO_RECOVERY;
+      case DnsOutcome.Truncated t -> TRY_AGAIN;
+      case DnsOutcome.Timeout t -> TRY_AGAIN;
+      case DnsOutcome.Malformed m -> NO_RECOVERY;
+    };
+  }
+}

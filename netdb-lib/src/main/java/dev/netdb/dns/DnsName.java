@@ -1,0 +1,173 @@
+package dev.netdb.dns;
+
+import java.io.ByteArrayOutputStream;
+
+/**
+ * Converts domain names between presentation form and wire form (RFC 1035 §3.1, §5.1).
+ *
+ * <p>Presentation form has no trailing dot (the root is {@code ""}); inside a label, {@code .},
+ * {@code \} and the characters {@code "();@$} are escaped with a backslash, and bytes outside
+ * {@code !}..{@code ~} as {@code \DDD}, as glibc's {@code ns_name_ntop} writes them. A trailing dot
+ * on input is accepted and ignored. Limits: a label is 1 to 63 bytes, a whole name at most 255
+ * bytes in wire form including the root label.
+ */
+public final class DnsName {
+  private DnsName() {}
+
+  /** The longest name in wire form, including the final zero byte (RFC 1035 §3.1). */
+  public static final int MAX_WIRE_LENGTH = 255;
+
+  /** The longest label (RFC 1035 §2.3.4). */
+  public static final int MAX_LABEL_LENGTH = 63;
+
+  /**
+   * Returns the uncompressed wire form of a presentation name, ending with the root label.
+   *
+   * @throws DnsFormatException for an empty label, a label over 63 bytes, a name over 255 bytes or
+   *     a bad escape
+   */
+  public static byte[] toWire(String name) throws DnsFormatException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(name.length() + 2);
+    byte[] label = new byte[MAX_LABEL_LENGTH + 1];
+    int len = 0;
+    int n = name.length();
+    if (n == 0 || name.equals(".")) {
+      return new byte[] {0};
+    }
+    for (int i = 0; i < n; i++) {
+      char c = name.charAt(i);
+      if (c == '.') {
+        if (len == 0) throw new DnsFormatException("empty label in name '" + name + "'");
+        if (i == n - 1) break; // a trailing dot names the root explicitly
+        out.write(len);
+        out.write(label, 0, len);
+        len = 0;
+        continue;
+      }
+      int b;
+      if (c == '\\') {
+        if (i + 1 >= n) throw new DnsFormatException("dangling escape in name '" + name + "'");
+        char d = name.charAt(i + 1);
+        if (isDigit(d)) {
+          if (i + 3 >= n) throw new DnsFormatException("short \\DDD escape in name '" + name + "'");
+          if (!isDigit(name.charAt(i + 2)) || !isDigit(name.charAt(i + 3))) {
+            throw new DnsFormatException("bad \\DDD escape in name '" + name + "'");
+          }
+          b = (d - '0') * 100 + (name.charAt(i + 2) - '0') * 10 + (name.charAt(i + 3) - '0');
+          if (b > 255) throw new DnsFormatException("\\DDD escape over 255 in name '" + name + "'");
+          i += 3;
+        } else {
+          if (d > 0x7E) throw new DnsFormatException("non-ASCII character in name '" + name + "'");
+          b = d;
+          i += 1;
+        }
+      } else {
+        if (c > 0x7E || c < 0x20) {
+          throw new DnsFormatException("non-ASCII or control character in name '" + name + "'");
+        }
+        b = c;
+      }
+      if (len == MAX_LABEL_LENGTH) {
+        throw new DnsFormatException("label longer than 63 bytes in name '" + name + "'");
+      }
+      label[len++] = (byte) b;
+    }
+    if (len > 0) {
+      out.write(len);
+      out.write(label, 0, len);
+    }
+    out.write(0);
+    if (out.size() > MAX_WIRE_LENGTH) {
+      throw new DnsFormatException("name longer than 255 bytes: '" + name + "'");
+    }
+    return out.toByteArray();
+  }
+
+  /** Reports whether a presentation name is valid, the non-throwing twin of {@link #toWire}. */
+  public static boolean isValid(String name) {
+    try {
+      toWire(name);
+      return true;
+    } catch (DnsFormatException e) {
+      return false;
+    }
+  }
+
+  /** Appends one wire label to {@code sb} in presentation form, with a separating dot if needed. */
+  static void appendLabel(StringBuilder sb, byte[] buf, int off, int len) {
+    if (sb.length() > 0) sb.append('.');
+    for (int i = off; i < off + len; i++) {
+      int b = buf[i] & 0xFF;
+      switch (b) {
+        case '.', '\\', '"', '(', ')', ';', '@', '$' -> sb.append('\\').append((char) b);
+        default -> {
+          if (b > 0x20 && b < 0x7F) {
+            sb.append((char) b);
+          } else {
+            sb.append('\\').append((char) ('0' + b / 100)).append((char) ('0' + b / 10 % 10));
+            sb.append((char) ('0' + b % 10));
+          }
+        }
+      }
+    }
+  }
+
+  /** Returns the canonical presentation form of a name: escapes normalised, trailing dot dropped. */
+  public static String canonical(String name) throws DnsFormatException {
+    byte[] wire = toWire(name);
+    StringBuilder sb = new StringBuilder(name.length());
+    int p = 0;
+    while (wire[p] != 0) {
+      appendLabel(sb, wire, p + 1, wire[p]);
+      p += wire[p] + 1;
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Reports whether two presentation names are equal ignoring ASCII case (RFC 4343); escapes are
+   * compared as written, so pass canonical forms.
+   */
+  public static boolean equalsIgnoreCase(String a, String b) {
+    if (a.length() != b.length()) return false;
+    for (int i = 0; i < a.length(); i++) {
+      char x = a.charAt(i);
+      char y = b.charAt(i);
+      if (x != y && lower(x) != lower(y)) return false;
+    }
+    return true;
+  }
+
+  /** Returns the name with ASCII letters in lower case, for use as a cache key. */
+  public static String lowerAscii(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        char[] cs = name.toCharArray();
+        for (int j = i; j < cs.length; j++) cs[j] = lower(cs[j]);
+        return new String(cs);
+      }
+    }
+    return name;
+  }
+
+  /**
+   * Counts every dot of a name, escaped or not and including a trailing one, exactly as glibc
+   * {@code res_search} counts them against {@code ndots}.
+   */
+  public static int countDots(String name) {
+    int dots = 0;
+    for (int i = 0; i < name.length(); i++) {
+      if (name.charAt(i) == '.') dots++;
+    }
+    return dots;
+  }
+
+  private static char lower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+}

@@ -1,0 +1,51 @@
+package dev.netdb.dns;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Holds the result of a host lookup through DNS ({@link DnsClient#lookupHost} or {@link
+ * DnsClient#lookupAddress}): either the names and addresses, or the glibc failure.
+ */
+public sealed interface HostLookup {
+
+  /**
+   * A successful lookup, shaped as glibc {@code getanswer_r} shapes a {@code hostent}.
+   *
+   * @param queriedName the fully qualified name that answered (after search-list expansion), no
+   *     trailing dot
+   * @param canonicalName {@code h_name}: the last name of the CNAME chain (the owner of the
+   *     addresses); for PTR lookups, the first PTR target
+   * @param aliases {@code h_aliases}: the queried name and every CNAME target but the last, in
+   *     chain order; for PTR lookups, empty
+   * @param addresses the A addresses then the AAAA addresses, each in answer order; for PTR
+   *     lookups, the address asked about
+   * @param ttl the smallest TTL of the records used, in seconds
+   */
+  record Found(
+      String queriedName, String canonicalName, List<String> aliases, List<InetAddress> addresses, long ttl)
+      implements HostLookup {
+    /** Copies the lists. */
+    public Found {
+      Objects.requireNonNull(queriedName, "queriedName");
+      Objects.requireNonNull(canonicalName, "canonicalName");
+      aliases = List.copyOf(aliases);
+      addresses = List.copyOf(addresses);
+    }
+  }
+
+  /**
+   * A failed lookup.
+   *
+   * @param error the glibc {@code h_errno}; {@link DnsError#eai()} gives {@code getaddrinfo}'s code
+   * @param detail what happened, for logs and debugging (never shown as Python's message)
+   */
+  record Failed(DnsError error, String detail) implements HostLookup {
+    /** Checks for nulls. */
+    public Failed {
+      Objects.requireNonNull(error, "error");
+      Objects.requireNonNull(detail, "detail");
+    }
+  }
+}

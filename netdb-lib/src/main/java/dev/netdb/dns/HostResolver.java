@@ -1,0 +1,204 @@
+package dev.netdb.dns;
+
+import dev.netdb.AddressFamily;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * Turns exchange outcomes into host lookups: the search list ({@link SearchList}), A and AAAA
+ * questions, and the CNAME chain as glibc's {@code getanswer_r} ({@code resolv/nss_dns/dns-host.c})
+ * reads it. One instance serves one lookup with one snapshot of the settings.
+ */
+final class HostResolver {
+  /** The longest CNAME chain followed; glibc has no explicit bound, the message size bounds it. */
+  static final int MAX_CHAIN = 16;
+
+  private final ResolverConfig cfg;
+  private final Function<DnsQuestion, CompletableFuture<DnsOutcome>> query;
+
+  HostResolver(ResolverConfig cfg, Function<DnsQuestion, CompletableFuture<DnsOutcome>> query) {
+    this.cfg = cfg;
+    this.query = query;
+  }
+
+  CompletableFuture<HostLookup> lookup(String name, AddressFamily family) {
+    boolean wantA = family != AddressFamily.INET6;
+    // glibc 2.36 no-aaaa: AAAA is never asked; an INET6-only lookup finds no data without a query.
+    boolean wantAaaa = family != AddressFamily.INET && !cfg.noAaaa();
+    if (!wantA && !wantAaaa) {
+      return CompletableFuture.completedFuture(new HostLookup.Failed(DnsError.NO_DATA, "no-aaaa set"));
+    }
+    return SearchList.<HostLookup.Found>walk(name, cfg, fqdn -> tryName(fqdn, wantA, wantAaaa))
+        .thenApply(r -> r.value() != null
+            ? r.value()
+            : new HostLookup.Failed(r.error(), "lookup of '" + name + "' failed"));
+  }
+
+  /** Asks A and/or AAAA for one fully qualified name, in parallel unless single-request is set. */
+  private CompletableFuture<SearchList.Try<HostLookup.Found>> tryName(String fqdn, boolean wantA, boolean wantAaaa) {
+    String qname;
+    try {
+      qname = DnsName.canonical(fqdn);
+    } catch (DnsFormatException e) {
+      // res_nmkquery fails on such a name; res_query then sets NO_RECOVERY.
+      return CompletableFuture.completedFuture(SearchList.Try.failed(DnsError.NO_RECOVERY, false));
+    }
+    CompletableFuture<DnsOutcome> a = wantA ? query.apply(DnsQuestion.in(qname, DnsType.A)) : null;
+    CompletableFuture<DnsOutcome> aaaa;
+    if (!wantAaaa) {
+      aaaa = null;
+    } else if (a != null && cfg.singleRequest()) {
+      aaaa = a.thenCompose(x -> query.apply(DnsQuestion.in(qname, DnsType.AAAA)));
+    } else {
+      aaaa = query.apply(DnsQuestion.in(qname, DnsType.AAAA));
+    }
+    if (a == null) return aaaa.thenApply(o -> combine(qname, null, o));
+    if (aaaa == null) return a.thenApply(o -> combine(qname, o, null));
+    return a.thenCombine(aaaa, (x, y) -> combine(qname, x, y));
+  }
+
+  /**
+   * Combines the A and AAAA outcomes of one name as {@code __res_context_query} does for a pair:
+   * success if either has addresses; otherwise the A side's error unless it was SERVFAIL, in which
+   * case the AAAA side's.
+   */
+  static SearchList.Try<HostLookup.Found> combine(String qname, DnsOutcome a, DnsOutcome aaaa) {
+    Chain ca = a == null ? null : Chain.follow(qname, a, DnsType.A);
+    Chain c6 = aaaa == null ? null : Chain.follow(qname, aaaa, DnsType.AAAA);
+    List<InetAddress> addresses = new ArrayList<>();
+    Chain names = null;
+    long ttl = Long.MAX_VALUE;
+    for (Chain c : new Chain[] {ca, c6}) {
+      if (c != null && c.error == null) {
+        addresses.addAll(c.addresses);
+        if (names == null) names = c;
+        ttl = Math.min(ttl, c.ttl);
+      }
+    }
+    if (names != null) {
+      return SearchList.Try.found(new HostLookup.Found(qname, names.canonical, names.aliases, addresses, ttl));
+    }
+    Chain first = ca != null ? ca : c6;
+    Chain second = ca != null ? c6 : null;
+    Chain pick = first.servfail && second != null ? second : first;
+    return SearchList.Try.failed(pick.error, pick.servfail);
+  }
+
+  CompletableFuture<HostLookup> reverse(InetAddress address) {
+    String qname = reverseName(address.getAddress());
+    return query.apply(DnsQuestion.in(qname, DnsType.PTR)).thenApply(o -> {
+      Chain c = Chain.follow(qname, o, DnsType.PTR);
+      if (c.error != null) return new HostLookup.Failed(c.error, "reverse lookup of " + qname + " failed");
+      return new HostLookup.Found(qname, c.ptr, List.of(), List.of(address), c.ttl);
+    });
+  }
+
+  /**
+   * Returns the reverse-lookup name of a packed address: {@code d.c.b.a.in-addr.arpa} for IPv4
+   * (RFC 1035 §3.5), nibbles in reverse under {@code ip6.arpa} for IPv6 (RFC 3596 §2.5). An
+   * IPv4-mapped or IPv4-compatible IPv6 address (but not {@code ::1}) is asked under {@code
+   * in-addr.arpa}, as glibc's {@code gethostbyaddr2_r} does.
+   */
+  static String reverseName(byte[] a) {
+    if (a.length == 16) {
+      boolean zero10 = true;
+      for (int i = 0; i < 10; i++) zero10 &= a[i] == 0;
+      boolean mapped = zero10 && a[10] == (byte) 0xFF && a[11] == (byte) 0xFF;
+      // glibc: "tunnelled" (12 zero bytes) counts, except ::1 ("v6local")
+      boolean compat = zero10 && a[10] == 0 && a[11] == 0 && !(a[12] == 0 && a[13] == 0 && a[14] == 0 && a[15] == 1);
+      if (mapped || compat) {
+        a = new byte[] {a[12], a[13], a[14], a[15]};
+      }
+    }
+    StringBuilder sb = new StringBuilder(73);
+    if (a.length == 4) {
+      for (int i = 3; i >= 0; i--) sb.append(a[i] & 0xFF).append('.');
+      return sb.append("in-addr.arpa").toString();
+    }
+    if (a.length != 16) throw new IllegalArgumentException("address of " + a.length + " bytes");
+    String hex = "0123456789abcdef";
+    for (int i = 15; i >= 0; i--) {
+      sb.append(hex.charAt(a[i] & 0xF)).append('.').append(hex.charAt(a[i] >> 4 & 0xF)).append('.');
+    }
+    return sb.append("ip6.arpa").toString();
+  }
+
+  /** One outcome read as glibc's {@code getanswer_r} reads it. */
+  static final class Chain {
+    String canonical;
+    final List<String> aliases = new ArrayList<>();
+    final List<InetAddress> addresses = new ArrayList<>();
+    String ptr;
+    long ttl = Long.MAX_VALUE;
+    DnsError error;
+    boolean servfail;
+
+    /**
+     * Follows the CNAME chain from {@code qname} through the answer section in order and collects
+     * the records of {@code type} owned by the current name. Every name of the chain but the last
+     * becomes an alias; the last is the canonical name. A chain longer than {@link #MAX_CHAIN}, or
+     * one that returns to a name already seen, is an error ({@code NO_RECOVERY}).
+     */
+    static Chain follow(String qname, DnsOutcome outcome, int type) {
+      Chain c = new Chain();
+      switch (outcome) {
+        case DnsOutcome.Answer ans -> c.read(qname, ans.message(), type);
+        case DnsOutcome.ServFail s -> {
+          c.error = DnsError.TRY_AGAIN;
+          c.servfail = true;
+        }
+        default -> c.error = DnsError.of(outcome);
+      }
+      return c;
+    }
+
+    private void read(String qname, DnsMessage m, int type) {
+      String current = qname;
+      Set<String> seen = new HashSet<>();
+      seen.add(DnsName.lowerAscii(qname));
+      for (ResourceRecord r : m.answers()) {
+        if (r.dnsClass() != DnsType.CLASS_IN || !DnsName.equalsIgnoreCase(r.name(), current)) {
+          continue; // glibc skips records not about the name being followed
+        }
+        switch (r) {
+          case ResourceRecord.Cname cn -> {
+            if (!seen.add(DnsName.lowerAscii(cn.target())) || seen.size() > MAX_CHAIN + 1) {
+              error = DnsError.NO_RECOVERY; // CNAME loop or chain too long
+              return;
+            }
+            aliases.add(current);
+            current = cn.target();
+            ttl = Math.min(ttl, cn.ttl());
+          }
+          case ResourceRecord.A x when type == DnsType.A -> add(x.address(), x.ttl());
+          case ResourceRecord.Aaaa x when type == DnsType.AAAA -> add(x.address(), x.ttl());
+          case ResourceRecord.Ptr p when type == DnsType.PTR -> {
+            if (ptr == null) {
+              ptr = p.target(); // glibc keeps the first PTR target as h_name
+              ttl = Math.min(ttl, p.ttl());
+            }
+          }
+          default -> {}
+        }
+      }
+      canonical = current;
+      if (addresses.isEmpty() && ptr == null) {
+        // A reply with only CNAMEs: getanswer_r finds nothing of the asked type and fails with
+        // NO_RECOVERY (getaddrinfo then reports EAI_NONAME).
+        error = DnsError.NO_RECOVERY;
+      }
+    }
+
+    private void add(InetAddress a, long recordTtl) {
+      if (a instanceof Inet4Address || a instanceof Inet6Address) addresses.add(a);
+      ttl = Math.min(ttl, recordTtl);
+    }
+  }
+}

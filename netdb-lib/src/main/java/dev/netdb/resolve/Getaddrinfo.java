@@ -1,0 +1,198 @@
+package dev.netdb.resolve;
+
+import dev.netdb.AddrInfo;
+import dev.netdb.files.GaiConf;
+import dev.netdb.resolve.HostLookup.Addr;
+import dev.netdb.resolve.HostLookup.Addresses;
+import dev.netdb.resolve.ServiceTuples.Service;
+import dev.netdb.resolve.ServiceTuples.SockTuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * glibc 2.36's {@code getaddrinfo} ({@code sysdeps/posix/getaddrinfo.c}) as a short pipeline:
+ * checks in glibc's order, {@code AI_ADDRCONFIG}, service and socket types, the name (null host,
+ * numeric, hosts file, DNS), the cross product of addresses and socket tuples, and the RFC 3484
+ * sort. Each stage is a method on records; only the DNS stage and the source probe do I/O.
+ */
+public final class Getaddrinfo {
+  static final int AI_CANONNAME = 0x2;
+  static final int AI_NUMERICHOST = 0x4;
+  static final int AI_ADDRCONFIG = 0x20;
+  /**
+   * Every flag glibc accepts: PASSIVE, CANONNAME, NUMERICHOST, V4MAPPED, ALL, ADDRCONFIG, IDN
+   * (0x40), CANONIDN (0x80), the deprecated IDN_ALLOW_UNASSIGNED (0x100) and
+   * IDN_USE_STD3_ASCII_RULES (0x200), NUMERICSERV (0x400).
+   */
+  static final int VALID_FLAGS = 0x7ff;
+
+  /** The arguments of one call; host and service may be null. */
+  public record Request(String host, String service, int family, int type, int proto, int flags) {
+    /** Returns what to name in error messages. */
+    String input() {
+      return host != null ? host : service;
+    }
+  }
+
+  private final Environment env;
+
+  /** Creates the pipeline over {@code env}. */
+  public Getaddrinfo(Environment env) {
+    this.env = env;
+  }
+
+  /** Runs the whole pipeline; the future fails with a {@link dev.netdb.GaiException}. */
+  public CompletableFuture<List<AddrInfo>> run(Request request) {
+    Request r;
+    List<SockTuple> tuples;
+    try {
+      r = check(normalize(request));
+      r = addrconfig(r, env.interfaces().get());
+      Service service = ServiceTuples.parse(r.service(), r.flags());
+      tuples = ServiceTuples.tuples(r.type(), r.proto(), service, env.services(), r.input());
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    Request req = r;
+    return names(req).thenApply(addrs -> sort(assemble(req, addrs, tuples)));
+  }
+
+  /** Stage 1: {@code "*"} means no host or no service; strings end at a NUL, as in C. */
+  static Request normalize(Request r) {
+    String host = IpLiterals.cString(r.host());
+    String service = IpLiterals.cString(r.service());
+    if ("*".equals(host)) {
+      host = null;
+    }
+    if ("*".equals(service)) {
+      service = null;
+    }
+    return new Request(host, service, r.family(), r.type(), r.proto(), r.flags());
+  }
+
+  /** Stage 2: glibc's checks before any lookup, in its order. */
+  static Request check(Request r) {
+    if (r.host() == null && r.service() == null) {
+      throw Eai.NONAME.error(null);
+    }
+    if ((r.flags() & ~VALID_FLAGS) != 0) {
+      throw Eai.BADFLAGS.error(r.input());
+    }
+    if ((r.flags() & AI_CANONNAME) != 0 && r.host() == null) {
+      throw Eai.BADFLAGS.error(r.input());
+    }
+    if (r.family() != HostLookup.AF_UNSPEC && r.family() != HostLookup.AF_INET
+        && r.family() != HostLookup.AF_INET6) {
+      throw Eai.FAMILY.error(r.input());
+    }
+    return r;
+  }
+
+  /**
+   * Stage 3: {@code AI_ADDRCONFIG} as glibc's {@code check_pf}: only addresses other than exactly
+   * 127.0.0.1 and ::1 count. UNSPEC with one family present narrows to it; an explicit family that
+   * is absent is {@code EAI_NONAME}; with neither present nothing is filtered.
+   */
+  static Request addrconfig(Request r, List<LocalAddress> locals) {
+    if ((r.flags() & AI_ADDRCONFIG) == 0) {
+      return r;
+    }
+    boolean seen4 = false;
+    boolean seen6 = false;
+    for (LocalAddress l : locals) {
+      byte[] a = l.address();
+      if (a.length == 4) {
+        seen4 |= !(a[0] == 127 && a[1] == 0 && a[2] == 0 && a[3] == 1);
+      } else {
+        seen6 |= !IpLiterals.isV6Loopback(a);
+      }
+    }
+    int family = r.family();
+    if (family == HostLookup.AF_UNSPEC && (seen4 || seen6)) {
+      if (seen4 != seen6) {
+        family = seen4 ? HostLookup.AF_INET : HostLookup.AF_INET6;
+      }
+    } else if ((family == HostLookup.AF_INET && !seen4) || (family == HostLookup.AF_INET6 && !seen6)) {
+      throw Eai.NONAME.error(r.input());
+    }
+    return new Request(r.host(), r.service(), family, r.type(), r.proto(), r.flags());
+  }
+
+  /** Stage 4: the addresses for the host: null host, numeric, or hosts file then DNS. */
+  CompletableFuture<Addresses> names(Request r) {
+    try {
+      if (r.host() == null) {
+        return CompletableFuture.completedFuture(HostLookup.nullHost(r.family(), r.flags()));
+      }
+      Addresses numeric = HostLookup.numeric(r.host(), r.family(), r.flags(), env);
+      if (numeric != null) {
+        return CompletableFuture.completedFuture(numeric);
+      }
+      if ((r.flags() & AI_NUMERICHOST) != 0) {
+        throw Eai.NONAME.error(r.host());
+      }
+      return HostLookup.byName(r.host(), r.family(), r.flags(), env);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /**
+   * Stage 5: one entry per address and socket tuple, grouped by address; the canonical name (with
+   * {@code AI_CANONNAME}: the lookup's, or the input) on the first entry only.
+   */
+  static List<AddrInfo> assemble(Request r, Addresses addrs, List<SockTuple> tuples) {
+    String canon = "";
+    if ((r.flags() & AI_CANONNAME) != 0) {
+      canon = addrs.canonicalName() != null ? addrs.canonicalName() : r.host();
+    }
+    List<AddrInfo> out = new ArrayList<>(addrs.addrs().size() * tuples.size());
+    for (Addr a : addrs.addrs()) {
+      String text = IpLiterals.ntop(a.bytes());
+      for (SockTuple t : tuples) {
+        out.add(new AddrInfo(a.family(), t.type(), t.proto(), canon, text, t.port(), 0,
+            Integer.toUnsignedLong(a.scopeId())));
+        canon = "";
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Stage 6: the RFC 3484 sort of every entry when there is more than one, with each distinct
+   * consecutive destination probed once for its source; the canonical name moves to the new
+   * first entry.
+   */
+  List<AddrInfo> sort(List<AddrInfo> entries) {
+    if (entries.size() <= 1) {
+      return List.copyOf(entries);
+    }
+    List<LocalAddress> locals = env.interfaces().get();
+    GaiConf conf = env.gaiConf().get();
+    List<Rfc3484.Candidate> cands = new ArrayList<>(entries.size());
+    Rfc3484.Candidate last = null;
+    AddrInfo lastEntry = null;
+    for (AddrInfo e : entries) {
+      if (last != null && lastEntry.host().equals(e.host()) && lastEntry.port() == e.port()
+          && lastEntry.scopeId() == e.scopeId()) {
+        cands.add(last);
+        continue;
+      }
+      byte[] dest = e.family() == HostLookup.AF_INET ? IpLiterals.pton4(e.host()) : IpLiterals.pton6(e.host());
+      byte[] src = env.sourceProbe().sourceFor(dest, (int) e.scopeId(), e.port());
+      last = new Rfc3484.Candidate(dest, src, Rfc3484.sourceInfo(src, locals));
+      lastEntry = e;
+      cands.add(last);
+    }
+    int[] order = Rfc3484.order(cands, conf);
+    String canon = entries.get(0).canonicalName();
+    List<AddrInfo> out = new ArrayList<>(entries.size());
+    for (int i = 0; i < order.length; i++) {
+      AddrInfo e = entries.get(order[i]);
+      String c = i == 0 ? canon : "";
+      out.add(new AddrInfo(e.family(), e.type(), e.protocol(), c, e.host(), e.port(), e.flowInfo(), e.scopeId()));
+    }
+    return List.copyOf(out);
+  }
+}

@@ -1,0 +1,131 @@
+package dev.netdb.resolve;
+
+import dev.netdb.HostEntry;
+import dev.netdb.files.HostsFile;
+import dev.netdb.resolve.HostResolver.HostAnswer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@code gethostbyname2_r} and {@code gethostbyaddr_r} of glibc 2.36 over nsswitch {@code hosts:
+ * files dns}: numeric names first ({@code __nss_hostname_digits_dots}), then the hosts file, then
+ * DNS. Failures complete the future with a {@link dev.netdb.HostException} carrying {@code
+ * h_errno}.
+ */
+public final class HostDatabase {
+  private final Environment env;
+
+  /** Creates the database over {@code env}. */
+  public HostDatabase(Environment env) {
+    this.env = env;
+  }
+
+  /** {@code gethostbyname2_r(name, family)} for {@code AF_INET} (2) or {@code AF_INET6} (10). */
+  public CompletableFuture<HostEntry> byName(String rawName, int family) {
+    String name = IpLiterals.cString(rawName);
+    try {
+      HostEntry numeric = digitsDots(name, family);
+      if (numeric != null) {
+        return CompletableFuture.completedFuture(numeric);
+      }
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    HostsFile.Match m = env.hosts().get().byName(name, family, env.hostConf().get().multi());
+    if (m != null) {
+      List<String> addrs = m.addresses().stream().map(IpLiterals::ntop).toList();
+      return CompletableFuture.completedFuture(new HostEntry(m.name(), m.aliases(), addrs));
+    }
+    if (name.isEmpty()) {
+      return CompletableFuture.failedFuture(Eai.hostError(Eai.HOST_NOT_FOUND, name));
+    }
+    return env.dns().lookup(name, family).thenApply(a -> entry(a, family == 2 ? 4 : 16, name));
+  }
+
+  /**
+   * {@code gethostbyaddr_r} for a packed address: {@code ::} is never found; then the first
+   * matching hosts line; then a DNS PTR lookup (its name, no aliases, the address asked for).
+   */
+  public CompletableFuture<HostEntry> byAddress(byte[] address) {
+    String text = IpLiterals.ntop(address);
+    if (address.length == 16 && Arrays.equals(address, new byte[16])) {
+      return CompletableFuture.failedFuture(Eai.hostError(Eai.HOST_NOT_FOUND, text));
+    }
+    HostsFile.Line line = env.hosts().get().byAddress(address);
+    if (line != null) {
+      return CompletableFuture.completedFuture(new HostEntry(line.name(), line.aliases(), List.of(text)));
+    }
+    return env.dns().reverse(address).thenApply(a -> switch (a) {
+      case HostAnswer.Found f -> new HostEntry(f.name(), List.of(), List.of(text));
+      default -> throw failure(a, text);
+    });
+  }
+
+  /**
+   * glibc {@code __nss_hostname_digits_dots}: a name of digits and dots not ending in a dot is
+   * parsed with {@code __inet_aton_exact} (AF_INET) or {@code inet_pton} (AF_INET6); a name that
+   * starts with a hex digit and has a colon, or starts with a colon, is not found for AF_INET and,
+   * for AF_INET6, parsed as IPv6 when it has only hex digits, colons and dots. The entry's name
+   * is the input; a failed parse is {@code HOST_NOT_FOUND} without any lookup. Returns null for
+   * other names.
+   */
+  static HostEntry digitsDots(String name, int family) {
+    if (name.isEmpty()) {
+      return null;
+    }
+    char c0 = name.charAt(0);
+    if (IpLiterals.isDigit(c0) && name.chars().allMatch(c -> IpLiterals.isDigit((char) c) || c == '.')
+        && !name.endsWith(".")) {
+      byte[] a = family == 2 ? IpLiterals.atonExact(name) : IpLiterals.pton6(name);
+      if (a == null) {
+        throw Eai.hostError(Eai.HOST_NOT_FOUND, name);
+      }
+      return new HostEntry(name, List.of(), List.of(IpLiterals.ntop(a)));
+    }
+    if ((IpLiterals.hex(c0) >= 0 && name.indexOf(':') >= 0) || c0 == ':') {
+      if (family == 2) {
+        // glibc: an IPv6-looking name cannot be an AF_INET address; not found, without a lookup
+        // (checked against glibc 2.36: gethostbyname_ex('::ffff:192.0.2.10') is herror 1).
+        throw Eai.hostError(Eai.HOST_NOT_FOUND, name);
+      }
+      boolean legal = name.chars().allMatch(c -> IpLiterals.hex((char) c) >= 0 || c == ':' || c == '.');
+      if (legal && !name.endsWith(".")) {
+        byte[] a = IpLiterals.pton6(name);
+        if (a == null) {
+          throw Eai.hostError(Eai.HOST_NOT_FOUND, name);
+        }
+        return new HostEntry(name, List.of(), List.of(IpLiterals.ntop(a)));
+      }
+    }
+    return null;
+  }
+
+  private static HostEntry entry(HostAnswer a, int len, String name) {
+    if (a instanceof HostAnswer.Found f) {
+      List<String> addrs = new ArrayList<>();
+      for (byte[] b : f.addresses()) {
+        if (b.length == len) {
+          addrs.add(IpLiterals.ntop(b));
+        }
+      }
+      if (addrs.isEmpty()) {
+        throw Eai.hostError(Eai.NO_DATA, name);
+      }
+      return new HostEntry(f.name(), f.aliases(), addrs);
+    }
+    throw failure(a, name);
+  }
+
+  private static RuntimeException failure(HostAnswer a, String input) {
+    int herrno = switch (a) {
+      case HostAnswer.Found f -> Eai.NO_DATA;
+      case HostAnswer.NotFound n -> Eai.HOST_NOT_FOUND;
+      case HostAnswer.NoData n -> Eai.NO_DATA;
+      case HostAnswer.TryAgain t -> Eai.TRY_AGAIN;
+      case HostAnswer.NoRecovery r -> Eai.NO_RECOVERY;
+    };
+    return Eai.hostError(herrno, input);
+  }
+}

@@ -1,0 +1,64 @@
+package dev.netdb.resolve;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The DNS half of host lookups, as glibc's {@code nss_dns} module serves it: forward lookups by
+ * name and reverse (PTR) lookups. The futures complete with a {@link HostAnswer}, never
+ * exceptionally for resolver outcomes.
+ */
+public interface HostResolver {
+
+  /**
+   * Looks {@code name} (ASCII, as given) up for {@code family}: 2 (A), 10 (AAAA) or 0 (A and
+   * AAAA, A answers first).
+   */
+  CompletableFuture<HostAnswer> lookup(String name, int family);
+
+  /** Looks a packed 4- or 16-byte address up by PTR. */
+  CompletableFuture<HostAnswer> reverse(byte[] address);
+
+  /** Returns a resolver that knows no names, as nsswitch {@code hosts: files} behaves. */
+  static HostResolver none() {
+    return new HostResolver() {
+      @Override
+      public CompletableFuture<HostAnswer> lookup(String name, int family) {
+        return CompletableFuture.completedFuture(new HostAnswer.NotFound());
+      }
+
+      @Override
+      public CompletableFuture<HostAnswer> reverse(byte[] address) {
+        return CompletableFuture.completedFuture(new HostAnswer.NotFound());
+      }
+    };
+  }
+
+  /** The outcome of one DNS host lookup. */
+  sealed interface HostAnswer {
+    /**
+     * Addresses found: {@code name} is the canonical name (the last CNAME target, or for PTR the
+     * first PTR target), {@code aliases} the query name and intermediate CNAME owners, as glibc's
+     * {@code getanswer_r} collects them; addresses are packed (4 or 16 bytes).
+     */
+    record Found(String name, List<String> aliases, List<byte[]> addresses) implements HostAnswer {
+      /** Creates the answer; the lists become immutable. */
+      public Found {
+        aliases = List.copyOf(aliases);
+        addresses = List.copyOf(addresses);
+      }
+    }
+
+    /** NXDOMAIN: {@code HOST_NOT_FOUND}, {@code EAI_NONAME}. */
+    record NotFound() implements HostAnswer {}
+
+    /** The name exists but has no record of the type: {@code NO_DATA}, {@code EAI_NODATA}. */
+    record NoData() implements HostAnswer {}
+
+    /** SERVFAIL, timeout or no server reachable: {@code TRY_AGAIN}, {@code EAI_AGAIN}. */
+    record TryAgain() implements HostAnswer {}
+
+    /** REFUSED, FORMERR or a malformed reply: {@code NO_RECOVERY}, {@code EAI_FAIL}. */
+    record NoRecovery() implements HostAnswer {}
+  }
+}

@@ -1,0 +1,64 @@
+package dev.netdb.resolve;
+
+import dev.netdb.ProtocolEntry;
+import dev.netdb.ServiceEntry;
+import java.util.List;
+
+/**
+ * The services and protocols databases as the resolver needs them ({@code getservbyname_r} and
+ * friends of glibc's files module). Lookups return null when not found, as in C.
+ */
+public interface ServiceDirectory {
+  /** {@code getservbyname_r(name, proto)}; a null proto matches any. Case-sensitive. */
+  ServiceEntry byName(String name, String proto);
+
+  /** {@code getservbyport_r(port, proto)} with the port in host order; a null proto matches any. */
+  ServiceEntry byPort(int port, String proto);
+
+  /** {@code getprotobyname_r(name)}. */
+  ProtocolEntry protocolByName(String name);
+
+  /** {@code getprotobynumber_r(number)}. */
+  ProtocolEntry protocolByNumber(int number);
+
+  /** Lists every service in file order. */
+  List<ServiceEntry> services();
+
+  /** Lists every protocol in file order. */
+  List<ProtocolEntry> protocols();
+
+  /** Returns the directory over the files module's services and protocols databases. */
+  static ServiceDirectory of(dev.netdb.files.FilesDatabases db) {
+    return new ServiceDirectory() {
+      @Override
+      public ServiceEntry byName(String name, String proto) {
+        return db.services().serviceByName(name, proto);
+      }
+
+      @Override
+      public ServiceEntry byPort(int port, String proto) {
+        return db.services().serviceByPort(port, proto);
+      }
+
+      @Override
+      public ProtocolEntry protocolByName(String name) {
+        return db.protocols().protocolByName(name);
+      }
+
+      @Override
+      public ProtocolEntry protocolByNumber(int number) {
+        return db.protocols().protocolByNumber(number);
+      }
+
+      @Override
+      public List<ServiceEntry> services() {
+        return db.services().services();
+      }
+
+      @Override
+      public List<ProtocolEntry> protocols() {
+        return db.protocols().protocols();
+      }
+    };
+  }
+}

@@ -1,0 +1,49 @@
+package dev.netdb.dns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Checks the outcome → h_errno → EAI mapping and the texts Python shows. */
+class DnsErrorTest {
+  static final InetSocketAddress S = new InetSocketAddress(InetAddress.ofLiteral("127.0.0.1"), 53);
+  static final DnsMessage M = new DnsMessage(DnsHeader.of(1, 0x8180), List.of(), List.of(), List.of(), List.of());
+
+  static Stream<Arguments> rows() {
+    return Stream.of(
+        Arguments.of(new DnsOutcome.Answer(M, S), null, 0, null, 0, null),
+        Arguments.of(new DnsOutcome.NxDomain(M, S), DnsError.HOST_NOT_FOUND, 1, "Unknown host", -2, "Name or service not known"),
+        Arguments.of(new DnsOutcome.NoData(M, S), DnsError.NO_DATA, 4, "No address associated with name", -5,
+            "No address associated with hostname"),
+        Arguments.of(new DnsOutcome.ServFail(S), DnsError.TRY_AGAIN, 2, "Host name lookup failure", -3,
+            "Temporary failure in name resolution"),
+        Arguments.of(new DnsOutcome.Refused(S, DnsType.REFUSED), DnsError.TRY_AGAIN, 2, "Host name lookup failure", -3,
+            "Temporary failure in name resolution"),
+        Arguments.of(new DnsOutcome.Refused(S, DnsType.FORMERR), DnsError.NO_RECOVERY, 3, "Unknown server error", -2,
+            "Name or service not known"),
+        Arguments.of(new DnsOutcome.Truncated(S), DnsError.TRY_AGAIN, 2, "Host name lookup failure", -3,
+            "Temporary failure in name resolution"),
+        Arguments.of(new DnsOutcome.Timeout(), DnsError.TRY_AGAIN, 2, "Host name lookup failure", -3,
+            "Temporary failure in name resolution"),
+        Arguments.of(new DnsOutcome.Malformed("x"), DnsError.NO_RECOVERY, 3, "Unknown server error", -2,
+            "Name or service not known"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rows")
+  void mapsAsGlibc(DnsOutcome o, DnsError e, int herrno, String hstr, int eai, String gai) {
+    assertThat(DnsError.of(o)).isEqualTo(e);
+    if (e != null) {
+      assertThat(e.herrno()).isEqualTo(herrno);
+      assertThat(e.hstrerror()).isEqualTo(hstr);
+      assertThat(e.eai()).isEqualTo(eai);
+      assertThat(e.gaiStrerror()).isEqualTo(gai);
+    }
+  }
+}
