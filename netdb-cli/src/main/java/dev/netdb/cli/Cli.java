@@ -138,6 +138,9 @@ public final class Cli {
     int status = 0;
     StringBuilder sb = new StringBuilder(256);
     if (words.size() == 1 && words.get(0).equals("-")) {
+      if (ConcurrentBatch.applies(session, command)) {
+        return ConcurrentBatch.run(in, out, session, command, Progress.forStderr(err));
+      }
       long lineNo = 0;
       String line;
       while ((line = in.readLine()) != null) {
@@ -172,7 +175,7 @@ public final class Cli {
   }
 
   /** Runs one call; every failure of the call becomes Python's exception, never a stack trace. */
-  private static Outcome invoke(Session session, Command command, List<PyValue> args) {
+  static Outcome invoke(Session session, Command command, List<PyValue> args) {
     try {
       PyValue v = command.call(session, Conversions.apply(command.name(), args));
       return new Outcome.Returned(args, v);
