@@ -138,29 +138,7 @@ public final class Cli {
     int status = 0;
     StringBuilder sb = new StringBuilder(256);
     if (words.size() == 1 && words.get(0).equals("-")) {
-      if (ConcurrentBatch.applies(session, command)) {
-        return ConcurrentBatch.run(in, out, session, command, Progress.forStderr(err));
-      }
-      long lineNo = 0;
-      String line;
-      while ((line = in.readLine()) != null) {
-        lineNo++;
-        if (line.isBlank()) {
-          continue;
-        }
-        List<PyValue> args = JsonReader.readArguments(line);
-        Outcome o = args == null ? new Outcome.Malformed(lineNo) : invoke(session, command, args);
-        if (!(o instanceof Outcome.Returned)) {
-          status = 2;
-        }
-        JsonRenderer.render(sb, o);
-        out.append(sb);
-        sb.setLength(0);
-        if (!in.ready()) {
-          out.flush(); // answer a caller that waits for each line before sending the next
-        }
-      }
-      return status;
+      return Batch.run(in, out, session, command, Progress.forStderr(err));
     }
     for (List<PyValue> args : command.calls(words)) {
       Outcome o = invoke(session, command, args);

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A batch on the java back end runs concurrently; its output must be exactly what the same calls
  * give one at a time, in input order, whatever order they finish in.
  */
-class ConcurrentBatchTest {
+class BatchTest {
 
   @Test
   void concurrentOutputEqualsSequentialOutputInInputOrder(@TempDir Path dir) throws Exception {
@@ -32,7 +32,7 @@ class ConcurrentBatchTest {
     NetDb java = BackendFactory.create(options);
 
     StringBuilder in = new StringBuilder();
-    int calls = 3 * ConcurrentBatch.WINDOW + 17;
+    int calls = 3 * Batch.WINDOW + 17;
     for (int i = 0; i < calls; i++) {
       switch (i % 4) {
         case 0 -> in.append("[\"host").append(i % 50).append("\"]\n");

@@ -11,12 +11,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Runs a batch of lookup calls concurrently on the pure-Java back end, at most {@link #WINDOW} in
- * flight, and writes the results in input order. Memory stays bounded by the window however long
- * the input is. Each call runs on a virtual thread that waits on the back end's non-blocking
- * resolver, so a window of calls costs no platform thread each.
+ * Runs batch mode: one JSON array of arguments per input line, one JSON object per call, in input
+ * order. Lookups on the pure-Java back end run concurrently, at most {@link #WINDOW} in flight,
+ * each on a virtual thread that waits on the back end's non-blocking resolver (so a window of
+ * calls costs no platform thread each); every other batch runs one call at a time on the caller's
+ * thread (glibc's calls block a carrier thread, so virtual threads would gain nothing there).
+ * Memory stays bounded by the window however long the input is.
  */
-final class ConcurrentBatch {
+final class Batch {
   /** Calls in flight at most; also the number of results held back for ordering. */
   static final int WINDOW = 256;
 
@@ -25,21 +27,30 @@ final class ConcurrentBatch {
       Set.of("gethostbyname", "gethostbyname_ex", "gethostbyaddr", "getfqdn", "getaddrinfo",
           "getnameinfo");
 
-  private ConcurrentBatch() {}
+  private Batch() {}
 
-  /** Reports whether a batch of this command runs concurrently: lookups on the java back end. */
-  static boolean applies(Session session, Command command) {
-    return LOOKUPS.contains(command.name()) && session.netDb().backendName().equals("java");
+  /**
+   * Reports whether a batch of this command runs concurrently: lookups on a back end chosen with
+   * {@code --backend java}. (The default back end is decided only when a call first needs one, so
+   * a batch of argument errors never creates it.)
+   */
+  static boolean concurrent(Session session, Command command) {
+    return LOOKUPS.contains(command.name()) && "java".equals(session.options().backend());
   }
 
-  /** Reads calls until end of input, runs them concurrently, writes results in input order. */
+  /** Reads calls until end of input, runs them, and writes the results in input order. */
   static int run(BufferedReader in, Writer out, Session session, Command command, Progress progress)
       throws IOException {
-    session.netDb(); // created once here, before any worker shares it
+    boolean concurrent = concurrent(session, command);
+    if (concurrent) {
+      session.netDb(); // created here, once, before any worker shares it
+    }
+    int window = concurrent ? WINDOW : 1;
     int status = 0;
     ArrayDeque<CompletableFuture<Outcome>> pending = new ArrayDeque<>(WINDOW);
     StringBuilder sb = new StringBuilder(256);
-    try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+    try (ExecutorService workers =
+        concurrent ? Executors.newVirtualThreadPerTaskExecutor() : new DirectExecutor()) {
       long lineNo = 0;
       String line;
       while ((line = in.readLine()) != null) {
@@ -55,7 +66,7 @@ final class ConcurrentBatch {
               CompletableFuture.supplyAsync(() -> Cli.invoke(session, command, args), workers));
         }
         // Write every finished result at the head; wait for the head only when the window is full.
-        while (!pending.isEmpty() && (pending.size() >= WINDOW || pending.peek().isDone())) {
+        while (!pending.isEmpty() && (pending.size() >= window || pending.peek().isDone())) {
           status |= write(pending.poll().join(), out, sb, progress);
         }
         if (!in.ready()) {
@@ -73,6 +84,42 @@ final class ConcurrentBatch {
       progress.finish();
     }
     return status;
+  }
+
+  /** Runs each task on the calling thread, for batches that run one call at a time. */
+  private static final class DirectExecutor extends java.util.concurrent.AbstractExecutorService {
+    private boolean shutdown;
+
+    @Override
+    public void execute(Runnable task) {
+      task.run();
+    }
+
+    @Override
+    public void shutdown() {
+      shutdown = true;
+    }
+
+    @Override
+    public List<Runnable> shutdownNow() {
+      shutdown = true;
+      return List.of();
+    }
+
+    @Override
+    public boolean isShutdown() {
+      return shutdown;
+    }
+
+    @Override
+    public boolean isTerminated() {
+      return shutdown;
+    }
+
+    @Override
+    public boolean awaitTermination(long timeout, java.util.concurrent.TimeUnit unit) {
+      return true;
+    }
   }
 
   private static int write(Outcome o, Writer out, StringBuilder sb, Progress progress)
