@@ -97,7 +97,7 @@ final class Differential {
 
   /**
    * Compares two outputs line by line, ordering included, and returns one entry per differing
-   * line: the call, Python's line and netdb's line.
+   * line: the call (or the line number, past the calls), Python's line and netdb's line.
    */
   static List<String> compare(String func, List<String> calls, List<String> python,
       List<String> netdb) {
@@ -107,7 +107,7 @@ final class Differential {
       String p = i < python.size() ? python.get(i) : "<missing>";
       String j = i < netdb.size() ? netdb.get(i) : "<missing>";
       if (!p.equals(j)) {
-        String call = i < calls.size() ? calls.get(i) : "?";
+        String call = i < calls.size() ? calls.get(i) : "line " + (i + 1);
         diffs.add(func + " " + call + "\n  python: " + p + "\n  netdb:  " + j);
       }
     }
