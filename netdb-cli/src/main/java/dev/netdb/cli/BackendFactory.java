@@ -1,6 +1,10 @@
 package dev.netdb.cli;
 
 import dev.netdb.NetDb;
+import dev.netdb.NetDbBuilder;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
 
 /**
  * Creates the {@link NetDb} that the options ask for. It is the one place that knows the library's
@@ -17,13 +21,63 @@ final class BackendFactory {
         throw new UsageException("--hosts, --resolv-conf, --nameserver, --gai-conf and --no-cache"
             + " apply to the java back end only");
       }
-      // TODO(lead): when NetDbBuilder gains its setters, pass o.hosts(), o.resolvConf(),
-      // o.nameservers(), o.gaiConf() and o.noCache() here.
-      throw new UsageException("the java back end's options are not supported by this build yet");
+      NetDbBuilder b = NetDb.builder().cache(!o.noCache());
+      if (o.hosts() != null) {
+        b.hostsFile(Path.of(o.hosts()));
+      }
+      if (o.resolvConf() != null) {
+        b.resolvConf(Path.of(o.resolvConf()));
+      }
+      if (o.gaiConf() != null) {
+        b.gaiConf(Path.of(o.gaiConf()));
+      }
+      for (String server : o.nameservers()) {
+        b.nameserver(nameserver(server));
+      }
+      return b.build();
     }
     if (backend == null) {
       return NetDb.system();
     }
     return "os".equals(backend) ? NetDb.os() : NetDb.java();
+  }
+
+  /**
+   * Parses {@code --nameserver}: {@code IPV4}, {@code IPV4:PORT}, {@code IPV6} or {@code
+   * [IPV6]:PORT}, port 53 by default. Only literals are accepted, so parsing never looks a name up.
+   */
+  static InetSocketAddress nameserver(String text) {
+    String host = text;
+    int port = 53;
+    if (text.startsWith("[")) {
+      int close = text.indexOf(']');
+      if (close < 0 || close + 1 < text.length() && text.charAt(close + 1) != ':') {
+        throw new UsageException("--nameserver: bad address '" + text + "'");
+      }
+      host = text.substring(1, close);
+      if (close + 1 < text.length()) {
+        port = port(text, text.substring(close + 2));
+      }
+    } else if (text.indexOf(':') == text.lastIndexOf(':') && text.indexOf(':') >= 0) {
+      host = text.substring(0, text.indexOf(':'));
+      port = port(text, text.substring(text.indexOf(':') + 1));
+    }
+    try {
+      return new InetSocketAddress(InetAddress.ofLiteral(host), port);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--nameserver: '" + text + "' is not IP[:PORT] with a numeric IP");
+    }
+  }
+
+  private static int port(String text, String port) {
+    try {
+      int p = Integer.parseInt(port);
+      if (p >= 1 && p <= 65535) {
+        return p;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException("--nameserver: bad port in '" + text + "'");
   }
 }

@@ -115,8 +115,8 @@ final class Differential {
   }
 
   /** Prints a suite's figures and differences, so a run's log shows them even when green. */
-  static void report(String suite, int calls, List<String> diffs) {
-    System.out.println("[differential] " + suite + ": " + calls + " calls, " + diffs.size()
+  static void report(String suite, int compared, List<String> diffs) {
+    System.out.println("[differential] " + suite + ": " + compared + " compared, " + diffs.size()
         + " differences");
     diffs.stream().limit(50).forEach(d -> System.out.println("  " + d));
   }
