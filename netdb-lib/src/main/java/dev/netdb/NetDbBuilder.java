@@ -32,7 +32,8 @@ import java.util.function.Supplier;
  *
  * <p>When interface addresses are given, they also decide the source addresses of the RFC 3484
  * sort (one subnet per address, a default route per family that has a non-loopback address);
- * otherwise the kernel is asked with an unsent UDP {@code connect}.
+ * otherwise the kernel is asked with an unsent UDP {@code connect}, and its answer and the
+ * interface list are kept for up to a second.
  */
 public final class NetDbBuilder {
   private Path hosts = Path.of("/etc/hosts");
@@ -160,8 +161,11 @@ public final class NetDbBuilder {
     String name = hostname;
     Supplier<String> host = name != null ? () -> name : dev.netdb.resolve.Environment::systemHostname;
     List<LocalAddress> fixed = interfaces == null ? null : List.copyOf(interfaces);
-    Supplier<List<LocalAddress>> locals = fixed != null ? () -> fixed : LocalAddress::system;
-    SourceProbe probe = fixed != null ? SourceProbe.fromInterfaces(fixed) : SourceProbe.udpConnect();
+    Supplier<List<LocalAddress>> locals =
+        fixed != null ? () -> fixed : LocalAddress.systemCached(System::nanoTime, 1_000_000_000L);
+    SourceProbe probe = fixed != null
+        ? SourceProbe.fromInterfaces(fixed)
+        : SourceProbe.cached(SourceProbe.udpConnect(), System::nanoTime, 1_000_000_000L, 4096);
     return new Environment(
         hostsFile::get,
         hostConfFile::get,

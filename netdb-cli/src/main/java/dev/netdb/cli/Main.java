@@ -11,6 +11,9 @@ import java.nio.charset.StandardCharsets;
 
 /** The {@code netdb} command: the only place that exits. */
 public final class Main {
+  /** The back ends of a real run. */
+  static final Session.NetDbSource BACKENDS = new SystemBackends();
+
   private Main() {}
 
   /** Runs the command and exits with its status. */
@@ -20,7 +23,7 @@ public final class Main {
         new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16);
     var err = new OutputStreamWriter(
         new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8);
-    System.exit(new Cli(in, out, err, new SystemBackends()).run(args));
+    System.exit(new Cli(in, out, err, BACKENDS).run(args));
   }
 
   /** Creates back ends with {@link BackendFactory}. */

@@ -58,7 +58,9 @@ final class DnsTransport implements AutoCloseable {
       return e.future;
     }
     submitted.add(e);
-    if (wakeupPending.compareAndSet(false, true)) selector.wakeup();
+    // From the I/O thread itself (a follow-up query in a callback) the loop drains the queue before
+    // it next blocks, so no wakeup is needed; from other threads, one wakeup per select is enough.
+    if (Thread.currentThread() != thread && wakeupPending.compareAndSet(false, true)) selector.wakeup();
     return e.future;
   }
 

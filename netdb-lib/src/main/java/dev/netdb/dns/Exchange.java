@@ -24,6 +24,8 @@ final class Exchange {
   final ResolverConfig cfg;
   final CompletableFuture<DnsOutcome> future = new CompletableFuture<>();
   private byte[] query;
+  /** The question name in canonical presentation form, set by {@link #start()}. */
+  private String canonicalName;
   private int id;
   private int nscount;
   private int offset;
@@ -41,7 +43,8 @@ final class Exchange {
   void start() {
     DnsQuestion q;
     try {
-      q = new DnsQuestion(DnsName.canonical(question.name()), question.type(), question.dnsClass());
+      canonicalName = DnsName.canonical(question.name());
+      q = new DnsQuestion(canonicalName, question.type(), question.dnsClass());
       id = transport.ids.nextInt(0x10000);
       int payload = cfg.edns0() ? ResolverConfig.EDNS_PAYLOAD : 0; // glibc: EDNS0 only with options edns0
       query = DnsMessage.query(id, q, payload, cfg.trustAd()).encode();
@@ -69,19 +72,19 @@ final class Exchange {
       tcpUsed = true;
       new TcpStep(server, tcp).begin(cfg.timeout());
     } else {
-      new UdpStep(server).begin(udpTimeout(ns));
+      new UdpStep(server).begin(udpTimeout(cfg.timeout(), ns, nscount));
     }
   }
 
   /**
-   * Returns the UDP wait for server {@code ns}: glibc {@code send_dg} waits {@code retrans << ns},
-   * divided by the server count for {@code ns > 0}, at least 1 s. A timeout given in milliseconds
-   * (tests) is treated alike without rounding to seconds.
+   * Returns the UDP wait for server {@code ns} of {@code nscount}: glibc {@code send_dg} waits
+   * {@code retrans << ns} seconds, divided by the server count for {@code ns > 0}, at least 1 s. A
+   * timeout that is not a whole number of seconds (tests) is treated alike in milliseconds.
    */
-  Duration udpTimeout(int ns) {
-    long ms = cfg.timeout().toMillis() << ns;
+  static Duration udpTimeout(Duration timeout, int ns, int nscount) {
+    long ms = timeout.toMillis() << ns;
     if (ns > 0) ms /= nscount;
-    if (cfg.timeout().toMillis() % 1000 == 0) {
+    if (timeout.toMillis() % 1000 == 0) {
       ms = Math.max(1000, ms / 1000 * 1000);
     }
     return Duration.ofMillis(Math.max(1, ms));
@@ -143,20 +146,7 @@ final class Exchange {
     if (m.questions().size() != 1) return null;
     DnsQuestion q = m.questions().getFirst();
     return q.type() == question.type() && q.dnsClass() == question.dnsClass()
-        && DnsName.equalsIgnoreCase(q.name(), canonicalName()) ? m : null;
-  }
-
-  private String canonicalName;
-
-  private String canonicalName() {
-    if (canonicalName == null) {
-      try {
-        canonicalName = DnsName.canonical(question.name());
-      } catch (DnsFormatException e) {
-        canonicalName = question.name();
-      }
-    }
-    return canonicalName;
+        && DnsName.equalsIgnoreCase(q.name(), canonicalName) ? m : null;
   }
 
   /** One send-and-wait to one server; ordered by deadline in the timer queue. */

@@ -155,8 +155,9 @@ public final class HostsFile {
    * Looks a name up as {@code gethostbyname2_r} ({@code af} = AF_INET or AF_INET6) or {@code
    * gethostbyname4_r} ({@code af} = AF_UNSPEC) of glibc's files module does; null when no line
    * matches. With {@code multi} (host.conf {@code multi on}) every matching line is merged: its
-   * addresses are appended, its aliases too, and its official name becomes an alias when it differs
-   * from the first line's; without it only the first matching line counts.
+   * addresses are appended, then its aliases, then its official name when it differs (case
+   * counts) from the first line's; nothing is de-duplicated. Without it only the first matching
+   * line counts.
    */
   public Match byName(String name, int af, boolean multi) {
     String resultName = null;
@@ -171,10 +172,12 @@ public final class HostsFile {
         resultName = l.name();
         aliases.addAll(l.aliases());
       } else {
-        if (!asciiEqualsIgnoreCase(resultName, l.name())) {
+        // glibc 2.36 (checked against it): a later line adds its aliases as they are, then its
+        // official name unless that is byte-for-byte the first line's.
+        aliases.addAll(l.aliases());
+        if (!resultName.equals(l.name())) {
           aliases.add(l.name());
         }
-        aliases.addAll(l.aliases());
       }
       addrs.add(a.clone());
       if (!multi) {

@@ -32,6 +32,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * per database for the whole process ({@code setservent}/{@code endservent} move it), so two
  * listings at once would interleave; each database's listing therefore holds a JVM-wide lock.
  */
+// Restricted FFM methods are used only after NativeSupport confirmed native access.
+@SuppressWarnings("restricted")
 final class Databases {
   private Databases() {}
 

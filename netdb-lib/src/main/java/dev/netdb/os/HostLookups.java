@@ -21,6 +21,8 @@ import java.util.List;
  * out-parameter (never the thread-global one) and turning the {@code hostent} into a {@link
  * HostEntry} as CPython's {@code gethost_common} does.
  */
+// Restricted FFM methods are used only after NativeSupport confirmed native access.
+@SuppressWarnings("restricted")
 final class HostLookups {
   private HostLookups() {}
 

@@ -16,6 +16,8 @@ import java.util.Set;
  * JDK would print a warning on the first call, so the back end asks for explicit permission
  * instead, and {@code system()} falls back to pure Java.
  */
+// Restricted FFM methods are used only after NativeSupport confirmed native access.
+@SuppressWarnings("restricted")
 final class NativeSupport {
   private NativeSupport() {}
 

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Converts between Java strings and C strings or NULL-terminated {@code char **} arrays. */
+// Restricted FFM methods are used only after NativeSupport confirmed native access.
+@SuppressWarnings("restricted")
 final class NativeText {
   private NativeText() {}
 

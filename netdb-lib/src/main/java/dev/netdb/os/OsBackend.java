@@ -34,6 +34,8 @@ import java.util.List;
  * does no I/O and no native call until a method is called; {@link #create()} checks once per JVM
  * that the platform (Linux x86_64/aarch64, glibc) and native access allow it.
  */
+// Restricted FFM methods are used only after NativeSupport confirmed native access.
+@SuppressWarnings("restricted")
 public final class OsBackend implements Backend {
   /** CPython's {@code gethostname} buffer: 1024 bytes, of which 1023 are passed. */
   private static final int HOSTNAME_BUFFER = 1024;

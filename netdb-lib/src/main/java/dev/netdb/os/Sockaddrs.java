@@ -25,6 +25,8 @@ import java.lang.foreign.MemorySegment;
  * parsed by glibc's own {@code inet_ntop} and {@code inet_pton}, as CPython's {@code makesockaddr}
  * and {@code getnameinfo} do.
  */
+// Restricted FFM methods are used only after NativeSupport confirmed native access.
+@SuppressWarnings("restricted")
 final class Sockaddrs {
   private Sockaddrs() {}
 

@@ -53,6 +53,11 @@ public final class Getnameinfo {
     String serv = service(sa.port() & 0xffff, flags);
     CompletableFuture<String> host;
     if ((flags & NI_NUMERICHOST) != 0) {
+      // glibc gni_host_inet: NI_NAMEREQD fails whenever no name was looked up, even when the
+      // caller asked for the numeric form.
+      if ((flags & NI_NAMEREQD) != 0) {
+        return CompletableFuture.failedFuture(Eai.NONAME.error(input));
+      }
       host = CompletableFuture.completedFuture(numericHost(addr, sa.scopeId()));
     } else {
       host = hosts.byAddress(addr).handle((entry, err) -> hostName(entry, err, addr, sa, flags));

@@ -65,8 +65,9 @@ public final class HostDatabase {
 
   /**
    * glibc {@code __nss_hostname_digits_dots}: a name of digits and dots not ending in a dot is
-   * parsed with {@code __inet_aton_exact} (AF_INET) or {@code inet_pton} (AF_INET6); a name of hex
-   * digits, colons and dots with a colon is parsed as IPv6 whatever the family. The entry's name
+   * parsed with {@code __inet_aton_exact} (AF_INET) or {@code inet_pton} (AF_INET6); a name that
+   * starts with a hex digit and has a colon, or starts with a colon, is not found for AF_INET and,
+   * for AF_INET6, parsed as IPv6 when it has only hex digits, colons and dots. The entry's name
    * is the input; a failed parse is {@code HOST_NOT_FOUND} without any lookup. Returns null for
    * other names.
    */
@@ -84,6 +85,11 @@ public final class HostDatabase {
       return new HostEntry(name, List.of(), List.of(IpLiterals.ntop(a)));
     }
     if ((IpLiterals.hex(c0) >= 0 && name.indexOf(':') >= 0) || c0 == ':') {
+      if (family == 2) {
+        // glibc: an IPv6-looking name cannot be an AF_INET address; not found, without a lookup
+        // (checked against glibc 2.36: gethostbyname_ex('::ffff:192.0.2.10') is herror 1).
+        throw Eai.hostError(Eai.HOST_NOT_FOUND, name);
+      }
       boolean legal = name.chars().allMatch(c -> IpLiterals.hex((char) c) >= 0 || c == ':' || c == '.');
       if (legal && !name.endsWith(".")) {
         byte[] a = IpLiterals.pton6(name);

@@ -47,6 +47,27 @@ public record LocalAddress(
     return new LocalAddress(a, prefixLength, interfaceIndex, false, false);
   }
 
+  /**
+   * Returns a supplier of {@link #system()} that re-reads the interfaces at most once per {@code
+   * maxAgeNanos} of {@code nanoClock}. glibc asks the kernel on every call; enumerating interfaces
+   * through the JDK costs far more than a netlink dump, so the pure-Java back end keeps the list
+   * briefly (an address change shows after at most that long).
+   */
+  public static java.util.function.Supplier<List<LocalAddress>> systemCached(
+      java.util.function.LongSupplier nanoClock, long maxAgeNanos) {
+    record Snapshot(long at, List<LocalAddress> addresses) {}
+    java.util.concurrent.atomic.AtomicReference<Snapshot> held = new java.util.concurrent.atomic.AtomicReference<>();
+    return () -> {
+      long now = nanoClock.getAsLong();
+      Snapshot s = held.get();
+      if (s == null || now - s.at() >= maxAgeNanos) {
+        s = new Snapshot(now, system());
+        held.set(s);
+      }
+      return s.addresses();
+    };
+  }
+
   /** Returns the addresses of this machine's interfaces that are up; empty if they cannot be read. */
   public static List<LocalAddress> system() {
     List<LocalAddress> out = new ArrayList<>();

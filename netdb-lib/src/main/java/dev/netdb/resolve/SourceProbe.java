@@ -40,7 +40,9 @@ public interface SourceProbe {
         InetAddress ia = v6 && !IpLiterals.isV4Mapped(target)
             ? Inet6Address.getByAddress(null, target, scopeId)
             : InetAddress.getByAddress(null, v6 ? java.util.Arrays.copyOfRange(target, 12, 16) : target);
-        ch.connect(new InetSocketAddress(ia, port));
+        // The JDK refuses to connect to port 0, which Linux allows; the port does not take part
+        // in choosing the source address, so any other port gives the kernel's answer.
+        ch.connect(new InetSocketAddress(ia, port == 0 ? 9 : port));
         InetAddress local = ((InetSocketAddress) ch.getLocalAddress()).getAddress();
         byte[] src = local.getAddress();
         if (v6 && local instanceof Inet4Address) {
@@ -50,6 +52,31 @@ public interface SourceProbe {
       } catch (IOException | RuntimeException e) {
         return null;
       }
+    };
+  }
+
+  /**
+   * Returns {@code probe} with its answers kept for {@code ttlNanos} of {@code nanoClock}, at most
+   * {@code maxEntries} destinations (the table is emptied when full). Opening a channel per
+   * destination costs the JDK far more than glibc's bare socket calls; a route change shows after
+   * at most the TTL.
+   */
+  static SourceProbe cached(SourceProbe probe, java.util.function.LongSupplier nanoClock, long ttlNanos, int maxEntries) {
+    record Key(java.nio.ByteBuffer dest, int scopeId) {}
+    record Entry(long at, byte[] source) {}
+    java.util.concurrent.ConcurrentHashMap<Key, Entry> table = new java.util.concurrent.ConcurrentHashMap<>();
+    return (dest, scopeId, port) -> {
+      Key key = new Key(java.nio.ByteBuffer.wrap(dest.clone()), scopeId);
+      long now = nanoClock.getAsLong();
+      Entry e = table.get(key);
+      if (e == null || now - e.at() >= ttlNanos) {
+        if (table.size() >= maxEntries) {
+          table.clear();
+        }
+        e = new Entry(now, probe.sourceFor(dest, scopeId, port));
+        table.put(key, e);
+      }
+      return e.source() == null ? null : e.source().clone();
     };
   }
 

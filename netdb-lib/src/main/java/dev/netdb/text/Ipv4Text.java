@@ -111,37 +111,39 @@ public final class Ipv4Text {
    * {@link #INVALID}: exactly four decimal octets of at most 255, no leading zeros, nothing else.
    */
   public static long parsePton(String s, int from, int to) {
+    // The shortest text is 0.0.0.0 and the longest 255.255.255.255. With three dots required, a
+    // part has at most 9 digits, so value cannot overflow before the check at its dot or the end.
+    if (to - from < 7 || to - from > 15) {
+      return INVALID;
+    }
+    // One pass, one branch per character class, no nested loops: this is the hot path of
+    // getaddrinfo's numeric-host check and of every IPv4 literal.
     long result = 0;
-    int octets = 0;
-    int i = from;
-    while (true) {
-      if (i >= to) {
-        return INVALID;
-      }
-      int c = s.charAt(i++) - '0';
-      if (c < 0 || c > 9) {
-        return INVALID;
-      }
-      int value = c;
-      while (i < to && (c = s.charAt(i) - '0') >= 0 && c <= 9) {
-        if (value == 0) {
+    int value = 0;
+    int digits = 0;
+    int dots = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      int d = c - '0';
+      if (d >= 0 && d <= 9) {
+        if (digits == 1 && value == 0) {
           return INVALID; // glibc: a leading zero followed by a digit
         }
-        value = value * 10 + c;
-        if (value > 255) {
-          return INVALID;
-        }
-        i++;
-      }
-      result = (result << 8) | value;
-      if (++octets == 4) {
-        return i == to ? result : INVALID;
-      }
-      if (i >= to || s.charAt(i) != '.') {
+        value = value * 10 + d;
+        digits++;
+      } else if (c == '.' && digits > 0 && dots < 3 && value <= 255) {
+        result = (result << 8) | value;
+        value = 0;
+        digits = 0;
+        dots++;
+      } else {
         return INVALID;
       }
-      i++;
     }
+    if (dots != 3 || digits == 0 || value > 255) {
+      return INVALID;
+    }
+    return (result << 8) | value;
   }
 
   /** Returns the 4 bytes of {@code address}, most significant first. */

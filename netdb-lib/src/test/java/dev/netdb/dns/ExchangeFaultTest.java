@@ -75,7 +75,7 @@ class ExchangeFaultTest {
         row("drop the first try, answer the retry", 1, (s, n, r) -> n == 0 ? new Drop() : good(r),
             DnsOutcome.Answer.class, 2, 0, 0, null),
         row("delay past the timeout, next server answers", 2,
-            (s, n, r) -> s == 0 ? new Delayed(Duration.ofMillis(400), good(r)) : good(r),
+            (s, n, r) -> s == 0 ? new Delayed(Duration.ofMillis(1500), good(r)) : good(r),
             DnsOutcome.Answer.class, 2, 0, 1, null),
         row("delay within the timeout", 1, (s, n, r) -> new Delayed(Duration.ofMillis(20), good(r)),
             DnsOutcome.Answer.class, 1, 0, 0, null),
@@ -166,7 +166,7 @@ class ExchangeFaultTest {
         int index = i;
         servers.add(FakeDnsServer.start(r -> row.handler().act(index, counts.getAndIncrement(index), r)));
       }
-      ResolverConfig.Builder b = ResolverConfig.builder().timeout(Duration.ofMillis(150)).attempts(2);
+      ResolverConfig.Builder b = ResolverConfig.builder().timeout(Duration.ofMillis(500)).attempts(2);
       servers.forEach(s -> b.nameserver(s.address()));
       ResolverConfig cfg = row.config().apply(b).build();
       try (DnsClient client = DnsClient.create(() -> cfg, DnsCache.disabled())) {

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.condition.OS;
  * services file, so nothing reaches DNS.
  */
 @EnabledOnOs(OS.LINUX)
+// Restricted FFM methods are used only after NativeSupport confirmed native access.
+@SuppressWarnings("restricted")
 class GlibcErangeTest {
 
   @BeforeAll

@@ -221,13 +221,22 @@ final class OsBackendCases {
           new ProcessBuilder(python.toString(), "-I", script.toString())
               .redirectError(ProcessBuilder.Redirect.INHERIT)
               .start();
-      try (var w = p.outputWriter(StandardCharsets.UTF_8)) {
-        for (Case c : cases) {
-          w.write(c.json());
-          w.write('\n');
-        }
-      }
+      // Written from another thread, so a full output pipe cannot stall the input side.
+      Thread writer =
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try (var w = p.outputWriter(StandardCharsets.UTF_8)) {
+                      for (Case c : cases) {
+                        w.write(c.json());
+                        w.write('\n');
+                      }
+                    } catch (IOException e) {
+                      throw new java.io.UncheckedIOException(e);
+                    }
+                  });
       List<String> lines = p.inputReader(StandardCharsets.UTF_8).lines().toList();
+      writer.join();
       if (p.waitFor() != 0 || lines.size() != cases.size()) {
         throw new IllegalStateException(
             "oracle failed: exit " + p.exitValue() + ", " + lines.size() + " answers");

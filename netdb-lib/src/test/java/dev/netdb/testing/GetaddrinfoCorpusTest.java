@@ -101,6 +101,31 @@ class GetaddrinfoCorpusTest {
             "gaierror(-8", "gaierror(-9");
   }
 
+  /**
+   * Runs the corpus through {@code tools/oracle.py getaddrinfo} (the shared Python oracle) in the
+   * namespace: one JSON object per call, each echoing its call, none rejected as malformed.
+   */
+  @Test
+  void toolsOracleAnswersEveryCallInTheNamespace(OracleNamespace ns) throws IOException {
+    java.nio.file.Path repo = java.nio.file.Path.of(System.getProperty("basedir", "."))
+        .toAbsolutePath().getParent();
+    java.nio.file.Path oracle = repo.resolve("tools/oracle.py");
+    Requirements.require(java.nio.file.Files.exists(oracle), "tools/oracle.py missing at " + oracle);
+    long start = System.nanoTime();
+    CommandResult result = ns.runBatch(
+        List.of("/usr/bin/python3", "tools/oracle.py", "getaddrinfo"), CORPUS, repo);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertThat(result.exit()).as(result.stderr()).isIn(0, 2);
+    List<String> out = result.lines();
+    assertThat(out).hasSize(CORPUS.size());
+    for (int i = 0; i < out.size(); i++) {
+      assertThat(out.get(i)).as("line %d", i + 1)
+          .startsWith("{\"call\": [").doesNotContain("not a JSON array");
+    }
+    System.err.println("GetaddrinfoCorpusTest: tools/oracle.py answered " + out.size()
+        + " calls in " + millis + " ms");
+  }
+
   private static String jsonScalar(Object value) {
     return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
   }

@@ -46,6 +46,8 @@ for d in /run/nscd /var/run/nscd; do
 done
 hostname "$(cat "$S/hostname")" || fail "cannot set the hostname"
 unset LOCALDOMAIN RES_OPTIONS HOSTALIASES
+# Tells tools/oracle.py and the CLI differential harness that names may be looked up here.
+export NETDB_ORACLE_NAMESPACE=1
 
 nsd -d -c "$S/nsd/nsd.conf" >"$S/nsd/nsd.out" 2>&1 </dev/null &
 NSD=$!

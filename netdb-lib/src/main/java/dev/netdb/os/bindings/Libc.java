@@ -15,7 +15,9 @@ import java.lang.invoke.VarHandle;
 
 /**
  * Declares the glibc functions the OS back end calls, as downcall handles with one static invoker
- * each (the shape jextract generates). Types are for LP64 Linux: {@code size_t} is {@code long},
+ * each (the shape jextract generates). Each handle sits in its own holder class, so it is linked on
+ * first use: linking costs a generated stub and several classes per function, and a CLI call
+ * needs one or two of the seventeen. Types are for LP64 Linux: {@code size_t} is {@code long},
  * {@code socklen_t} is {@code int}.
  *
  * <p>Loading this class looks the symbols up in the default (libc) lookup, so it must be touched
@@ -23,6 +25,8 @@ import java.lang.invoke.VarHandle;
  * functions that report through {@code errno} take a leading call-state segment, allocated with
  * {@link #allocateCallState}; {@link #errno} reads it.
  */
+// Restricted FFM methods are used only after NativeSupport confirmed native access.
+@SuppressWarnings("restricted")
 public final class Libc {
   private Libc() {}
 
@@ -55,73 +59,143 @@ public final class Libc {
     return LINKER.downcallHandle(symbol, fd, opts);
   }
 
-  private static final MethodHandle GNU_GET_LIBC_VERSION =
-      downcall("gnu_get_libc_version", FunctionDescriptor.of(ADDRESS));
-  private static final MethodHandle GETHOSTNAME =
-      downcall("gethostname", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG), CAPTURE_ERRNO);
-  private static final MethodHandle GETADDRINFO =
-      downcall(
-          "getaddrinfo",
-          FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS),
-          CAPTURE_ERRNO);
-  private static final MethodHandle FREEADDRINFO =
-      downcall("freeaddrinfo", FunctionDescriptor.ofVoid(ADDRESS));
-  private static final MethodHandle GAI_STRERROR =
-      downcall("gai_strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
-  private static final MethodHandle GETNAMEINFO =
-      downcall(
-          "getnameinfo",
-          FunctionDescriptor.of(
-              JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT),
-          CAPTURE_ERRNO);
-  private static final MethodHandle GETHOSTBYNAME2_R =
-      downcall(
-          "gethostbyname2_r",
-          FunctionDescriptor.of(
-              JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS));
-  private static final MethodHandle GETHOSTBYADDR_R =
-      downcall(
-          "gethostbyaddr_r",
-          FunctionDescriptor.of(
-              JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS,
-              ADDRESS));
-  private static final MethodHandle GETSERVBYNAME_R =
-      downcall(
-          "getservbyname_r",
-          FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
-  private static final MethodHandle GETSERVBYPORT_R =
-      downcall(
-          "getservbyport_r",
-          FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
-  private static final MethodHandle GETPROTOBYNAME_R =
-      downcall(
-          "getprotobyname_r",
-          FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
-  private static final MethodHandle GETPROTOBYNUMBER_R =
-      downcall(
-          "getprotobynumber_r",
-          FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
-  private static final MethodHandle SETSERVENT =
-      downcall("setservent", FunctionDescriptor.ofVoid(JAVA_INT));
-  private static final MethodHandle GETSERVENT_R =
-      downcall(
-          "getservent_r", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
-  private static final MethodHandle ENDSERVENT = downcall("endservent", FunctionDescriptor.ofVoid());
-  private static final MethodHandle SETPROTOENT =
-      downcall("setprotoent", FunctionDescriptor.ofVoid(JAVA_INT));
-  private static final MethodHandle GETPROTOENT_R =
-      downcall(
-          "getprotoent_r", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
-  private static final MethodHandle ENDPROTOENT =
-      downcall("endprotoent", FunctionDescriptor.ofVoid());
-  private static final MethodHandle INET_NTOP =
-      downcall("inet_ntop", FunctionDescriptor.of(ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
-  private static final MethodHandle INET_PTON =
-      downcall("inet_pton", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
-  private static final MethodHandle STRERROR =
-      downcall("strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
-  private static final MethodHandle HSTRERROR =
-      downcall("hstrerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+  private static final class GnuGetLibcVersionHandle {
+    static final MethodHandle H =
+        downcall("gnu_get_libc_version", FunctionDescriptor.of(ADDRESS));
+  }
+
+  private static final class GethostnameHandle {
+    static final MethodHandle H =
+        downcall("gethostname", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG), CAPTURE_ERRNO);
+  }
+
+  private static final class GetaddrinfoHandle {
+    static final MethodHandle H =
+        downcall(
+            "getaddrinfo",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS), CAPTURE_ERRNO);
+  }
+
+  private static final class FreeaddrinfoHandle {
+    static final MethodHandle H =
+        downcall("freeaddrinfo", FunctionDescriptor.ofVoid(ADDRESS));
+  }
+
+  private static final class GaiStrerrorHandle {
+    static final MethodHandle H =
+        downcall("gai_strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+  }
+
+  private static final class GetnameinfoHandle {
+    static final MethodHandle H =
+        downcall(
+            "getnameinfo",
+            FunctionDescriptor.of(
+                JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT),
+            CAPTURE_ERRNO);
+  }
+
+  private static final class Gethostbyname2RHandle {
+    static final MethodHandle H =
+        downcall(
+            "gethostbyname2_r",
+            FunctionDescriptor.of(
+                JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS));
+  }
+
+  private static final class GethostbyaddrRHandle {
+    static final MethodHandle H =
+        downcall(
+            "gethostbyaddr_r",
+            FunctionDescriptor.of(
+                JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS,
+                ADDRESS));
+  }
+
+  private static final class GetservbynameRHandle {
+    static final MethodHandle H =
+        downcall(
+            "getservbyname_r",
+            FunctionDescriptor.of(
+                JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
+  }
+
+  private static final class GetservbyportRHandle {
+    static final MethodHandle H =
+        downcall(
+            "getservbyport_r",
+            FunctionDescriptor.of(
+                JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
+  }
+
+  private static final class GetprotobynameRHandle {
+    static final MethodHandle H =
+        downcall(
+            "getprotobyname_r",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
+  }
+
+  private static final class GetprotobynumberRHandle {
+    static final MethodHandle H =
+        downcall(
+            "getprotobynumber_r",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
+  }
+
+  private static final class SetserventHandle {
+    static final MethodHandle H =
+        downcall("setservent", FunctionDescriptor.ofVoid(JAVA_INT));
+  }
+
+  private static final class GetserventRHandle {
+    static final MethodHandle H =
+        downcall(
+            "getservent_r",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
+  }
+
+  private static final class EndserventHandle {
+    static final MethodHandle H =
+        downcall("endservent", FunctionDescriptor.ofVoid());
+  }
+
+  private static final class SetprotoentHandle {
+    static final MethodHandle H =
+        downcall("setprotoent", FunctionDescriptor.ofVoid(JAVA_INT));
+  }
+
+  private static final class GetprotoentRHandle {
+    static final MethodHandle H =
+        downcall(
+            "getprotoent_r",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
+  }
+
+  private static final class EndprotoentHandle {
+    static final MethodHandle H =
+        downcall("endprotoent", FunctionDescriptor.ofVoid());
+  }
+
+  private static final class InetNtopHandle {
+    static final MethodHandle H =
+        downcall("inet_ntop", FunctionDescriptor.of(ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
+  }
+
+  private static final class InetPtonHandle {
+    static final MethodHandle H =
+        downcall("inet_pton", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+  }
+
+  private static final class StrerrorHandle {
+    static final MethodHandle H =
+        downcall("strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+  }
+
+  private static final class HstrerrorHandle {
+    static final MethodHandle H =
+        downcall("hstrerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+  }
+
 
   /** Allocates a zeroed call-state segment for the functions that capture {@code errno}. */
   public static MemorySegment allocateCallState(java.lang.foreign.SegmentAllocator allocator) {
@@ -136,7 +210,7 @@ public final class Libc {
   /** {@code const char *gnu_get_libc_version(void)}. */
   public static MemorySegment gnu_get_libc_version() {
     try {
-      return (MemorySegment) GNU_GET_LIBC_VERSION.invokeExact();
+      return (MemorySegment) GnuGetLibcVersionHandle.H.invokeExact();
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -145,7 +219,7 @@ public final class Libc {
   /** {@code int gethostname(char *name, size_t len)}, capturing errno. */
   public static int gethostname(MemorySegment state, MemorySegment name, long len) {
     try {
-      return (int) GETHOSTNAME.invokeExact(state, name, len);
+      return (int) GethostnameHandle.H.invokeExact(state, name, len);
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -159,7 +233,7 @@ public final class Libc {
       MemorySegment hints,
       MemorySegment res) {
     try {
-      return (int) GETADDRINFO.invokeExact(state, node, service, hints, res);
+      return (int) GetaddrinfoHandle.H.invokeExact(state, node, service, hints, res);
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -168,7 +242,7 @@ public final class Libc {
   /** {@code void freeaddrinfo(struct addrinfo *res)}. */
   public static void freeaddrinfo(MemorySegment res) {
     try {
-      FREEADDRINFO.invokeExact(res);
+      FreeaddrinfoHandle.H.invokeExact(res);
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -177,7 +251,7 @@ public final class Libc {
   /** {@code const char *gai_strerror(int errcode)}. */
   public static MemorySegment gai_strerror(int code) {
     try {
-      return (MemorySegment) GAI_STRERROR.invokeExact(code);
+      return (MemorySegment) GaiStrerrorHandle.H.invokeExact(code);
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -194,7 +268,8 @@ public final class Libc {
       int servlen,
       int flags) {
     try {
-      return (int) GETNAMEINFO.invokeExact(state, sa, salen, host, hostlen, serv, servlen, flags);
+      return (int) GetnameinfoHandle.H.invokeExact(
+          state, sa, salen, host, hostlen, serv, servlen, flags);
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -210,7 +285,7 @@ public final class Libc {
       MemorySegment result,
       MemorySegment herrnop) {
     try {
-      return (int) GETHOSTBYNAME2_R.invokeExact(name, af, ret, buf, buflen, result, herrnop);
+      return (int) Gethostbyname2RHandle.H.invokeExact(name, af, ret, buf, buflen, result, herrnop);
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -227,7 +302,8 @@ public final class Libc {
       MemorySegment result,
       MemorySegment herrnop) {
     try {
-      return (int) GETHOSTBYADDR_R.invokeExact(addr, len, type, ret, buf, buflen, result, herrnop);
+      return (int) GethostbyaddrRHandle.H.invokeExact(
+          addr, len, type, ret, buf, buflen, result, herrnop);
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -242,7 +318,7 @@ public final class Libc {
       long buflen,
       MemorySegment result) {
     try {
-      return (int) GETSERVBYNAME_R.invokeExact(name, proto, resultBuf, buf, buflen, result);
+      return (int) GetservbynameRHandle.H.invokeExact(name, proto, resultBuf, buf, buflen, result);
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -257,7 +333,7 @@ public final class Libc {
       long buflen,
       MemorySegment result) {
     try {
-      return (int) GETSERVBYPORT_R.invokeExact(port, proto, resultBuf, buf, buflen, result);
+      return (int) GetservbyportRHandle.H.invokeExact(port, proto, resultBuf, buf, buflen, result);
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -268,7 +344,7 @@ public final class Libc {
       MemorySegment name, MemorySegment resultBuf, MemorySegment buf, long buflen,
       MemorySegment result) {
     try {
-      return (int) GETPROTOBYNAME_R.invokeExact(name, resultBuf, buf, buflen, result);
+      return (int) GetprotobynameRHandle.H.invokeExact(name, resultBuf, buf, buflen, result);
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -278,7 +354,7 @@ public final class Libc {
   public static int getprotobynumber_r(
       int proto, MemorySegment resultBuf, MemorySegment buf, long buflen, MemorySegment result) {
     try {
-      return (int) GETPROTOBYNUMBER_R.invokeExact(proto, resultBuf, buf, buflen, result);
+      return (int) GetprotobynumberRHandle.H.invokeExact(proto, resultBuf, buf, buflen, result);
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -287,7 +363,7 @@ public final class Libc {
   /** {@code void setservent(int stayopen)}. */
   public static void setservent(int stayOpen) {
     try {
-      SETSERVENT.invokeExact(stayOpen);
+      SetserventHandle.H.invokeExact(stayOpen);
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -297,7 +373,7 @@ public final class Libc {
   public static int getservent_r(
       MemorySegment resultBuf, MemorySegment buf, long buflen, MemorySegment result) {
     try {
-      return (int) GETSERVENT_R.invokeExact(resultBuf, buf, buflen, result);
+      return (int) GetserventRHandle.H.invokeExact(resultBuf, buf, buflen, result);
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -306,7 +382,7 @@ public final class Libc {
   /** {@code void endservent(void)}. */
   public static void endservent() {
     try {
-      ENDSERVENT.invokeExact();
+      EndserventHandle.H.invokeExact();
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -315,7 +391,7 @@ public final class Libc {
   /** {@code void setprotoent(int stayopen)}. */
   public static void setprotoent(int stayOpen) {
     try {
-      SETPROTOENT.invokeExact(stayOpen);
+      SetprotoentHandle.H.invokeExact(stayOpen);
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -325,7 +401,7 @@ public final class Libc {
   public static int getprotoent_r(
       MemorySegment resultBuf, MemorySegment buf, long buflen, MemorySegment result) {
     try {
-      return (int) GETPROTOENT_R.invokeExact(resultBuf, buf, buflen, result);
+      return (int) GetprotoentRHandle.H.invokeExact(resultBuf, buf, buflen, result);
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -334,7 +410,7 @@ public final class Libc {
   /** {@code void endprotoent(void)}. */
   public static void endprotoent() {
     try {
-      ENDPROTOENT.invokeExact();
+      EndprotoentHandle.H.invokeExact();
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -343,7 +419,7 @@ public final class Libc {
   /** {@code const char *inet_ntop(af, src, dst, size)}. */
   public static MemorySegment inet_ntop(int af, MemorySegment src, MemorySegment dst, int size) {
     try {
-      return (MemorySegment) INET_NTOP.invokeExact(af, src, dst, size);
+      return (MemorySegment) InetNtopHandle.H.invokeExact(af, src, dst, size);
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -352,7 +428,7 @@ public final class Libc {
   /** {@code int inet_pton(af, src, dst)}. */
   public static int inet_pton(int af, MemorySegment src, MemorySegment dst) {
     try {
-      return (int) INET_PTON.invokeExact(af, src, dst);
+      return (int) InetPtonHandle.H.invokeExact(af, src, dst);
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -361,7 +437,7 @@ public final class Libc {
   /** {@code char *strerror(int errnum)} (thread-safe in glibc since 2.32). */
   public static MemorySegment strerror(int errnum) {
     try {
-      return (MemorySegment) STRERROR.invokeExact(errnum);
+      return (MemorySegment) StrerrorHandle.H.invokeExact(errnum);
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -370,7 +446,7 @@ public final class Libc {
   /** {@code const char *hstrerror(int err)}. */
   public static MemorySegment hstrerror(int err) {
     try {
-      return (MemorySegment) HSTRERROR.invokeExact(err);
+      return (MemorySegment) HstrerrorHandle.H.invokeExact(err);
     } catch (Throwable t) {
       throw rethrow(t);
     }

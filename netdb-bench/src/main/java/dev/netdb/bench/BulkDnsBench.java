@@ -1,0 +1,168 @@
+package dev.netdb.bench;
+
+import dev.netdb.dns.DnsCache;
+import dev.netdb.dns.DnsClient;
+import dev.netdb.dns.DnsOutcome;
+import dev.netdb.dns.DnsQuestion;
+import dev.netdb.dns.DnsType;
+import dev.netdb.dns.ResolverConfig;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.resolver.ResolvedAddressTypes;
+import io.netty.resolver.dns.DnsNameResolver;
+import io.netty.resolver.dns.DnsNameResolverBuilder;
+import io.netty.resolver.dns.NoopAuthoritativeDnsServerCache;
+import io.netty.resolver.dns.NoopDnsCache;
+import io.netty.resolver.dns.NoopDnsCnameCache;
+import io.netty.resolver.dns.SingletonDnsServerAddressStreamProvider;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.Type;
+
+/**
+ * Measures bulk A lookups against a DNS server on loopback: a fixed window of queries is kept in
+ * flight, each answer immediately starting the next, for a warm-up and then a measured period.
+ * Every client asks the same names ({@code h0.bulk.test} ... {@code h<N-1>.bulk.test}) of the same
+ * server, with caches off, one query per lookup and no retries within the period.
+ *
+ * <p>Usage: {@code java -cp netdb-bench/target/benchmarks.jar dev.netdb.bench.BulkDnsBench IMPL
+ * PORT [SECONDS] [WINDOW] [NAMES]}, IMPL one of {@code netdb}, {@code dnsjava}, {@code netty}. The
+ * server must be 127.0.0.1 (the harness refuses anything else). {@code bulk-dns.sh} runs NSD,
+ * dnsperf and every client in one go. The JDK resolver is not measured: it cannot be pointed at a
+ * port other than 53 of the system's nameserver without leaving loopback.
+ */
+public final class BulkDnsBench {
+  private BulkDnsBench() {}
+
+  /** Starts one lookup of {@code name}; calls {@code done} with true on an answer. */
+  interface Client extends AutoCloseable {
+    void lookup(String name, Consumer<Boolean> done);
+  }
+
+  public static void main(String[] args) throws Exception {
+    String impl = args[0];
+    int port = Integer.parseInt(args[1]);
+    int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+    int window = args.length > 3 ? Integer.parseInt(args[3]) : 200;
+    int names = args.length > 4 ? Integer.parseInt(args[4]) : 1000;
+    InetSocketAddress server = new InetSocketAddress(InetAddress.ofLiteral("127.0.0.1"), port);
+    try (Client c = switch (impl) {
+      case "netdb" -> netdb(server);
+      case "dnsjava" -> dnsjava(server);
+      case "netty" -> netty(server);
+      default -> throw new IllegalArgumentException("unknown client " + impl);
+    }) {
+      run(c, Math.max(1, seconds / 3), window, names); // warm-up
+      Result r = run(c, seconds, window, names);
+      System.out.printf("%s: %.0f queries/s (%d answered, %d failed, %d s, window %d)%n",
+          impl, r.ok / (double) seconds, r.ok, r.failed, seconds, window);
+    }
+  }
+
+  record Result(long ok, long failed) {}
+
+  static Result run(Client c, int seconds, int window, int names) throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    LongAdder ok = new LongAdder();
+    LongAdder failed = new LongAdder();
+    AtomicInteger next = new AtomicInteger();
+    CountDownLatch drained = new CountDownLatch(window);
+    for (int i = 0; i < window; i++) {
+      new Object() {
+        void go() {
+          if (System.nanoTime() - end >= 0) {
+            drained.countDown();
+            return;
+          }
+          c.lookup("h" + Math.floorMod(next.getAndIncrement(), names) + ".bulk.test", answered -> {
+            (answered ? ok : failed).increment();
+            go();
+          });
+        }
+      }.go();
+    }
+    drained.await(seconds + 30L, TimeUnit.SECONDS);
+    return new Result(ok.sum(), failed.sum());
+  }
+
+  static Client netdb(InetSocketAddress server) throws Exception {
+    ResolverConfig cfg = ResolverConfig.builder().nameserver(server).timeout(Duration.ofSeconds(2)).attempts(1).build();
+    DnsClient client = DnsClient.create(() -> cfg, DnsCache.disabled());
+    return new Client() {
+      @Override
+      public void lookup(String name, Consumer<Boolean> done) {
+        client.exchange(DnsQuestion.in(name, DnsType.A))
+            .thenAccept(o -> done.accept(o instanceof DnsOutcome.Answer));
+      }
+
+      @Override
+      public void close() {
+        client.close();
+      }
+    };
+  }
+
+  static Client dnsjava(InetSocketAddress server) throws Exception {
+    SimpleResolver r = new SimpleResolver(server);
+    r.setTimeout(Duration.ofSeconds(2));
+    return new Client() {
+      @Override
+      public void lookup(String name, Consumer<Boolean> done) {
+        try {
+          Message q = Message.newQuery(Record.newRecord(Name.fromString(name + "."), Type.A, DClass.IN));
+          r.sendAsync(q).whenComplete((m, e) ->
+              done.accept(e == null && m.getRcode() == Rcode.NOERROR && m.getSection(1).size() > 0));
+        } catch (Exception e) {
+          done.accept(false);
+        }
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  @SuppressWarnings("deprecation")
+  static Client netty(InetSocketAddress server) {
+    NioEventLoopGroup group = new NioEventLoopGroup(1);
+    DnsNameResolver r = new DnsNameResolverBuilder(group.next())
+        .channelType(NioDatagramChannel.class)
+        .nameServerProvider(new SingletonDnsServerAddressStreamProvider(server))
+        .resolveCache(NoopDnsCache.INSTANCE)
+        .cnameCache(NoopDnsCnameCache.INSTANCE)
+        .authoritativeDnsServerCache(NoopAuthoritativeDnsServerCache.INSTANCE)
+        .resolvedAddressTypes(ResolvedAddressTypes.IPV4_ONLY)
+        .searchDomains(List.of())
+        .ndots(1)
+        .queryTimeoutMillis(2000)
+        .maxQueriesPerResolve(1)
+        .optResourceEnabled(false)
+        .build();
+    return new Client() {
+      @Override
+      public void lookup(String name, Consumer<Boolean> done) {
+        r.resolve(name).addListener(f -> done.accept(f.isSuccess()));
+      }
+
+      @Override
+      public void close() {
+        r.close();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      }
+    };
+  }
+
+}
