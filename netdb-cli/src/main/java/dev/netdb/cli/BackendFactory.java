@@ -18,8 +18,8 @@ final class BackendFactory {
     String backend = o.backend();
     if (o.hasJavaOptions()) {
       if ("os".equals(backend)) {
-        throw new UsageException("--hosts, --resolv-conf, --nameserver, --gai-conf and --no-cache"
-            + " apply to the java back end only");
+        throw new UsageException("--hosts, --resolv-conf, --nameserver, --gai-conf, --no-cache,"
+            + " --hostname and --interface apply to the java back end only");
       }
       NetDbBuilder b = NetDb.builder().cache(!o.noCache());
       if (o.hosts() != null) {
@@ -33,6 +33,12 @@ final class BackendFactory {
       }
       for (String server : o.nameservers()) {
         b.nameserver(nameserver(server));
+      }
+      if (o.hostname() != null) {
+        b.hostname(o.hostname());
+      }
+      for (String address : o.interfaces()) {
+        interfaceAddress(b, address);
       }
       return b.build();
     }
@@ -66,6 +72,27 @@ final class BackendFactory {
       return new InetSocketAddress(InetAddress.ofLiteral(host), port);
     } catch (IllegalArgumentException e) {
       throw new UsageException("--nameserver: '" + text + "' is not IP[:PORT] with a numeric IP");
+    }
+  }
+
+  /** Adds {@code --interface IP/PREFIX[%INDEX]} (index 1, loopback's, by default) to {@code b}. */
+  static void interfaceAddress(NetDbBuilder b, String text) {
+    int slash = text.indexOf('/');
+    int percent = text.indexOf('%', Math.max(slash, 0));
+    if (slash < 0) {
+      throw new UsageException("--interface: '" + text + "' is not IP/PREFIX[%INDEX]");
+    }
+    String end = percent < 0 ? text.substring(slash + 1) : text.substring(slash + 1, percent);
+    try {
+      int prefix = Integer.parseInt(end);
+      int index = percent < 0 ? 1 : Integer.parseInt(text.substring(percent + 1));
+      if (index < 1) {
+        throw new UsageException("--interface: bad index in '" + text + "'");
+      }
+      b.interfaceAddress(InetAddress.ofLiteral(text.substring(0, slash)), prefix, index);
+    } catch (IllegalArgumentException e) { // NumberFormatException included
+      throw new UsageException("--interface: '" + text + "' is not IP/PREFIX[%INDEX] ("
+          + e.getMessage() + ")");
     }
   }
 

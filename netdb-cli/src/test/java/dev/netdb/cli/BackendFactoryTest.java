@@ -38,13 +38,24 @@ class BackendFactoryTest {
   @Test
   void javaOptionsBuildAJavaBackEnd() {
     var o = new Options("java", true, "/nonexistent/hosts", "/nonexistent/resolv.conf",
-        List.of("127.0.0.1:5353"), "/nonexistent/gai.conf", true);
-    assertThat(BackendFactory.create(o).backendName()).isEqualTo("java");
+        List.of("127.0.0.1:5353"), "/nonexistent/gai.conf", true, "testhost",
+        List.of("127.0.0.1/8", "::1/128%1"));
+    var db = BackendFactory.create(o);
+    assertThat(db.backendName()).isEqualTo("java");
+    assertThat(db.gethostname()).isEqualTo("testhost");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"127.0.0.1", "127.0.0.1/33", "::1/129", "::1/128%0", "::1/x",
+      "localhost/8", "127.0.0.1/8%lo"})
+  void interfaceRefusesBadAddresses(String text) {
+    assertThatThrownBy(() -> BackendFactory.interfaceAddress(dev.netdb.NetDb.builder(), text))
+        .isInstanceOf(UsageException.class).hasMessageContaining("--interface");
   }
 
   @Test
   void javaOptionsAreRefusedForTheOsBackEnd() {
-    var o = new Options("os", true, "/etc/hosts", null, List.of(), null, false);
+    var o = new Options("os", true, "/etc/hosts", null, List.of(), null, false, null, List.of());
     assertThatThrownBy(() -> BackendFactory.create(o)).isInstanceOf(UsageException.class);
   }
 }

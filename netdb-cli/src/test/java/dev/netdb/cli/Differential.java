@@ -2,6 +2,7 @@ package dev.netdb.cli;
 
 import dev.netdb.testing.CommandResult;
 import dev.netdb.testing.OracleNamespace;
+import dev.netdb.testing.Requirements;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +21,11 @@ final class Differential {
   static final String PYTHON = "/usr/bin/python3";
 
   private Differential() {}
+
+  /** Skips the test (fails it under {@code CI=true}) when the oracle's Python is missing. */
+  static void requirePython() {
+    Requirements.require(Files.isExecutable(Path.of(PYTHON)), PYTHON + " (CPython 3.11) missing");
+  }
 
   /** Returns the repository root: the nearest directory up from here holding tools/oracle.py. */
   static Path repoRoot() {

@@ -50,6 +50,7 @@ class ExamplesDifferentialTest {
   private final OracleNamespace ns;
 
   ExamplesDifferentialTest(OracleNamespace ns) {
+    Differential.requirePython();
     this.ns = ns;
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.netdb.testing.CommandResult;
 import dev.netdb.testing.OracleNamespace;
 import dev.netdb.testing.OracleNamespaceExtension;
+import dev.netdb.testing.Requirements;
 import dev.netdb.testing.TestZone;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -55,6 +56,8 @@ class GetentDifferentialTest {
   private final OracleNamespace ns;
 
   GetentDifferentialTest(OracleNamespace ns) {
+    Differential.requirePython();
+    Requirements.requireProgram("getent", "libc-bin");
     this.ns = ns;
   }
 

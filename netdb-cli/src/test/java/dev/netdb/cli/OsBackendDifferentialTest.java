@@ -35,6 +35,7 @@ class OsBackendDifferentialTest {
   private final OracleNamespace ns;
 
   OsBackendDifferentialTest(OracleNamespace ns) {
+    Differential.requirePython();
     this.ns = ns;
   }
 
