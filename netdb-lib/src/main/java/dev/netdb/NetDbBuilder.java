@@ -6,6 +6,7 @@ import dev.netdb.files.HostConf;
 import dev.netdb.files.HostsFile;
 import dev.netdb.files.ReloadingFile;
 import dev.netdb.python.PythonLayer;
+import dev.netdb.resolve.DnsHostResolver;
 import dev.netdb.resolve.Environment;
 import dev.netdb.resolve.HostResolver;
 import dev.netdb.resolve.JavaBackend;
@@ -171,7 +172,7 @@ public final class NetDbBuilder {
         hostConfFile::get,
         gai,
         ServiceDirectory.of(db),
-        dnsResolver(),
+        dnsResolver(host),
         host,
         locals,
         probe,
@@ -180,22 +181,25 @@ public final class NetDbBuilder {
   }
 
   /**
-   * Returns the DNS stage. Until the {@code dev.netdb.dns} client is wired in here (with {@link
-   * #resolvConf}, the nameservers, the clock and the cache settings), names not in the hosts file
-   * are not found, as with nsswitch {@code hosts: files}.
+   * Returns the DNS stage: resolv.conf (re-read when it changes, with {@code LOCALDOMAIN} and
+   * {@code RES_OPTIONS} from the environment), the given nameservers in place of its list when
+   * any were given, and the answer cache with the given limits and clock. The client starts on the
+   * first lookup.
    */
-  private HostResolver dnsResolver() {
-    return HostResolver.none();
+  private HostResolver dnsResolver(Supplier<String> host) {
+    dev.netdb.dns.ResolvConfFile file = new dev.netdb.dns.ResolvConfFile(
+        resolvConf, System.getenv(), host, Duration.ofSeconds(1), nanoClock);
+    List<InetSocketAddress> servers = List.copyOf(nameservers);
+    Supplier<dev.netdb.dns.ResolverConfig> config = servers.isEmpty()
+        ? file
+        : () -> file.get().toBuilder().nameservers(servers).build();
+    dev.netdb.dns.DnsCache dnsCache = dev.netdb.dns.DnsCache.builder()
+        .enabled(cache)
+        .maxEntries(cacheMaxEntries)
+        .minTtl(cacheMinTtl)
+        .maxTtl(cacheMaxTtl)
+        .nanos(nanoClock)
+        .build();
+    return new DnsHostResolver(DnsHostResolver.creating(config, dnsCache));
   }
-
-  /** Returns the DNS settings given to the builder, for the DNS stage. */
-  DnsSettings dnsSettings() {
-    return new DnsSettings(resolvConf, List.copyOf(nameservers), nanoClock, cacheMaxEntries,
-        cacheMinTtl, cacheMaxTtl, cache);
-  }
-
-  /** The builder's DNS inputs, in one value. */
-  record DnsSettings(
-      Path resolvConf, List<InetSocketAddress> nameservers, LongSupplier nanoClock,
-      int cacheMaxEntries, Duration cacheMinTtl, Duration cacheMaxTtl, boolean cache) {}
 }

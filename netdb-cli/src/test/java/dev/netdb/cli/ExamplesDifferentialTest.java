@@ -89,7 +89,7 @@ class ExamplesDifferentialTest {
       String what = program + " " + hosts;
       lines += p.lines().size() + 1;
       if (!p.stdout().equals(j.stdout())) {
-        diffs.add(what + " stdout\n" + GetentDifferentialTest.hunk(p.lines(), j.lines())
+        diffs.add(what + " stdout\n" + GetentNamespaceDifferentialTest.hunk(p.lines(), j.lines())
             .replace("getent:", "python:"));
       }
       if (!lastLine(p.stderr()).equals(lastLine(j.stderr()))) {

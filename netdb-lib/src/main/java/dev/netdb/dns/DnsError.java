@@ -17,14 +17,23 @@ package dev.netdb.dns;
  *       "We made requests but they turned out no data"; anything else, {@code HOST_NOT_FOUND} and
  *       {@code NO_RECOVERY} alike, ends as {@code EAI_NONAME} (-2). So the SPEC's "NODATA →
  *       EAI_NODATA" is what glibc 2.36 really returns.
+ *   <li>Except on {@code getaddrinfo}'s {@code AF_INET} path without {@code AI_CANONNAME}, which
+ *       calls {@code gethostbyname2_r}: there a failure that is not {@code TRY_AGAIN} and not a
+ *       clean "not found" ({@code NO_RECOVERY}) becomes {@code EAI_NODATA}; see {@link
+ *       #eai(dev.netdb.AddressFamily, boolean)}.
  * </ul>
+ *
+ * <p>Measured with Python 3.11 / glibc 2.36 in the oracle namespace against NSD (2026-11-25,
+ * {@code testdata/dns/oracle-glibc-2.36.txt}): NODATA gives -5 for AF_INET and AF_UNSPEC; REFUSED
+ * gives -3; NXDOMAIN and a CNAME to a missing name give -2; a NOERROR reply holding only a CNAME
+ * (or a CNAME loop) gives -5 for AF_INET and -2 for AF_UNSPEC.
  */
 public enum DnsError {
   /** {@code HOST_NOT_FOUND} (1): NXDOMAIN. */
   HOST_NOT_FOUND(1, "Unknown host", -2, "Name or service not known"),
   /** {@code TRY_AGAIN} (2): SERVFAIL, REFUSED from every server, timeout. */
   TRY_AGAIN(2, "Host name lookup failure", -3, "Temporary failure in name resolution"),
-  /** {@code NO_RECOVERY} (3): FORMERR, NOTIMP or another final error RCODE. */
+  /** {@code NO_RECOVERY} (3): FORMERR or another final error RCODE; an answer of CNAMEs only. */
   NO_RECOVERY(3, "Unknown server error", -2, "Name or service not known"),
   /** {@code NO_DATA} (4): the name exists but has no record of the asked type. */
   NO_DATA(4, "No address associated with name", -5, "No address associated with hostname");
@@ -59,6 +68,24 @@ public enum DnsError {
   /** Returns glibc's {@code gai_strerror} text for {@link #eai()}. */
   public String gaiStrerror() {
     return gaiStrerror;
+  }
+
+  /**
+   * Returns the EAI code {@code getaddrinfo} reports on a given path: with {@code AF_INET} and no
+   * {@code AI_CANONNAME} glibc goes through {@code gethostbyname2_r}, where {@code NO_RECOVERY}
+   * ends as {@code EAI_NODATA} ("We made requests but they turned out no data"); on every other
+   * path it is {@link #eai()}.
+   */
+  public int eai(dev.netdb.AddressFamily family, boolean canonName) {
+    if (this == NO_RECOVERY && family == dev.netdb.AddressFamily.INET && !canonName) {
+      return NO_DATA.eai;
+    }
+    return eai;
+  }
+
+  /** Returns glibc's {@code gai_strerror} text for {@link #eai(dev.netdb.AddressFamily, boolean)}. */
+  public String gaiStrerror(dev.netdb.AddressFamily family, boolean canonName) {
+    return eai(family, canonName) == NO_DATA.eai ? NO_DATA.gaiStrerror : gaiStrerror;
   }
 
   /**

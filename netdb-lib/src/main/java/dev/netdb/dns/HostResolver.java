@@ -191,7 +191,8 @@ final class HostResolver {
       canonical = current;
       if (addresses.isEmpty() && ptr == null) {
         // A reply with only CNAMEs: getanswer_r finds nothing of the asked type and fails with
-        // NO_RECOVERY (getaddrinfo then reports EAI_NONAME).
+        // NO_RECOVERY; getaddrinfo reports EAI_NODATA for AF_INET, EAI_NONAME for AF_UNSPEC
+        // (measured, testdata/dns/oracle-glibc-2.36.txt; see DnsError#eai(AddressFamily, boolean)).
         error = DnsError.NO_RECOVERY;
       }
     }

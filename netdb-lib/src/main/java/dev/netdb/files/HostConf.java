@@ -1,6 +1,5 @@
 package dev.netdb.files;
 
-import dev.netdb.resolve.IpLiterals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,9 +58,5 @@ public record HostConf(boolean multi, List<String> diagnostics) {
       }
     }
     return new HostConf(multi, diags);
-  }
-
-  static boolean isSpace(char c) {
-    return IpLiterals.isCSpace(c);
   }
 }

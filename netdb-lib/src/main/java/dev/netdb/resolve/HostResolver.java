@@ -58,7 +58,7 @@ public interface HostResolver {
     /** SERVFAIL, timeout or no server reachable: {@code TRY_AGAIN}, {@code EAI_AGAIN}. */
     record TryAgain() implements HostAnswer {}
 
-    /** REFUSED, FORMERR or a malformed reply: {@code NO_RECOVERY}, {@code EAI_FAIL}. */
+    /** REFUSED, FORMERR or a malformed reply: {@code NO_RECOVERY}, {@code EAI_NONAME}. */
     record NoRecovery() implements HostAnswer {}
   }
 }

@@ -35,6 +35,24 @@ class DnsErrorTest {
             "Name or service not known"));
   }
 
+  @org.junit.jupiter.params.provider.CsvSource({
+    // error,        family, canonname, eai: measured in the oracle namespace (testdata/dns/oracle-glibc-2.36.txt)
+    "NO_DATA,        INET,   false,     -5",
+    "NO_DATA,        UNSPEC, false,     -5",
+    "NO_RECOVERY,    INET,   false,     -5",
+    "NO_RECOVERY,    UNSPEC, false,     -2",
+    "NO_RECOVERY,    INET,   true,      -2",
+    "HOST_NOT_FOUND, INET,   false,     -2",
+    "TRY_AGAIN,      INET,   false,     -3",
+    "TRY_AGAIN,      UNSPEC, false,     -3",
+  })
+  @ParameterizedTest
+  void eaiDependsOnGlibcPath(DnsError e, dev.netdb.AddressFamily family, boolean canon, int eai) {
+    assertThat(e.eai(family, canon)).isEqualTo(eai);
+    assertThat(e.gaiStrerror(family, canon))
+        .isEqualTo(eai == -5 ? "No address associated with hostname" : e.gaiStrerror());
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("rows")
   void mapsAsGlibc(DnsOutcome o, DnsError e, int herrno, String hstr, int eai, String gai) {

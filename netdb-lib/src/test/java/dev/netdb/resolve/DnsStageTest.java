@@ -88,7 +88,7 @@ class DnsStageTest {
         "nosuch.example.test   | gaierror(-2, 'Name or service not known')",
         "nodata.example.test   | gaierror(-5, 'No address associated with hostname')",
         "servfail.example.test | gaierror(-3, 'Temporary failure in name resolution')",
-        "refused.example.test  | gaierror(-4, 'Non-recoverable failure in name resolution')",
+        "refused.example.test  | gaierror(-2, 'Name or service not known')",
       })
   void mapsDnsOutcomesToEaiCodes(String name, String expected) {
     assertThat(Fixture.outcome(() -> netdb(zone()).getaddrinfo(name, 80, 0, 1, 0, 0))).isEqualTo(expected);
