@@ -22,8 +22,8 @@ final class BackendFactory {
     String backend = o.backend();
     if (o.hasJavaOptions()) {
       if ("os".equals(backend)) {
-        throw new UsageException("--hosts, --resolv-conf, --nameserver, --gai-conf and --no-cache"
-            + " apply to the java back end only");
+        throw new UsageException("--hosts, --resolv-conf, --nameserver, --gai-conf, --no-cache,"
+            + " --hostname and --interface apply to the java back end only");
       }
       NetDbBuilder b = NetDb.builder();
       if (o.hosts() != null) {
@@ -40,6 +40,12 @@ final class BackendFactory {
       }
       if (o.noCache()) {
         b.cache(false);
+      }
+      if (o.hostname() != null) {
+        b.hostname(o.hostname());
+      }
+      for (String address : o.interfaces()) {
+        interfaceAddress(b, address);
       }
       return b.build();
     }
@@ -80,6 +86,34 @@ final class BackendFactory {
       return new InetSocketAddress(InetAddress.getByAddress(address), port); // no lookup
     } catch (UnknownHostException e) {
       throw bad(text);
+    }
+  }
+
+  /**
+   * Adds {@code --interface IP/PREFIX[%INDEX]} (index 1, loopback's, by default) to {@code b};
+   * the address must be numeric.
+   */
+  static void interfaceAddress(NetDbBuilder b, String text) {
+    int slash = text.indexOf('/');
+    int percent = text.indexOf('%', Math.max(slash, 0));
+    if (slash < 0) {
+      throw new UsageException("--interface takes IP/PREFIX[%INDEX], not '" + text + "'");
+    }
+    String host = text.substring(0, slash);
+    String prefix = percent < 0 ? text.substring(slash + 1) : text.substring(slash + 1, percent);
+    String index = percent < 0 ? "1" : text.substring(percent + 1);
+    if (!Words.isInteger(prefix) || prefix.startsWith("-") || prefix.startsWith("+")
+        || prefix.length() > 3 || !Words.isInteger(index) || index.startsWith("-")
+        || index.startsWith("+") || index.length() > 9 || Integer.parseInt(index) < 1) {
+      throw new UsageException("--interface takes IP/PREFIX[%INDEX], not '" + text + "'");
+    }
+    try {
+      byte[] address = host.indexOf(':') >= 0 ? Inet.pton(AddressFamily.INET6, host)
+          : Inet.pton(AddressFamily.INET, host);
+      b.interfaceAddress(InetAddress.getByAddress(address), Integer.parseInt(prefix),
+          Integer.parseInt(index)); // getByAddress: no lookup
+    } catch (NetDbException | UnknownHostException | IllegalArgumentException e) {
+      throw new UsageException("--interface takes IP/PREFIX[%INDEX], not '" + text + "'");
     }
   }
 

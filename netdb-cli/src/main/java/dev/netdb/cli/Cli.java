@@ -56,6 +56,8 @@ public final class Cli {
     String gaiConf = null;
     boolean noCache = false;
     List<String> nameservers = new ArrayList<>();
+    String hostname = null;
+    List<String> interfaces = new ArrayList<>();
     int i = 0;
     for (; i < argv.length && argv[i].startsWith("--"); i++) {
       String a = argv[i];
@@ -76,14 +78,16 @@ public final class Cli {
         case "--resolv-conf" -> resolvConf = value(argv, ++i, a);
         case "--gai-conf" -> gaiConf = value(argv, ++i, a);
         case "--nameserver" -> nameservers.add(value(argv, ++i, a));
+        case "--hostname" -> hostname = value(argv, ++i, a);
+        case "--interface" -> interfaces.add(value(argv, ++i, a));
         default -> throw new UsageException("unknown option '" + a + "'");
       }
     }
     if (i >= argv.length) {
       throw new UsageException("no command given");
     }
-    Options options = new Options(
-        backend, json, hosts, resolvConf, List.copyOf(nameservers), gaiConf, noCache);
+    Options options = new Options(backend, json, hosts, resolvConf, List.copyOf(nameservers),
+        gaiConf, noCache, hostname, List.copyOf(interfaces));
     Session session = new Session(options, source);
     String name = argv[i];
     List<String> words = List.of(argv).subList(i + 1, argv.length);

@@ -37,7 +37,7 @@ class BackendFactoryTest {
 
   @Test
   void javaOptionsWithOsBackendAreAUsageError() {
-    var o = new Options("os", false, "/etc/hosts", null, List.of(), null, false);
+    var o = new Options("os", false, "/etc/hosts", null, List.of(), null, false, null, List.of());
     assertThatThrownBy(() -> BackendFactory.create(o)).isInstanceOf(UsageException.class);
   }
 
@@ -47,9 +47,28 @@ class BackendFactoryTest {
     java.nio.file.Files.writeString(file, "192.0.2.7 fixture-host\n");
     var r = CliRunner.run(BackendFactory.create(
         // a loopback nameserver keeps any DNS fall-through off the network
-        new Options(null, false, file.toString(), null, List.of("127.0.0.1:9"), null, true)), "",
+        new Options(null, false, file.toString(), null, List.of("127.0.0.1:9"), null, true, null,
+            List.of())), "",
         "gethostbyname", "fixture-host");
     java.nio.file.Files.delete(file);
     assertThat(r.out()).isEqualTo("fixture-host : 192.0.2.7\n");
+  }
+
+  @Test
+  void hostnameAndInterfacesReachTheJavaBackEnd() {
+    var o = new Options("java", true, "/nonexistent/hosts", "/nonexistent/resolv.conf",
+        List.of("127.0.0.1:9"), "/nonexistent/gai.conf", true, "testhost",
+        List.of("127.0.0.1/8", "::1/128%1"));
+    var db = BackendFactory.create(o);
+    assertThat(db.backendName()).isEqualTo("java");
+    assertThat(db.gethostname()).isEqualTo("testhost");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"127.0.0.1", "127.0.0.1/33", "::1/129", "::1/128%0", "::1/x",
+      "localhost/8", "127.0.0.1/8%lo", "127.0.0.1/-8"})
+  void badInterfacesAreUsageErrors(String text) {
+    assertThatThrownBy(() -> BackendFactory.interfaceAddress(dev.netdb.NetDb.builder(), text))
+        .isInstanceOf(UsageException.class).hasMessageContaining("--interface");
   }
 }

@@ -61,7 +61,8 @@ class OracleDifferentialTest {
     String corpus = System.getProperty("netdb.oracle.corpus");
     assumeTrue(func != null && corpus != null, "set -Dnetdb.oracle.func and -Dnetdb.oracle.corpus");
     String backend = System.getProperty("netdb.oracle.backend");
-    var options = new Options(backend, true, null, null, List.of(), null, false);
+    var options = new Options(backend, true, null, null, List.of(), null, false, null,
+        List.of());
     var diffs = OracleHarness.compare(func, Files.readAllLines(Path.of(corpus)),
         o -> BackendFactory.create(options));
     diffs.forEach(System.out::println);
