@@ -28,7 +28,7 @@ class BatchTest {
     Files.writeString(resolv, "nameserver 127.0.0.1\noptions timeout:1 attempts:1\n");
     Options options =
         new Options("java", true, hosts.toString(), resolv.toString(), List.of("127.0.0.1:9"),
-            null, false);
+            null, false, null, List.of());
     NetDb java = BackendFactory.create(options);
 
     StringBuilder in = new StringBuilder();
