@@ -37,6 +37,17 @@ public interface NetDb {
     return dev.netdb.python.Backends.system();
   }
 
+  /**
+   * Encodes a host name with Python's {@code idna} codec ({@code str.encode('idna')}), the first
+   * step of every function here that takes a {@code str} host; callers that check arguments in
+   * CPython's order (the CLI) use it to fail where Python fails.
+   *
+   * @throws IdnaException ({@code UnicodeError}) with Python 3.11's message
+   */
+  static String idnaEncode(String host) {
+    return dev.netdb.python.Idna.encode(host);
+  }
+
   /** Returns a short name of the back end, {@code "os"} or {@code "java"}. */
   String backendName();
 

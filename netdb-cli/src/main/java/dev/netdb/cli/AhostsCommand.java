@@ -8,11 +8,16 @@ import java.util.List;
 
 /**
  * {@code getent ahosts}, {@code ahostsv4} and {@code ahostsv6}: {@code getaddrinfo(key, NULL)} with
- * {@code AI_V4MAPPED | AI_ADDRCONFIG | AI_CANONNAME} (plus {@code AI_V4MAPPED} again for v6, as
- * getent.c passes it). getent also passes {@code AI_IDN | AI_CANONIDN}; they are left out because
- * the raw {@code addrinfo} call takes ASCII names, for which they change nothing.
+ * {@code AI_V4MAPPED | AI_ADDRCONFIG | AI_CANONNAME | AI_IDN | AI_CANONIDN} (plus {@code
+ * AI_V4MAPPED} again for v6), as getent.c passes them without {@code --no-idn}: glibc then encodes
+ * a non-ASCII key to its ACE form and decodes an ACE canonical name back to Unicode.
  */
 final class AhostsCommand implements GetentCommand {
+  /** glibc's {@code AI_IDN}: encode the host name with IDNA before the lookup. */
+  static final int AI_IDN = 0x0040;
+  /** glibc's {@code AI_CANONIDN}: decode an ACE canonical name to Unicode. */
+  static final int AI_CANONIDN = 0x0080;
+
   private final String name;
   private final AddressFamily family;
 
@@ -33,7 +38,8 @@ final class AhostsCommand implements GetentCommand {
           + " a name or an address");
     }
     int flags = AddrInfoFlag.mask(
-        AddrInfoFlag.V4MAPPED, AddrInfoFlag.ADDRCONFIG, AddrInfoFlag.CANONNAME);
+        AddrInfoFlag.V4MAPPED, AddrInfoFlag.ADDRCONFIG, AddrInfoFlag.CANONNAME)
+        | AI_IDN | AI_CANONIDN; // getent.c: idn_flags = AI_IDN | AI_CANONIDN
     int result = 0;
     for (String key : keys) {
       List<AddrInfo> res;

@@ -1,10 +1,18 @@
 package dev.netdb.cli;
 
+import dev.netdb.AddressFamily;
+import dev.netdb.Inet;
 import dev.netdb.NetDb;
+import dev.netdb.NetDbBuilder;
+import dev.netdb.NetDbException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
 
 /**
  * Creates the {@link NetDb} that the options ask for. It is the one place that knows the library's
- * factories, so wiring new builder inputs touches only this class.
+ * factories and builder, so wiring new back-end inputs touches only this class.
  */
 final class BackendFactory {
   private BackendFactory() {}
@@ -14,16 +22,111 @@ final class BackendFactory {
     String backend = o.backend();
     if (o.hasJavaOptions()) {
       if ("os".equals(backend)) {
-        throw new UsageException("--hosts, --resolv-conf, --nameserver, --gai-conf and --no-cache"
-            + " apply to the java back end only");
+        throw new UsageException("--hosts, --resolv-conf, --nameserver, --gai-conf, --no-cache,"
+            + " --hostname and --interface apply to the java back end only");
       }
-      // TODO(lead): when NetDbBuilder gains its setters, pass o.hosts(), o.resolvConf(),
-      // o.nameservers(), o.gaiConf() and o.noCache() here.
-      throw new UsageException("the java back end's options are not supported by this build yet");
+      NetDbBuilder b = NetDb.builder();
+      if (o.hosts() != null) {
+        b.hostsFile(Path.of(o.hosts()));
+      }
+      if (o.resolvConf() != null) {
+        b.resolvConf(Path.of(o.resolvConf()));
+      }
+      if (o.gaiConf() != null) {
+        b.gaiConf(Path.of(o.gaiConf()));
+      }
+      for (String ns : o.nameservers()) {
+        b.nameserver(nameserver(ns));
+      }
+      if (o.noCache()) {
+        b.cache(false);
+      }
+      if (o.hostname() != null) {
+        b.hostname(o.hostname());
+      }
+      for (String address : o.interfaces()) {
+        interfaceAddress(b, address);
+      }
+      return b.build();
     }
     if (backend == null) {
       return NetDb.system();
     }
     return "os".equals(backend) ? NetDb.os() : NetDb.java();
+  }
+
+  /**
+   * Parses {@code IP}, {@code IP:PORT} or {@code [IPv6]:PORT} (port 53 by default) without any
+   * lookup: the address must be numeric.
+   */
+  static InetSocketAddress nameserver(String text) {
+    String host = text;
+    int port = 53;
+    if (text.startsWith("[")) {
+      int close = text.indexOf(']');
+      if (close < 0 || (close + 1 < text.length() && text.charAt(close + 1) != ':')) {
+        throw bad(text);
+      }
+      host = text.substring(1, close);
+      if (close + 1 < text.length()) {
+        port = port(text, text.substring(close + 2));
+      }
+    } else if (text.indexOf(':') >= 0 && text.indexOf(':') == text.lastIndexOf(':')) {
+      host = text.substring(0, text.indexOf(':'));
+      port = port(text, text.substring(text.indexOf(':') + 1));
+    }
+    byte[] address;
+    try {
+      address = host.indexOf(':') >= 0 ? Inet.pton(AddressFamily.INET6, host)
+          : Inet.pton(AddressFamily.INET, host);
+    } catch (NetDbException e) {
+      throw bad(text);
+    }
+    try {
+      return new InetSocketAddress(InetAddress.getByAddress(address), port); // no lookup
+    } catch (UnknownHostException e) {
+      throw bad(text);
+    }
+  }
+
+  /**
+   * Adds {@code --interface IP/PREFIX[%INDEX]} (index 1, loopback's, by default) to {@code b};
+   * the address must be numeric.
+   */
+  static void interfaceAddress(NetDbBuilder b, String text) {
+    int slash = text.indexOf('/');
+    int percent = text.indexOf('%', Math.max(slash, 0));
+    if (slash < 0) {
+      throw new UsageException("--interface takes IP/PREFIX[%INDEX], not '" + text + "'");
+    }
+    String host = text.substring(0, slash);
+    String prefix = percent < 0 ? text.substring(slash + 1) : text.substring(slash + 1, percent);
+    String index = percent < 0 ? "1" : text.substring(percent + 1);
+    if (!Words.isInteger(prefix) || prefix.startsWith("-") || prefix.startsWith("+")
+        || prefix.length() > 3 || !Words.isInteger(index) || index.startsWith("-")
+        || index.startsWith("+") || index.length() > 9 || Integer.parseInt(index) < 1) {
+      throw new UsageException("--interface takes IP/PREFIX[%INDEX], not '" + text + "'");
+    }
+    try {
+      byte[] address = host.indexOf(':') >= 0 ? Inet.pton(AddressFamily.INET6, host)
+          : Inet.pton(AddressFamily.INET, host);
+      b.interfaceAddress(InetAddress.getByAddress(address), Integer.parseInt(prefix),
+          Integer.parseInt(index)); // getByAddress: no lookup
+    } catch (NetDbException | UnknownHostException | IllegalArgumentException e) {
+      throw new UsageException("--interface takes IP/PREFIX[%INDEX], not '" + text + "'");
+    }
+  }
+
+  private static int port(String text, String digits) {
+    if (!Words.isInteger(digits) || digits.startsWith("-") || digits.startsWith("+")
+        || digits.length() > 5 || Integer.parseInt(digits) > 65535) {
+      throw bad(text);
+    }
+    return Integer.parseInt(digits);
+  }
+
+  private static UsageException bad(String text) {
+    return new UsageException("--nameserver takes a numeric IP[:PORT] or [IPv6]:PORT, not '"
+        + text + "'");
   }
 }

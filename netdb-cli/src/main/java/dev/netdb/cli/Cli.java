@@ -56,6 +56,8 @@ public final class Cli {
     String gaiConf = null;
     boolean noCache = false;
     List<String> nameservers = new ArrayList<>();
+    String hostname = null;
+    List<String> interfaces = new ArrayList<>();
     int i = 0;
     for (; i < argv.length && argv[i].startsWith("--"); i++) {
       String a = argv[i];
@@ -76,14 +78,16 @@ public final class Cli {
         case "--resolv-conf" -> resolvConf = value(argv, ++i, a);
         case "--gai-conf" -> gaiConf = value(argv, ++i, a);
         case "--nameserver" -> nameservers.add(value(argv, ++i, a));
+        case "--hostname" -> hostname = value(argv, ++i, a);
+        case "--interface" -> interfaces.add(value(argv, ++i, a));
         default -> throw new UsageException("unknown option '" + a + "'");
       }
     }
     if (i >= argv.length) {
       throw new UsageException("no command given");
     }
-    Options options = new Options(
-        backend, json, hosts, resolvConf, List.copyOf(nameservers), gaiConf, noCache);
+    Options options = new Options(backend, json, hosts, resolvConf, List.copyOf(nameservers),
+        gaiConf, noCache, hostname, List.copyOf(interfaces));
     Session session = new Session(options, source);
     String name = argv[i];
     List<String> words = List.of(argv).subList(i + 1, argv.length);
@@ -138,26 +142,7 @@ public final class Cli {
     int status = 0;
     StringBuilder sb = new StringBuilder(256);
     if (words.size() == 1 && words.get(0).equals("-")) {
-      long lineNo = 0;
-      String line;
-      while ((line = in.readLine()) != null) {
-        lineNo++;
-        if (line.isBlank()) {
-          continue;
-        }
-        List<PyValue> args = JsonReader.readArguments(line);
-        Outcome o = args == null ? new Outcome.Malformed(lineNo) : invoke(session, command, args);
-        if (!(o instanceof Outcome.Returned)) {
-          status = 2;
-        }
-        JsonRenderer.render(sb, o);
-        out.append(sb);
-        sb.setLength(0);
-        if (!in.ready()) {
-          out.flush(); // answer a caller that waits for each line before sending the next
-        }
-      }
-      return status;
+      return Batch.run(in, out, session, command, Progress.forStderr(err));
     }
     for (List<PyValue> args : command.calls(words)) {
       Outcome o = invoke(session, command, args);
@@ -172,7 +157,7 @@ public final class Cli {
   }
 
   /** Runs one call; every failure of the call becomes Python's exception, never a stack trace. */
-  private static Outcome invoke(Session session, Command command, List<PyValue> args) {
+  static Outcome invoke(Session session, Command command, List<PyValue> args) {
     try {
       PyValue v = command.call(session, Conversions.apply(command.name(), args));
       return new Outcome.Returned(args, v);

@@ -1,6 +1,7 @@
 package dev.netdb.cli;
 
 import dev.netdb.AddrInfo;
+import dev.netdb.NetDb;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -74,6 +75,9 @@ final class GetaddrinfoCommand implements Command {
     if (h instanceof PyValue.PyNone) {
       host = null;
     } else if (h instanceof PyValue.PyStr(String s)) {
+      // socketmodule.c encodes a str host with the idna codec before it looks at the port, so a
+      // bad host raises UnicodeError even when the port is of the wrong type.
+      NetDb.idnaEncode(s);
       host = s;
     } else {
       throw PyError.typeError("getaddrinfo() argument 1 must be string or None");

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Holds the global options of the command line: the back end, JSON output, and the inputs of the
  * pure-Java back end ({@code --hosts}, {@code --resolv-conf}, {@code --nameserver}, {@code
- * --gai-conf}, {@code --no-cache}).
+ * --gai-conf}, {@code --no-cache}, {@code --hostname}, {@code --interface}).
  *
  * @param backend {@code "os"}, {@code "java"}, or null for the default ({@code NetDb.system()})
  * @param json whether to print one JSON object per call
@@ -14,6 +14,9 @@ import java.util.List;
  * @param nameservers {@code IP[:PORT]} entries that replace resolv.conf's nameservers
  * @param gaiConf the gai.conf file, or null for the system's
  * @param noCache whether the Java back end's cache is off
+ * @param hostname the host name gethostname() returns, or null for the kernel's
+ * @param interfaces {@code IP/PREFIX[%INDEX]} entries that replace the machine's interface
+ *     addresses (for AI_ADDRCONFIG and the RFC 3484 sort); empty for the machine's
  */
 record Options(
     String backend,
@@ -22,11 +25,13 @@ record Options(
     String resolvConf,
     List<String> nameservers,
     String gaiConf,
-    boolean noCache) {
+    boolean noCache,
+    String hostname,
+    List<String> interfaces) {
 
   /** Reports whether any option of the pure-Java back end was given. */
   boolean hasJavaOptions() {
     return hosts != null || resolvConf != null || !nameservers.isEmpty() || gaiConf != null
-        || noCache;
+        || noCache || hostname != null || !interfaces.isEmpty();
   }
 }

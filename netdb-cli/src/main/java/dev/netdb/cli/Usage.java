@@ -26,6 +26,7 @@ final class Usage {
                             with a lone '-' as ARGS, reads one JSON array of arguments per line
         --hosts PATH  --resolv-conf PATH  --nameserver IP[:PORT] (repeatable)
         --gai-conf PATH  --no-cache       inputs of the java back end
+        --hostname NAME  --interface IP/PREFIX[%INDEX] (repeatable; replaces the machine's)
 
       Exit status: 0 all calls succeeded, 2 a lookup failed, 1 usage error.
       """;

@@ -101,7 +101,7 @@ final class OracleHarness {
       case "getfqdn" -> args.isEmpty() || args.size() == 1 && isName(args.get(0))
           ? "getfqdn looks names up" : null;
       case "getaddrinfo" -> args.size() >= 2 && args.size() <= 6
-          && isName(args.get(0)) && !hasFlag(args, 5, 0x4)
+          && isName(args.get(0)) && !hasFlag(args, 5, 0x4) && portReachesLookup(args.get(1))
           ? "a string host without AI_NUMERICHOST" : null;
       case "getnameinfo" -> args.size() == 2 && PyArgs.tuple(args.get(0)) != null
           && PyArgs.tuple(args.get(0)).size() >= 2 && PyArgs.tuple(args.get(0)).size() <= 4
@@ -115,6 +115,12 @@ final class OracleHarness {
   /** Reports whether a value is a string glibc could be given (no NUL, which fails first). */
   private static boolean isName(PyValue v) {
     return v instanceof PyValue.PyStr(String s) && s.indexOf('\0') < 0;
+  }
+
+  /** Reports whether a getaddrinfo port passes CPython's type check (int, str or None). */
+  private static boolean portReachesLookup(PyValue port) {
+    return port instanceof PyValue.PyNone || port instanceof PyValue.PyInt
+        || port instanceof PyValue.PyStr;
   }
 
   private static boolean hasFlag(List<PyValue> args, int index, int flag) {

@@ -16,8 +16,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Runs the offline example twins in-process and compares their output byte for byte with the
- * chapter's Python programs run by {@code /usr/bin/python3}. The host-lookup twins are not run
- * here: their default hosts would go to DNS outside the oracle namespace.
+ * chapter's Python programs run by {@code /usr/bin/python3}. The host-lookup twins run only with
+ * hosts that glibc answers from /etc/hosts or parses as numbers for the families they ask
+ * (localhost and vm with AF_INET, 127.0.0.1); their default hosts, getfqdn, and any AF_UNSPEC
+ * lookup of a name would go to DNS outside the oracle namespace.
  */
 class ExamplesTest {
   private static final Path PROGRAMS = Path.of("/work/shared/seed/programs");
@@ -36,6 +38,11 @@ class ExamplesTest {
       getprotobyname       | icmp
       address_packing      | 10.0.0.1
       ipv6_address_packing | ::1
+      gethostbyname        | localhost vm 127.0.0.1
+      gethostbyname_ex     | localhost vm
+      gethostbyaddr        | 127.0.0.1
+      getaddrinfo          | 127.0.0.1
+      getaddrinfo_extra_args | 127.0.0.1 localhost
       """)
   void twinPrintsWhatPythonPrints(String name, String values) throws Exception {
     Path program = PROGRAMS.resolve("socket_" + name + ".py");
@@ -57,8 +64,28 @@ class ExamplesTest {
       case "address_packing" -> SocketAddressPacking::run;
       case "ipv6_address_packing" -> SocketIpv6AddressPacking::run;
       case "gethostname" -> SocketGethostname::run;
+      case "gethostbyname" -> SocketGethostbyname::run;
+      case "gethostbyname_ex" -> SocketGethostbynameEx::run;
+      case "gethostbyaddr" -> SocketGethostbyaddr::run;
+      case "getaddrinfo" -> SocketGetaddrinfo::run;
+      case "getaddrinfo_extra_args" -> SocketGetaddrinfoExtraArgs::run;
       default -> throw new IllegalArgumentException(name);
     };
+  }
+
+  /** Runs a host-lookup program once per host, the host replacing the chapter's literal. */
+  private static String pythonHosts(String source, String name, List<String> hosts)
+      throws IOException, InterruptedException {
+    if (name.startsWith("gethostbyname")) {
+      return run(source.replaceFirst("HOSTS = \\[[^\\]]*\\]",
+          "HOSTS = ['" + String.join("', '", hosts) + "']"));
+    }
+    StringBuilder out = new StringBuilder();
+    for (String host : hosts) {
+      out.append(run(source.replace(name.equals("gethostbyaddr") ? "'10.9.0.10'"
+          : "'www.python.org'", "'" + host + "'")));
+    }
+    return out.toString();
   }
 
   /**
@@ -68,6 +95,10 @@ class ExamplesTest {
   private static String python(Path program, String name, List<String> values)
       throws IOException, InterruptedException {
     String source = Files.readString(program);
+    if (!values.isEmpty() && name.startsWith("get") && !name.startsWith("getserv")
+        && !name.startsWith("getproto")) {
+      return pythonHosts(source, name, values);
+    }
     if (!values.isEmpty()) {
       String literal = name.equals("getservbyport") ? "[" + String.join(", ", values) + "]"
           : "['" + String.join("', '", values) + "']";
@@ -85,6 +116,10 @@ class ExamplesTest {
         default -> throw new IllegalArgumentException(name);
       };
     }
+    return run(source);
+  }
+
+  private static String run(String source) throws IOException, InterruptedException {
     Process p = new ProcessBuilder(PYTHON.toString(), "-c", source)
         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

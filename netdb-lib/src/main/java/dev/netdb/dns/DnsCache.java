@@ -78,7 +78,11 @@ public final class DnsCache {
    * starts one with {@code exchange} and caches its outcome.
    */
   public CompletableFuture<DnsOutcome> get(DnsQuestion question, Supplier<CompletableFuture<DnsOutcome>> exchange) {
-    Key key = new Key(DnsName.lowerAscii(question.name()), question.type(), question.dnsClass());
+    // The name is kept as spelled, not case-folded: a server answers in the question's case
+    // (owner names point back at the question), and glibc, asking afresh each time, shows that
+    // case in h_name, aliases and canonname; merging WWW.Example.TEST with www.example.test would
+    // hand one caller the other's spelling.
+    Key key = new Key(question.name(), question.type(), question.dnsClass());
     if (enabled) {
       Entry e = entries.get(key);
       if (e != null) {

@@ -54,6 +54,12 @@ public final class DnsHostResolver implements HostResolver {
 
   @Override
   public CompletableFuture<HostAnswer> lookup(String name, int family) {
+    if (name.isEmpty()) {
+      // nss_dns fails an empty name with NO_RECOVERY and sends nothing (glibc 2.36 in the oracle
+      // namespace: gethostbyname_ex('') is herror(3) with "hosts: files dns", python-semantics.md
+      // §6a #54 notes; herror(1) with "hosts: files", HostResolver.none()).
+      return CompletableFuture.completedFuture(new HostAnswer.NoRecovery());
+    }
     DnsClient c = client();
     if (c == null) {
       return CompletableFuture.completedFuture(new HostAnswer.TryAgain());

@@ -38,9 +38,8 @@ public final class HostDatabase {
       List<String> addrs = m.addresses().stream().map(IpLiterals::ntop).toList();
       return CompletableFuture.completedFuture(new HostEntry(m.name(), m.aliases(), addrs));
     }
-    if (name.isEmpty()) {
-      return CompletableFuture.failedFuture(Eai.hostError(Eai.HOST_NOT_FOUND, name));
-    }
+    // An empty name goes to the DNS stage too, which decides: not found without DNS, NO_RECOVERY
+    // with it (DnsHostResolver), never a query.
     return env.dns().lookup(name, family).thenApply(a -> entry(a, family == 2 ? 4 : 16, name));
   }
 

@@ -15,6 +15,7 @@ public final class HostLookup {
   static final int AF_INET = 2;
   static final int AF_INET6 = 10;
   static final int AI_PASSIVE = 0x1;
+  static final int AI_CANONNAME = 0x2;
   static final int AI_V4MAPPED = 0x8;
   static final int AI_ALL = 0x10;
 
@@ -160,7 +161,16 @@ public final class HostLookup {
     }
     CompletableFuture<HostAnswer> first = env.dns().lookup(name, family);
     if (!mapped) {
-      return first.thenApply(a -> addresses(a, family, false, name));
+      // With AF_INET and no AI_CANONNAME glibc's gaih_inet goes through gethostbyname2_r, where
+      // NO_RECOVERY (a reply of CNAMEs only, a CNAME loop) ends as EAI_NODATA; elsewhere it is
+      // EAI_NONAME (testdata/dns/oracle-glibc-2.36.txt: loop1 gives -5 for INET, -2 for UNSPEC).
+      boolean viaGethostbyname2 = family == AF_INET && (flags & AI_CANONNAME) == 0;
+      return first.thenApply(a -> {
+        if (viaGethostbyname2 && a instanceof HostAnswer.NoRecovery) {
+          throw Eai.NODATA.error(name);
+        }
+        return addresses(a, family, false, name);
+      });
     }
     return first.thenCompose(a6 -> {
       boolean found6 = a6 instanceof HostAnswer.Found f && hasFamily(f, 16);

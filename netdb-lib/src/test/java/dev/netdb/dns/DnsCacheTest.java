@@ -48,7 +48,7 @@ class DnsCacheTest {
   void keepsAnAnswerForItsTtl() {
     DnsCache c = cache().build();
     DnsOutcome first = get(c, Q, answer(60));
-    assertThat(get(c, DnsQuestion.in("HOST.example.TEST", DnsType.A), answer(60))).isSameAs(first);
+    assertThat(get(c, DnsQuestion.in("host.example.test", DnsType.A), answer(60))).isSameAs(first);
     advance(Duration.ofSeconds(59));
     assertThat(get(c, Q, answer(60))).isSameAs(first);
     advance(Duration.ofSeconds(1));
@@ -100,7 +100,7 @@ class DnsCacheTest {
     DnsCache c = cache().build();
     CompletableFuture<DnsOutcome> pending = new CompletableFuture<>();
     CompletableFuture<DnsOutcome> a = c.get(Q, () -> { exchanges.incrementAndGet(); return pending; });
-    CompletableFuture<DnsOutcome> b = c.get(DnsQuestion.in("Host.Example.Test", DnsType.A), () -> {
+    CompletableFuture<DnsOutcome> b = c.get(DnsQuestion.in("host.example.test", DnsType.A), () -> {
       exchanges.incrementAndGet();
       return new CompletableFuture<>();
     });
@@ -108,6 +108,23 @@ class DnsCacheTest {
     assertThat(c.merged()).isEqualTo(1);
     pending.complete(answer(60));
     assertThat(a.join()).isSameAs(b.join());
+  }
+
+  /** The answer echoes the question's case, which glibc shows; so spellings are kept apart. */
+  @Test
+  void keepsSpellingsThatDifferInCaseApart() {
+    DnsCache c = cache().build();
+    CompletableFuture<DnsOutcome> pending = new CompletableFuture<>();
+    c.get(Q, () -> { exchanges.incrementAndGet(); return pending; });
+    c.get(DnsQuestion.in("Host.Example.Test", DnsType.A), () -> {
+      exchanges.incrementAndGet();
+      return new CompletableFuture<>();
+    });
+    assertThat(exchanges).hasValue(2);
+    assertThat(c.merged()).isZero();
+    pending.complete(answer(60));
+    get(c, DnsQuestion.in("HOST.example.test", DnsType.A), answer(60));
+    assertThat(exchanges).as("a cached answer is not served to another spelling").hasValue(3);
   }
 
   @Test

@@ -121,7 +121,7 @@ class DnsClientTest {
     DnsCache cache = DnsCache.builder().build();
     DnsClient c = client(config(s).build(), cache);
     HostLookup first = c.lookupHost("host.example.test", AddressFamily.INET).join();
-    HostLookup again = c.lookupHost("HOST.example.test.", AddressFamily.INET).join();
+    HostLookup again = c.lookupHost("host.example.test.", AddressFamily.INET).join();
     assertThat(again).isInstanceOf(HostLookup.Found.class);
     assertThat(((HostLookup.Found) again).addresses()).isEqualTo(((HostLookup.Found) first).addresses());
     c.lookupHost("nothere.example.test", AddressFamily.INET).join();

@@ -49,7 +49,7 @@ public final class GetaddrinfoCorpus {
       "AI_NUMERICSERV");
 
   /** Lists host arguments (null is Python's None). */
-  static final List<String> HOSTS = hosts();
+  public static final List<String> HOSTS = hosts();
 
   /** Lists port arguments: Integer, Long, String, Boolean, Double or null. */
   static final List<Object> PORTS = List.of(
