@@ -7,37 +7,10 @@
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 [ $# -gt 0 ] || set -- 100000 1000000
+. "$root/netdb-bench/nsd-loopback.sh"
 dir=$(mktemp -d /tmp/netdb-batchmem.XXXXXX)
-port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 printf '$ORIGIN bulk.test.\n$TTL 300\n@ IN SOA ns.bulk.test. h.bulk.test. 1 7200 3600 1209600 60\n  IN NS ns\nns IN A 127.0.0.1\n* IN A 192.0.2.1\n' > "$dir/bulk.test.zone"
-cat > "$dir/nsd.conf" <<CONF
-server:
-    ip-address: 127.0.0.1@$port
-    port: $port
-    server-count: 1
-    username: ""
-    chroot: ""
-    database: ""
-    zonesdir: "$dir"
-    zonelistfile: "$dir/zone.list"
-    xfrdfile: "$dir/xfrd.state"
-    xfrdir: "$dir"
-    pidfile: "$dir/nsd.pid"
-    logfile: "$dir/nsd.log"
-    hide-version: yes
-    rrl-ratelimit: 0
-    rrl-whitelist-ratelimit: 0
-remote-control:
-    control-enable: no
-zone:
-    name: "bulk.test"
-    zonefile: "bulk.test.zone"
-CONF
-nsd -d -c "$dir/nsd.conf" >"$dir/nsd.out" 2>&1 &
-nsd_pid=$!
-trap 'kill -TERM $nsd_pid 2>/dev/null; wait $nsd_pid 2>/dev/null; rm -rf "$dir"' EXIT
-n=0; until dig @127.0.0.1 -p "$port" +short +tries=1 +time=1 bulk.test SOA >/dev/null 2>&1; do
-  n=$((n+1)); [ $n -lt 30 ] || { echo "NSD did not start" >&2; exit 1; }; sleep 0.2; done
+nsd_loopback bulk.test
 : > "$dir/hosts"
 printf 'nameserver 127.0.0.1\noptions timeout:2 attempts:2\n' > "$dir/resolv.conf"
 "$root/netdb" inet_ntoa 7f000001 >/dev/null   # builds the CLI first, outside the measurement
