@@ -42,7 +42,11 @@ public record AddrInfo(
     try {
       if (family == AddressFamily.INET6.value()) {
         byte[] b = Inet.pton(AddressFamily.INET6, host);
-        return new InetSocketAddress(Inet6Address.getByAddress(null, b, (int) scopeId), port);
+        // A scope id of 0 means none: Inet6Address would otherwise print it as "%0".
+        java.net.InetAddress a = scopeId == 0
+            ? java.net.InetAddress.getByAddress(null, b)
+            : Inet6Address.getByAddress(null, b, (int) scopeId);
+        return new InetSocketAddress(a, port);
       }
       return new InetSocketAddress(
           java.net.InetAddress.getByAddress(null, Inet.pton(AddressFamily.INET, host)), port);

@@ -171,4 +171,33 @@ public interface NetDb {
   /** Asynchronous {@link #getnameinfo(String, long, long, long, int)}. */
   CompletableFuture<NameInfo> getnameinfoAsync(
       String host, long port, long flowInfo, long scopeId, int flags);
+
+  // ---- The Java face: JDK types, for Java callers and the client adapters ----
+
+  /**
+   * Returns the addresses of {@code host} in connect order, one {@link java.net.InetAddress} per
+   * distinct address, each carrying {@code host} as its name (so no reverse lookup is ever made
+   * for it): Python's {@code getaddrinfo(host, None, family, SOCK_STREAM)}, in glibc's order.
+   *
+   * @param family {@link AddressFamily#UNSPEC} for both families, or {@code INET} / {@code INET6}
+   * @throws java.net.UnknownHostException naming the host, glibc's message and why (see {@link
+   *     NetDbException#toUnknownHostException()})
+   */
+  default List<java.net.InetAddress> lookup(String host, AddressFamily family)
+      throws java.net.UnknownHostException {
+    try {
+      return JavaFace.addresses(host, getaddrinfo(host, null, family.value(), SocketType.STREAM.value(), 0, 0));
+    } catch (NetDbException e) {
+      throw e.toUnknownHostException();
+    }
+  }
+
+  /**
+   * Asynchronous {@link #lookup}: the future fails with the {@link java.net.UnknownHostException}
+   * that {@code lookup} would throw.
+   */
+  default CompletableFuture<List<java.net.InetAddress>> lookupAsync(String host, AddressFamily family) {
+    return getaddrinfoAsync(host, null, family.value(), SocketType.STREAM.value(), 0, 0)
+        .handle((answer, failure) -> JavaFace.addressesOrThrow(host, answer, failure));
+  }
 }

@@ -57,4 +57,25 @@ public abstract sealed class NetDbException extends RuntimeException
   public String pythonStr() {
     return code == null ? pythonMessage : "[Errno " + code + "] " + pythonMessage;
   }
+
+  /**
+   * Returns this failure as the JDK's {@link java.net.UnknownHostException}, as a Java caller of
+   * a name lookup expects it: the message names the input, gives Python's message and says why in
+   * DNS terms, such as {@code "nosuch.example.test: Name or service not known (no such name:
+   * NXDOMAIN, or not in the hosts file)"}; this exception is its cause.
+   */
+  public java.net.UnknownHostException toUnknownHostException() {
+    String why = this instanceof GaiException ? switch (code == null ? 0 : code) {
+      case -2 -> "no such name: NXDOMAIN, or not in the hosts file";
+      case -5 -> "the name has no address records: NODATA";
+      case -3 -> "every nameserver failed or timed out: SERVFAIL or no answer";
+      case -4 -> "a nameserver refused the query or answered badly";
+      case -9 -> "no address of the family asked for";
+      default -> null;
+    } : null;
+    String message = (input == null ? "" : input + ": ") + pythonMessage + (why == null ? "" : " (" + why + ")");
+    java.net.UnknownHostException u = new java.net.UnknownHostException(message);
+    u.initCause(this);
+    return u;
+  }
 }

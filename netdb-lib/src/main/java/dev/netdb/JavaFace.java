@@ -1,0 +1,55 @@
+package dev.netdb;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+
+/** Turns {@code getaddrinfo} answers into the JDK's types for {@link NetDb#lookup}. */
+final class JavaFace {
+  private JavaFace() {}
+
+  /**
+   * Returns one address per distinct address of {@code answer}, in its order, each named {@code
+   * host}; an empty answer is an {@link UnknownHostException}.
+   */
+  static List<InetAddress> addresses(String host, List<AddrInfo> answer) throws UnknownHostException {
+    List<InetAddress> out = new ArrayList<>(answer.size());
+    List<byte[]> seen = new ArrayList<>(answer.size());
+    for (AddrInfo ai : answer) {
+      InetAddress a = ai.socketAddress().getAddress();
+      byte[] bytes = a.getAddress();
+      if (seen.stream().anyMatch(b -> Arrays.equals(b, bytes))) {
+        continue;
+      }
+      seen.add(bytes);
+      // getByAddress with a name never makes a lookup.
+      out.add(a instanceof Inet6Address v6 && v6.getScopeId() != 0
+          ? Inet6Address.getByAddress(host, bytes, v6.getScopeId())
+          : InetAddress.getByAddress(host, bytes));
+    }
+    if (out.isEmpty()) {
+      throw new UnknownHostException(host + ": no address");
+    }
+    return List.copyOf(out);
+  }
+
+  /** The {@code handle} stage of {@link NetDb#lookupAsync}. */
+  static List<InetAddress> addressesOrThrow(String host, List<AddrInfo> answer, Throwable failure) {
+    Throwable f = failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
+    try {
+      if (f instanceof NetDbException e) {
+        throw e.toUnknownHostException();
+      }
+      if (f != null) {
+        throw new CompletionException(f);
+      }
+      return addresses(host, answer);
+    } catch (UnknownHostException e) {
+      throw new CompletionException(e);
+    }
+  }
+}
