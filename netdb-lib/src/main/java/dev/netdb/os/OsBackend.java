@@ -43,9 +43,8 @@ import java.util.function.Supplier;
  *
  * <p><b>Asynchronous calls.</b> glibc's calls block, so each {@code *Async} call runs the blocking
  * call on a pool shared by every OS back end in the JVM, and its future completes there (so
- * dependent stages run there too): daemon platform threads named {@code netdb-os-N}, at most
- * {@value #POOL_THREADS}, started on demand and ended after {@value #POOL_IDLE_SECONDS} s without
- * work; calls beyond that wait in a queue. Platform threads, not virtual ones: a downcall keeps its
+ * dependent stages run there too): daemon platform threads named {@code netdb-os-N}, at most 32,
+ * started on demand and each ended after 5 s without work; calls beyond that wait in a queue. Platform threads, not virtual ones: a downcall keeps its
  * virtual thread pinned to a carrier for as long as glibc waits for DNS, which would starve every
  * virtual thread of the JVM. A thread is held for each call running, as glibc needs. The back end
  * owns nothing of its own, so {@link #close()} does nothing.
@@ -56,9 +55,9 @@ public final class OsBackend implements Backend {
   /** CPython's {@code gethostname} buffer: 1024 bytes, of which 1023 are passed. */
   private static final int HOSTNAME_BUFFER = 1024;
   /** Most glibc calls the asynchronous methods run at once. */
-  static final int POOL_THREADS = 32;
+  private static final int POOL_THREADS = 32;
   /** How long a pool thread waits for work before it ends. */
-  static final int POOL_IDLE_SECONDS = 5;
+  private static final int POOL_IDLE_SECONDS = 5;
 
   /** The pool, created on first asynchronous call (a holder class, so not at class set-up). */
   private static final class Pool {
