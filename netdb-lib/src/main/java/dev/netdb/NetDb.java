@@ -14,15 +14,42 @@ import java.util.concurrent.CompletableFuture;
  * <p>Factories: {@link #os()} calls libc through FFM, so answers match the machine's own; {@link
  * #java()} and {@link #builder()} are the pure-Java back end; {@link #system()} picks {@code os()}
  * where native access works.
+ *
+ * <p><b>Lifecycle.</b> An instance from {@link #builder()} owns its DNS client's two threads
+ * ({@code netdb-dns-io}, the selector, and {@code netdb-dns-sockets}, the socket pool), started by
+ * its first DNS lookup. Close it when done, for instance with try-with-resources: {@link #close()}
+ * fails its lookups in flight and stops those threads; every later call throws {@link
+ * NetDbClosedException}. {@link #os()}, {@link #java()} and {@link #system()} are not closed by
+ * {@code close()}: the OS back end owns nothing, and {@code java()} is one instance shared by the
+ * JVM.
+ *
+ * <p><b>Asynchronous calls.</b> The {@code *Async} methods never block the caller and hold no
+ * thread while they wait. A future that is not already complete when returned (answers from
+ * numbers, the hosts file or the cache are) completes, and runs the dependent stages added
+ * without an executor, off the resolver's I/O thread: on the pure-Java back end on the builder's
+ * {@linkplain NetDbBuilder#executor executor}, by default a new virtual thread named {@code
+ * netdb-callback} for each completed DNS exchange; on the OS back end on the thread of its shared
+ * {@code netdb-os-N} pool that ran glibc's call. Such a stage may itself make blocking calls on
+ * the same instance. A future fails with the exception the blocking call would throw
+ * ({@code join()} wraps it in a {@code CompletionException}, {@code get()} in an {@code
+ * ExecutionException}).
  */
-public interface NetDb {
+public interface NetDb extends AutoCloseable {
 
-  /** Returns the back end that calls glibc through FFM; it fails here if native access is off. */
+  /**
+   * Returns the back end that calls glibc through FFM; it fails here if native access is off. It
+   * owns no thread of its own: its {@code *Async} calls run on a pool shared by the JVM, and its
+   * {@link #close()} does nothing.
+   */
   static NetDb os() {
     return dev.netdb.python.Backends.os();
   }
 
-  /** Returns the pure-Java back end reading the system's files. */
+  /**
+   * Returns the pure-Java back end reading the system's files: one instance shared by the JVM,
+   * created on first use, whose {@link #close()} does nothing. Use {@link #builder()} for an
+   * instance of your own that {@code close()} stops.
+   */
   static NetDb java() {
     return dev.netdb.python.Backends.java();
   }
@@ -36,6 +63,16 @@ public interface NetDb {
   static NetDb system() {
     return dev.netdb.python.Backends.system();
   }
+
+  /**
+   * Closes this instance. For one built by {@link #builder()}: fails every lookup in flight with
+   * {@link NetDbClosedException} at once, stops the threads the instance started (before
+   * returning; none were started if no DNS lookup was made), and makes every later call throw
+   * {@link NetDbClosedException} (or return a future failed with it). For {@link #os()}, {@link
+   * #java()} and {@link #system()}, and by default, it does nothing. Closing twice is harmless.
+   */
+  @Override
+  default void close() {}
 
   /**
    * Encodes a host name with Python's {@code idna} codec ({@code str.encode('idna')}), the first
@@ -152,23 +189,36 @@ public interface NetDb {
    */
   List<AddrInfo> addrinfo(String host, String service, int family, int type, int proto, int flags);
 
-  /** Asynchronous {@link #getaddrinfo(String, String, int, int, int, int)}. */
+  /**
+   * Asynchronous {@link #getaddrinfo(String, String, int, int, int, int)}: on the pure-Java back
+   * end no thread waits for DNS, and the sort after the answer runs on the executor (see the class
+   * comment for where the future completes).
+   */
   CompletableFuture<List<AddrInfo>> getaddrinfoAsync(
       String host, String port, int family, int type, int proto, int flags);
 
-  /** Asynchronous {@link #gethostbyname(String)}. */
+  /** Asynchronous {@link #gethostbyname(String)}; completes as {@link #getaddrinfoAsync} does. */
   CompletableFuture<String> gethostbynameAsync(String host);
 
-  /** Asynchronous {@link #gethostbynameEx(String)}. */
+  /**
+   * Asynchronous {@link #gethostbynameEx(String)}: {@code setipaddr}'s lookup, then {@code
+   * gethostbyname_r}'s, each without blocking; completes as {@link #getaddrinfoAsync} does.
+   */
   CompletableFuture<HostEntry> gethostbynameExAsync(String host);
 
-  /** Asynchronous {@link #gethostbyaddr(String)}. */
+  /** Asynchronous {@link #gethostbyaddr(String)}; completes as {@link #getaddrinfoAsync} does. */
   CompletableFuture<HostEntry> gethostbyaddrAsync(String ip);
 
-  /** Asynchronous {@link #getfqdn(String)}. */
+  /**
+   * Asynchronous {@link #getfqdn(String)}, with {@code socket.py}'s fallback to the name when the
+   * reverse lookup fails; completes as {@link #getaddrinfoAsync} does.
+   */
   CompletableFuture<String> getfqdnAsync(String name);
 
-  /** Asynchronous {@link #getnameinfo(String, long, long, long, int)}. */
+  /**
+   * Asynchronous {@link #getnameinfo(String, long, long, long, int)}; completes as {@link
+   * #getaddrinfoAsync} does.
+   */
   CompletableFuture<NameInfo> getnameinfoAsync(
       String host, long port, long flowInfo, long scopeId, int flags);
 

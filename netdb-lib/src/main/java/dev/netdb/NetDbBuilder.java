@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -35,6 +36,14 @@ import java.util.function.Supplier;
  * sort (one subnet per address, a default route per family that has a non-loopback address);
  * otherwise the kernel is asked with an unsent UDP {@code connect}, and its answer and the
  * interface list are kept for up to a second.
+ *
+ * <p>The instance built owns its DNS client, created by the first DNS lookup: a selector thread
+ * ({@code netdb-dns-io}) and a socket-pool thread ({@code netdb-dns-sockets}), both daemons, that
+ * {@link NetDb#close()} stops. They run only I/O: each DNS outcome is handed to the {@linkplain
+ * #executor(Executor) executor}, where the rest of the lookup (CNAME chain, search list, RFC 3484
+ * sort, gai.conf, source probe) and the callers' dependent stages run. The default executor starts
+ * a virtual thread ({@code netdb-callback}) per outcome: none exists while DNS is waited for, and
+ * a stage that blocks, even on another lookup of the same instance, only parks it.
  */
 public final class NetDbBuilder {
   private Path hosts = Path.of("/etc/hosts");
@@ -51,6 +60,7 @@ public final class NetDbBuilder {
   private Duration cacheMinTtl = Duration.ZERO;
   private Duration cacheMaxTtl = Duration.ofDays(1);
   private boolean cache = true;
+  private Executor executor = dev.netdb.dns.CallbackExecutor.get();
 
   NetDbBuilder() {}
 
@@ -148,19 +158,36 @@ public final class NetDbBuilder {
     return this;
   }
 
-  /** Builds the back end; no file is read and no socket opened until the first call. */
-  public NetDb build() {
-    return new PythonLayer(new JavaBackend(environment()));
+  /**
+   * Sets the executor that completes the futures of DNS lookups, and so runs the rest of each
+   * lookup and the dependent stages added without an executor. It must run tasks on threads of its
+   * own, never inline (that would put them on the I/O thread), and must not run out of threads
+   * while stages block; {@link NetDb#close()} does not shut it down. The default starts a virtual
+   * thread per task.
+   */
+  public NetDbBuilder executor(Executor executor) {
+    this.executor = Objects.requireNonNull(executor);
+    return this;
   }
 
-  /** Returns the resolver's environment from these settings. */
-  Environment environment() {
+  /** Builds the back end; no file is read, no socket opened and no thread started until needed. */
+  public NetDb build() {
+    DnsHostResolver dns = dnsResolver(hostSupplier());
+    return new PythonLayer(new JavaBackend(environment(dns), executor, dns));
+  }
+
+  private Supplier<String> hostSupplier() {
+    String name = hostname;
+    return name != null ? () -> name : dev.netdb.resolve.Environment::systemHostname;
+  }
+
+  /** Returns the resolver's environment from these settings, over the DNS stage {@code dns}. */
+  private Environment environment(HostResolver dns) {
     ReloadingFile<HostsFile> hostsFile = HostsFile.watch(hosts);
     ReloadingFile<HostConf> hostConfFile = HostConf.watch(hostConf);
     Supplier<GaiConf> gai = GaiConf.watch(gaiConf);
     FilesDatabases db = FilesDatabases.open(services, protocols);
-    String name = hostname;
-    Supplier<String> host = name != null ? () -> name : dev.netdb.resolve.Environment::systemHostname;
+    Supplier<String> host = hostSupplier();
     List<LocalAddress> fixed = interfaces == null ? null : List.copyOf(interfaces);
     Supplier<List<LocalAddress>> locals =
         fixed != null ? () -> fixed : LocalAddress.systemCached(System::nanoTime, 1_000_000_000L);
@@ -172,7 +199,7 @@ public final class NetDbBuilder {
         hostConfFile::get,
         gai,
         ServiceDirectory.of(db),
-        dnsResolver(host),
+        dns,
         host,
         locals,
         probe,
@@ -184,9 +211,9 @@ public final class NetDbBuilder {
    * Returns the DNS stage: resolv.conf (re-read when it changes, with {@code LOCALDOMAIN} and
    * {@code RES_OPTIONS} from the environment), the given nameservers in place of its list when
    * any were given, and the answer cache with the given limits and clock. The client starts on the
-   * first lookup.
+   * first lookup and completes its futures on the executor.
    */
-  private HostResolver dnsResolver(Supplier<String> host) {
+  private DnsHostResolver dnsResolver(Supplier<String> host) {
     dev.netdb.dns.ResolvConfFile file = new dev.netdb.dns.ResolvConfFile(
         resolvConf, System.getenv(), host, Duration.ofSeconds(1), nanoClock);
     List<InetSocketAddress> servers = List.copyOf(nameservers);
@@ -200,6 +227,6 @@ public final class NetDbBuilder {
         .maxTtl(cacheMaxTtl)
         .nanos(nanoClock)
         .build();
-    return new DnsHostResolver(DnsHostResolver.creating(config, dnsCache));
+    return new DnsHostResolver(DnsHostResolver.creating(config, dnsCache, executor));
   }
 }

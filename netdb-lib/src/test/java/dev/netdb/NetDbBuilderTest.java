@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -76,17 +77,24 @@ class NetDbBuilderTest {
   }
 
   @Test
-  void missingFilesMeanEmptyHostsAndDefaults() {
-    NetDb db = NetDb.builder()
+  void missingFilesMeanEmptyHostsAndDefaults() throws IOException {
+    // resolv.conf is private too, so the DNS leg of getfqdn never meets the system's nameserver:
+    // it gets a closed loopback port (ICMP port unreachable, answered at once, nothing leaves).
+    Path resolv = Files.writeString(dir.resolve("resolv.conf"), "options attempts:1 timeout:1\n");
+    try (NetDb db = NetDb.builder()
         .hostsFile(dir.resolve("none"))
         .hostConf(dir.resolve("none"))
         .gaiConf(dir.resolve("none"))
         .servicesFile(dir.resolve("none"))
         .protocolsFile(dir.resolve("none"))
+        .resolvConf(resolv)
+        .nameserver(new InetSocketAddress("127.0.0.1", 9))
         .hostname("h")
         .noInterfaceAddresses()
-        .build();
-    assertThat(db.gethostbyname("127.0.0.1")).isEqualTo("127.0.0.1");
-    assertThat(db.getfqdn("nosuch.invalid")).isEqualTo("nosuch.invalid");
+        .build()) {
+      assertThat(db.gethostbyname("127.0.0.1")).isEqualTo("127.0.0.1");
+      assertThat(db.getfqdn("nosuch.invalid")).isEqualTo("nosuch.invalid");
+      assertThat(db.getservbyname("http")).isEqualTo(80); // the embedded IANA table
+    }
   }
 }

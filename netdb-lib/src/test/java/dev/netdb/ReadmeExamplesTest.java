@@ -15,11 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadmeExamplesTest {
 
   @Test
-  void codecsAndErrors() {
+  void codecsAndErrors(@TempDir Path dir) throws Exception {
     assertThat(HexFormat.of().formatHex(Inet.aton("127.1"))).isEqualTo("7f000001");
     assertThat(Inet.ntop(AddressFamily.INET6, Inet.pton(AddressFamily.INET6, "1:0:0:1::1")))
         .isEqualTo("1:0:0:1::1");
-    NetDb db = NetDb.builder().nameserver(new InetSocketAddress("127.0.0.1", 9)).build();
+    Path resolv = Files.writeString(dir.resolve("resolv.conf"), "nameserver 127.0.0.1\n");
+    NetDb db = NetDb.builder().resolvConf(resolv).nameserver(new InetSocketAddress("127.0.0.1", 9)).build();
     assertThat(db.getservbyname("http")).isEqualTo(80);
     assertThat(db.getservbyport(143)).isEqualTo("imap2");
     assertThatThrownBy(() -> db.getservbyname("http", "udp"))
@@ -32,18 +33,26 @@ class ReadmeExamplesTest {
   void builderWithInjectedInputs(@TempDir Path dir) throws Exception {
     Path hosts = Files.writeString(dir.resolve("hosts"), "192.0.2.10 www.example.test\n");
     Path resolv = Files.writeString(dir.resolve("resolv.conf"), "nameserver 127.0.0.1\n");
-    NetDb db =
+    NetDb closed;
+    try (NetDb db =
         NetDb.builder()
             .hostsFile(hosts)
             .resolvConf(resolv)
             .nameserver(new InetSocketAddress("127.0.0.1", 9)) // loopback: nothing leaves
             .hostname("testhost")
-            .build();
-    List<AddrInfo> list = db.getaddrinfoAsync("www.example.test", "http", 2, 1, 0, 0).join();
-    assertThat(list).hasSize(1);
-    assertThat(list.getFirst().socketAddress())
-        .isEqualTo(new InetSocketAddress(java.net.InetAddress.getByAddress(
-            new byte[] {(byte) 192, 0, 2, 10}), 80));
-    assertThat(db.gethostname()).isEqualTo("testhost");
+            .build()) {
+      List<AddrInfo> list = db.getaddrinfoAsync("www.example.test", "http", 2, 1, 0, 0).join();
+      assertThat(list).hasSize(1);
+      assertThat(list.getFirst().socketAddress())
+          .isEqualTo(new InetSocketAddress(java.net.InetAddress.getByAddress(
+              new byte[] {(byte) 192, 0, 2, 10}), 80));
+      assertThat(db.getaddrinfoAsync("www.example.test", "http", 0, 1, 0, 0)
+              .thenApply(l -> l.getFirst().host() + " " + db.gethostbyname("www.example.test"))
+              .join())
+          .isEqualTo("192.0.2.10 192.0.2.10");
+      assertThat(db.gethostname()).isEqualTo("testhost");
+      closed = db;
+    }
+    assertThatThrownBy(closed::gethostname).isInstanceOf(NetDbClosedException.class);
   }
 }

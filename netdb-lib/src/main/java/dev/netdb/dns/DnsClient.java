@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
@@ -22,28 +23,48 @@ import java.util.function.Supplier;
  * <p>The settings are read from the supplier at the start of each lookup, so a re-read resolv.conf
  * takes effect for new lookups. Futures never complete exceptionally for DNS failures: those are
  * {@link DnsOutcome} or {@link HostLookup.Failed} values.
+ *
+ * <p><b>Threads.</b> The selector thread ({@code netdb-dns-io}) and the socket pool's thread
+ * ({@code netdb-dns-sockets}) run only I/O. Each exchange's outcome is handed to the client's
+ * executor, so everything that depends on it (the CNAME chain, the search list, the caller's
+ * stages) runs there and may block; a future that is already complete (a cache hit) runs its
+ * dependents on the thread that adds them.
  */
 public final class DnsClient implements AutoCloseable {
   private final Supplier<ResolverConfig> config;
   private final DnsCache cache;
   private final DnsTransport transport;
+  private final Executor executor;
+  private volatile boolean closed;
 
-  private DnsClient(Supplier<ResolverConfig> config, DnsCache cache, DnsTransport transport) {
+  private DnsClient(Supplier<ResolverConfig> config, DnsCache cache, DnsTransport transport, Executor executor) {
     this.config = config;
     this.cache = cache;
     this.transport = transport;
+    this.executor = executor;
   }
 
   /**
-   * Creates a client; its selector thread starts now and stops on {@link #close()}.
+   * Creates a client that completes its futures on {@link CallbackExecutor}; its threads start now
+   * and stop on {@link #close()}.
    *
    * @param config the settings, read at the start of each lookup (see {@link ResolvConfFile})
    * @param cache the answer cache; {@link DnsCache#disabled()} for none
    */
   public static DnsClient create(Supplier<ResolverConfig> config, DnsCache cache) throws IOException {
+    return create(config, cache, CallbackExecutor.get());
+  }
+
+  /**
+   * Creates a client that completes its futures on {@code executor}, which must run tasks on
+   * threads of its own (never inline: that would put them back on the selector thread).
+   */
+  public static DnsClient create(Supplier<ResolverConfig> config, DnsCache cache, Executor executor)
+      throws IOException {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(cache, "cache");
-    return new DnsClient(config, cache, DnsTransport.start());
+    Objects.requireNonNull(executor, "executor");
+    return new DnsClient(config, cache, DnsTransport.start(), executor);
   }
 
   /**
@@ -54,9 +75,23 @@ public final class DnsClient implements AutoCloseable {
     return cache.get(question, () -> exchange(question));
   }
 
-  /** Asks one question of the configured servers, bypassing the cache. */
+  /**
+   * Asks one question of the configured servers, bypassing the cache; the future completes on the
+   * executor. After {@link #close()} it fails at once with {@link dev.netdb.NetDbClosedException}.
+   * Under the test run a server that is not loopback fails it with {@link LoopbackOnly}'s error.
+   */
   public CompletableFuture<DnsOutcome> exchange(DnsQuestion question) {
-    return transport.exchange(question, config.get());
+    if (closed) {
+      return CompletableFuture.failedFuture(new dev.netdb.NetDbClosedException());
+    }
+    ResolverConfig cfg = config.get();
+    try {
+      cfg.nameservers().forEach(LoopbackOnly::check);
+    } catch (IllegalStateException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    // The transport completes its future on the selector thread; nothing may run there.
+    return transport.exchange(question, cfg).thenApplyAsync(outcome -> outcome, executor);
   }
 
   /**
@@ -85,9 +120,15 @@ public final class DnsClient implements AutoCloseable {
     return cache;
   }
 
-  /** Stops the selector thread and closes every socket; pending futures complete with Timeout. */
+  /**
+   * Stops the selector and socket-pool threads (waiting for them) and closes every socket; pending
+   * exchanges complete with {@link DnsOutcome.Timeout}, later ones fail with {@link
+   * dev.netdb.NetDbClosedException}. Closing twice is harmless.
+   */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) return;
+    closed = true;
     transport.close();
   }
 }

@@ -264,6 +264,7 @@ final class Exchange {
     void begin(Duration timeout) {
       out = ByteBuffer.allocate(query.length + 2);
       out.putShort((short) query.length).put(query).flip();
+      LoopbackOnly.check(server); // under the test run: loopback only
       try {
         SocketChannel ch = SocketChannel.open();
         channel = ch;

@@ -65,6 +65,7 @@ final class UdpSocketPool implements AutoCloseable {
 
   /** Opens a non-blocking UDP socket on a fresh ephemeral port, connected to {@code server}. */
   static DatagramChannel open(InetSocketAddress server) throws IOException {
+    LoopbackOnly.check(server); // under the test run: loopback only
     DatagramChannel ch = DatagramChannel.open(server.getAddress() instanceof Inet6Address
         ? StandardProtocolFamily.INET6
         : StandardProtocolFamily.INET);

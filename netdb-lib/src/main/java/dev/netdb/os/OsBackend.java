@@ -23,6 +23,13 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Implements {@link Backend} by calling glibc through FFM, so every answer is the machine's own,
@@ -33,12 +40,38 @@ import java.util.List;
  * no lock (listing services or protocols is the one exception, see {@code Databases}). The class
  * does no I/O and no native call until a method is called; {@link #create()} checks once per JVM
  * that the platform (Linux x86_64/aarch64, glibc) and native access allow it.
+ *
+ * <p><b>Asynchronous calls.</b> glibc's calls block, so each {@code *Async} call runs the blocking
+ * call on a pool shared by every OS back end in the JVM, and its future completes there (so
+ * dependent stages run there too): daemon platform threads named {@code netdb-os-N}, at most 32,
+ * started on demand and each ended after 5 s without work; calls beyond that wait in a queue. Platform threads, not virtual ones: a downcall keeps its
+ * virtual thread pinned to a carrier for as long as glibc waits for DNS, which would starve every
+ * virtual thread of the JVM. A thread is held for each call running, as glibc needs. The back end
+ * owns nothing of its own, so {@link #close()} does nothing.
  */
 // Restricted FFM methods are used only after NativeSupport confirmed native access.
 @SuppressWarnings("restricted")
 public final class OsBackend implements Backend {
   /** CPython's {@code gethostname} buffer: 1024 bytes, of which 1023 are passed. */
   private static final int HOSTNAME_BUFFER = 1024;
+  /** Most glibc calls the asynchronous methods run at once. */
+  private static final int POOL_THREADS = 32;
+  /** How long a pool thread waits for work before it ends. */
+  private static final int POOL_IDLE_SECONDS = 5;
+
+  /** The pool, created on first asynchronous call (a holder class, so not at class set-up). */
+  private static final class Pool {
+    static final ExecutorService EXECUTOR = create();
+
+    private static ExecutorService create() {
+      AtomicInteger n = new AtomicInteger();
+      ThreadPoolExecutor pool = new ThreadPoolExecutor(
+          POOL_THREADS, POOL_THREADS, POOL_IDLE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+          r -> Thread.ofPlatform().daemon().name("netdb-os-" + n.incrementAndGet()).unstarted(r));
+      pool.allowCoreThreadTimeOut(true);
+      return pool;
+    }
+  }
 
   private OsBackend() {}
 
@@ -195,5 +228,32 @@ public final class OsBackend implements Backend {
   @Override
   public List<ProtocolEntry> protocols() {
     return Databases.protocols();
+  }
+
+  @Override
+  public CompletableFuture<List<AddrInfo>> getaddrinfoAsync(
+      String host, String service, int family, int type, int proto, int flags) {
+    return onPool(() -> getaddrinfo(host, service, family, type, proto, flags));
+  }
+
+  @Override
+  public CompletableFuture<HostEntry> gethostbynameAsync(String host, int family) {
+    return onPool(() -> gethostbyname(host, family));
+  }
+
+  @Override
+  public CompletableFuture<HostEntry> gethostbyaddrAsync(byte[] address, int family) {
+    byte[] copy = address.clone();
+    return onPool(() -> gethostbyaddr(copy, family));
+  }
+
+  @Override
+  public CompletableFuture<NameInfo> getnameinfoAsync(AddrInfo sockaddr, int flags) {
+    return onPool(() -> getnameinfo(sockaddr, flags));
+  }
+
+  /** Runs a blocking glibc call on the pool; the future completes on the pool thread. */
+  private static <T> CompletableFuture<T> onPool(Supplier<T> call) {
+    return CompletableFuture.supplyAsync(call, Pool.EXECUTOR);
   }
 }

@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * dev.netdb.SystemException} for {@code EAI_SYSTEM}. "Not found" in the services and protocols
  * databases is null, as in C.
  */
-public interface Backend {
+public interface Backend extends AutoCloseable {
 
   /** Returns {@code "os"} or {@code "java"}. */
   String name();
@@ -70,28 +70,48 @@ public interface Backend {
   /** Lists the protocols database in file order, as {@code getent protocols} does. */
   List<ProtocolEntry> protocols();
 
+  // ---- asynchronous calls: the Python layer composes these without blocking a thread ----
+
   /**
-   * Asynchronous {@link #getaddrinfo}. The default runs the blocking call on a virtual thread; the
-   * pure-Java back end overrides it with a non-blocking pipeline.
+   * Asynchronous {@link #getaddrinfo}; the future fails as the blocking call throws. Where the
+   * future completes (so where dependent stages run) is the back end's to document: the pure-Java
+   * back end never holds a thread while DNS is waited for, the OS back end runs the blocking glibc
+   * call on a thread of its pool.
    */
-  default CompletableFuture<List<AddrInfo>> getaddrinfoAsync(
-      String host, String service, int family, int type, int proto, int flags) {
-    return onVirtualThread(() -> getaddrinfo(host, service, family, type, proto, flags));
+  CompletableFuture<List<AddrInfo>> getaddrinfoAsync(
+      String host, String service, int family, int type, int proto, int flags);
+
+  /** Asynchronous {@link #gethostbyname}; the future fails with {@link dev.netdb.HostException}. */
+  CompletableFuture<HostEntry> gethostbynameAsync(String host, int family);
+
+  /** Asynchronous {@link #gethostbyaddr}; the future fails with {@link dev.netdb.HostException}. */
+  CompletableFuture<HostEntry> gethostbyaddrAsync(byte[] address, int family);
+
+  /** Asynchronous {@link #getnameinfo}; the future fails as the blocking call throws. */
+  CompletableFuture<NameInfo> getnameinfoAsync(AddrInfo sockaddr, int flags);
+
+  /**
+   * Releases what the back end started (threads, sockets) and fails its in-flight and later calls
+   * with {@link dev.netdb.NetDbClosedException}; does nothing for a back end that owns nothing.
+   * Closing twice is harmless.
+   */
+  @Override
+  default void close() {}
+
+  /** Reports whether {@link #close()} has closed this back end (never, for one that owns nothing). */
+  default boolean isClosed() {
+    return false;
   }
 
-  /** Runs a blocking call on a new virtual thread. */
-  static <T> CompletableFuture<T> onVirtualThread(Supplier<T> call) {
-    CompletableFuture<T> f = new CompletableFuture<>();
-    Thread.ofVirtual()
-        .name("netdb-call")
-        .start(
-            () -> {
-              try {
-                f.complete(call.get());
-              } catch (Throwable t) {
-                f.completeExceptionally(t);
-              }
-            });
-    return f;
+  /**
+   * Runs a call that does not block (an in-memory lookup) on this thread, as a future: its result,
+   * or its exception as the failure.
+   */
+  static <T> CompletableFuture<T> completed(Supplier<T> call) {
+    try {
+      return CompletableFuture.completedFuture(call.get());
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 }

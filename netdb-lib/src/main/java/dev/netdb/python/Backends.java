@@ -3,9 +3,18 @@ package dev.netdb.python;
 import dev.netdb.NetDb;
 import dev.netdb.os.OsBackend;
 
-/** Chooses and creates back ends for the {@link NetDb} factories. */
+/**
+ * Chooses and creates back ends for the {@link NetDb} factories. {@link #java()} is one shared
+ * instance per JVM, created on first use, whose {@code close()} does nothing; the OS back end owns
+ * nothing, so its {@code close()} does nothing either.
+ */
 public final class Backends {
   private Backends() {}
+
+  /** The shared pure-Java instance, built on first use (building reads no file, opens no socket). */
+  private static final class SharedJava {
+    static final NetDb INSTANCE = PythonLayer.shared((PythonLayer) NetDb.builder().build());
+  }
 
   /**
    * Returns the OS back end.
@@ -17,12 +26,15 @@ public final class Backends {
     return new PythonLayer(OsBackend.create());
   }
 
-  /** Returns the pure-Java back end on the system's files. */
+  /**
+   * Returns the shared pure-Java back end on the system's files; its DNS threads, once started by
+   * a first DNS lookup, live as long as the JVM.
+   */
   public static NetDb java() {
-    return NetDb.builder().build();
+    return SharedJava.INSTANCE;
   }
 
-  /** Returns the OS back end where it works here, else the pure-Java one. */
+  /** Returns the OS back end where it works here, else the shared pure-Java one. */
   public static NetDb system() {
     return OsBackend.isAvailable() ? os() : java();
   }

@@ -9,6 +9,7 @@ import dev.netdb.Inet;
 import dev.netdb.InvalidValueException;
 import dev.netdb.NameInfo;
 import dev.netdb.NetDb;
+import dev.netdb.NetDbClosedException;
 import dev.netdb.NetDbException;
 import dev.netdb.OverflowException;
 import dev.netdb.ProtocolEntry;
@@ -18,12 +19,17 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
  * The one copy of CPython's {@code socketmodule.c} and {@code socket.py} logic, above either
  * back end: IDNA encoding of host names, {@code setipaddr}, {@code gethostbyname_ex}'s two-step
  * errors, {@code getfqdn}, and Python's argument checks and messages.
+ *
+ * <p>The host functions are written once, over futures: the blocking methods run them on the back
+ * end's blocking calls (whose futures are already complete, so nothing changes thread), the
+ * {@code *Async} methods on its asynchronous calls, so no thread waits for a lookup.
  */
 public final class PythonLayer implements NetDb {
   private static final int AF_UNSPEC = 0;
@@ -34,10 +40,29 @@ public final class PythonLayer implements NetDb {
   private static final int AI_NUMERICHOST = 4;
 
   private final Backend backend;
+  /** Whether this layer is a shared instance, whose {@link #close()} does nothing. */
+  private final boolean shared;
+  private final BackendCalls blocking;
+  private final BackendCalls async;
 
-  /** Creates the layer over a back end. */
+  /** Creates the layer over a back end; {@link #close()} closes the back end. */
   public PythonLayer(Backend backend) {
+    this(backend, false);
+  }
+
+  private PythonLayer(Backend backend, boolean shared) {
     this.backend = Objects.requireNonNull(backend, "backend");
+    this.shared = shared;
+    this.blocking = BackendCalls.blocking(backend);
+    this.async = BackendCalls.async(backend);
+  }
+
+  /**
+   * Returns a layer over the same back end that is shared (as {@code NetDb.java()} is): its {@link
+   * #close()} does nothing, so no holder of the shared instance can close it for the others.
+   */
+  public static PythonLayer shared(PythonLayer layer) {
+    return new PythonLayer(layer.backend, true);
   }
 
   /** Returns the back end below this layer. */
@@ -52,7 +77,26 @@ public final class PythonLayer implements NetDb {
 
   @Override
   public String gethostname() {
+    ensureOpen();
     return backend.gethostname();
+  }
+
+  /**
+   * Closes the back end (for the pure-Java one: fails its lookups in flight, stops its threads);
+   * does nothing for a shared instance or a back end that owns nothing (the OS one).
+   */
+  @Override
+  public void close() {
+    if (!shared) {
+      backend.close();
+    }
+  }
+
+  /** Fails fast once the back end is closed, before any argument is looked at. */
+  private void ensureOpen() {
+    if (backend.isClosed()) {
+      throw new NetDbClosedException();
+    }
   }
 
   // ---- setipaddr (socketmodule.c) ----
@@ -67,44 +111,47 @@ public final class PythonLayer implements NetDb {
   /**
    * CPython's {@code setipaddr(name, af)}: the wildcard for {@code ''}, the broadcast address,
    * numeric forms parsed before any lookup, otherwise the first (already sorted) getaddrinfo result.
+   * An error found before any lookup is thrown; a lookup's error fails the future.
    */
-  private Resolved setipaddr(String name, int af) {
+  private CompletableFuture<Resolved> setipaddr(String name, int af, BackendCalls calls) {
     if (name.isEmpty()) {
-      List<AddrInfo> res = backend.getaddrinfo(null, "0", af, SOCK_DGRAM, 0, AI_PASSIVE);
-      AddrInfo first = res.getFirst();
-      if (first.family() != AF_INET && first.family() != AF_INET6) {
-        throw new SystemException("unsupported address family", name);
-      }
-      if (res.size() > 1) {
-        throw new SystemException("wildcard resolved to multiple address", name);
-      }
-      return resolved(first);
+      return calls.getaddrinfo().call(null, "0", af, SOCK_DGRAM, 0, AI_PASSIVE).thenApply(res -> {
+        AddrInfo first = res.getFirst();
+        if (first.family() != AF_INET && first.family() != AF_INET6) {
+          throw new SystemException("unsupported address family", name);
+        }
+        if (res.size() > 1) {
+          throw new SystemException("wildcard resolved to multiple address", name);
+        }
+        return resolved(first);
+      });
     }
     if (name.equals("255.255.255.255") || name.equals("<broadcast>")) {
       if (af != AF_INET && af != AF_UNSPEC) {
         throw new SystemException("address family mismatched", name);
       }
-      return new Resolved(new byte[] {-1, -1, -1, -1}, AF_INET);
+      return CompletableFuture.completedFuture(new Resolved(new byte[] {-1, -1, -1, -1}, AF_INET));
     }
     if (af == AF_UNSPEC || af == AF_INET) {
       byte[] v4 = Inet.tryPton(AddressFamily.INET, name);
       if (v4 != null) {
-        return new Resolved(v4, AF_INET);
+        return CompletableFuture.completedFuture(new Resolved(v4, AF_INET));
       }
     }
     // A scope id needs getaddrinfo, which maps interface names to indexes.
     if ((af == AF_UNSPEC || af == AF_INET6) && name.indexOf('%') < 0) {
       byte[] v6 = Inet.tryPton(AddressFamily.INET6, name);
       if (v6 != null) {
-        return new Resolved(v6, AF_INET6);
+        return CompletableFuture.completedFuture(new Resolved(v6, AF_INET6));
       }
     }
-    List<AddrInfo> res = backend.getaddrinfo(name, null, af, 0, 0, 0);
-    AddrInfo first = res.getFirst();
-    if (first.family() != AF_INET && first.family() != AF_INET6) {
-      throw new SystemException("unknown address family", name);
-    }
-    return resolved(first);
+    return calls.getaddrinfo().call(name, null, af, 0, 0, 0).thenApply(res -> {
+      AddrInfo first = res.getFirst();
+      if (first.family() != AF_INET && first.family() != AF_INET6) {
+        throw new SystemException("unknown address family", name);
+      }
+      return resolved(first);
+    });
   }
 
   private static Resolved resolved(AddrInfo ai) {
@@ -116,24 +163,39 @@ public final class PythonLayer implements NetDb {
 
   @Override
   public String gethostbyname(String host) {
+    ensureOpen();
+    return join(gethostbyname(host, blocking));
+  }
+
+  private CompletableFuture<String> gethostbyname(String host, BackendCalls calls) {
     String name = hostArg("gethostbyname", host);
-    return setipaddr(name, AF_INET).text();
+    return setipaddr(name, AF_INET, calls).thenApply(Resolved::text);
   }
 
   @Override
   public HostEntry gethostbynameEx(String host) {
+    ensureOpen();
+    return join(gethostbynameEx(host, blocking));
+  }
+
+  /** {@code setipaddr} first, so its gaierror comes before {@code gethostbyname_r}'s herror. */
+  private CompletableFuture<HostEntry> gethostbynameEx(String host, BackendCalls calls) {
     String name = hostArg("gethostbyname_ex", host);
-    Resolved r = setipaddr(name, AF_INET);
-    HostEntry h = backend.gethostbyname(name, AF_INET);
-    return checkFamily(h, r.family(), name);
+    return setipaddr(name, AF_INET, calls).thenCompose(r -> calls.gethostbyname().call(name, AF_INET)
+        .thenApply(h -> checkFamily(h, r.family(), name)));
   }
 
   @Override
   public HostEntry gethostbyaddr(String ip) {
+    ensureOpen();
+    return join(gethostbyaddr(ip, blocking));
+  }
+
+  private CompletableFuture<HostEntry> gethostbyaddr(String ip, BackendCalls calls) {
     String name = hostArg("gethostbyaddr", ip);
-    Resolved r = setipaddr(name, AF_UNSPEC);
-    HostEntry h = backend.gethostbyaddr(r.address(), r.family());
-    return checkFamily(h, r.family(), name);
+    return setipaddr(name, AF_UNSPEC, calls).thenCompose(r -> calls.gethostbyaddr()
+        .call(r.address(), r.family())
+        .thenApply(h -> checkFamily(h, r.family(), name)));
   }
 
   /**
@@ -152,36 +214,44 @@ public final class PythonLayer implements NetDb {
 
   @Override
   public String getfqdn(String name) {
+    ensureOpen();
+    return join(getfqdn(name, blocking));
+  }
+
+  private CompletableFuture<String> getfqdn(String name, BackendCalls calls) {
     Objects.requireNonNull(name, "name");
-    String n = PyStrings.strip(name);
-    if (n.isEmpty() || n.equals("0.0.0.0") || n.equals("::")) {
-      n = gethostname();
-    }
-    HostEntry h;
-    try {
-      h = gethostbyaddr(n);
-    } catch (NetDbException e) {
-      // socket.py catches OSError only: gaierror, herror and OSError, not UnicodeError.
-      return switch (e.kind()) {
-        case GAIERROR, HERROR, OSERROR -> n;
-        default -> throw e;
-      };
-    }
-    if (h.name().indexOf('.') >= 0) {
-      return h.name();
-    }
-    for (String alias : h.aliases()) {
-      if (alias.indexOf('.') >= 0) {
-        return alias;
+    String stripped = PyStrings.strip(name);
+    String n = stripped.isEmpty() || stripped.equals("0.0.0.0") || stripped.equals("::")
+        ? gethostname()
+        : stripped;
+    return attempt(() -> gethostbyaddr(n, calls)).handle((h, t) -> {
+      if (t != null) {
+        // socket.py catches OSError only: gaierror, herror and OSError, not UnicodeError.
+        if (unwrap(t) instanceof NetDbException e) {
+          return switch (e.kind()) {
+            case GAIERROR, HERROR, OSERROR -> n;
+            default -> throw e;
+          };
+        }
+        throw unchecked(unwrap(t));
       }
-    }
-    return h.name();
+      if (h.name().indexOf('.') >= 0) {
+        return h.name();
+      }
+      for (String alias : h.aliases()) {
+        if (alias.indexOf('.') >= 0) {
+          return alias;
+        }
+      }
+      return h.name();
+    });
   }
 
   // ---- services and protocols ----
 
   @Override
   public int getservbyname(String name, String proto) {
+    ensureOpen();
     String n = cString("getservbyname", name);
     String p = proto == null ? null : cString("getservbyname", proto);
     ServiceEntry s = backend.getservbyname(n, p);
@@ -193,6 +263,7 @@ public final class PythonLayer implements NetDb {
 
   @Override
   public String getservbyport(long port, String proto) {
+    ensureOpen();
     int p = cInt(port);
     String pr = proto == null ? null : cString("getservbyport", proto);
     if (p < 0 || p > 0xffff) {
@@ -207,6 +278,7 @@ public final class PythonLayer implements NetDb {
 
   @Override
   public int getprotobyname(String name) {
+    ensureOpen();
     String n = cString("getprotobyname", name);
     ProtocolEntry p = backend.getprotobyname(n);
     if (p == null) {
@@ -220,6 +292,7 @@ public final class PythonLayer implements NetDb {
   @Override
   public List<AddrInfo> getaddrinfo(
       String host, String port, int family, int type, int proto, int flags) {
+    ensureOpen();
     String h = host == null ? null : Idna.encode(host);
     try {
       return backend.getaddrinfo(h, port, family, type, proto, flags);
@@ -230,17 +303,20 @@ public final class PythonLayer implements NetDb {
 
   @Override
   public NameInfo getnameinfo(String host, long port, int flags) {
-    return nameinfo(host, port, 0, 0, false, flags);
+    ensureOpen();
+    return join(nameinfo(host, port, 0, 0, false, flags, blocking));
   }
 
   @Override
   public NameInfo getnameinfo(String host, long port, long flowInfo, long scopeId, int flags) {
-    return nameinfo(host, port, flowInfo, scopeId, true, flags);
+    ensureOpen();
+    return join(nameinfo(host, port, flowInfo, scopeId, true, flags, blocking));
   }
 
   /** CPython's {@code socket_getnameinfo}: a numeric getaddrinfo, then getnameinfo(3). */
-  private NameInfo nameinfo(
-      String host, long port, long flowInfo, long scopeId, boolean fourTuple, int flags) {
+  private CompletableFuture<NameInfo> nameinfo(
+      String host, long port, long flowInfo, long scopeId, boolean fourTuple, int flags,
+      BackendCalls calls) {
     String h = cString("getnameinfo", host);
     int p = cInt(port);
     // "II" format: unsigned ints taken modulo 2**32 without an overflow check.
@@ -249,61 +325,70 @@ public final class PythonLayer implements NetDb {
     if (flow > 0xfffff) {
       throw new OverflowException("getnameinfo(): flowinfo must be 0-1048575.", h);
     }
-    List<AddrInfo> res =
-        backend.getaddrinfo(h, Integer.toString(p), AF_UNSPEC, SOCK_DGRAM, 0, AI_NUMERICHOST);
-    if (res.size() > 1) {
-      throw new SystemException("sockaddr resolved to multiple addresses", h);
-    }
-    AddrInfo sa = res.getFirst();
-    if (sa.family() == AF_INET && fourTuple) {
-      throw new SystemException("IPv4 sockaddr must be 2 tuple", h);
-    }
-    if (sa.family() == AF_INET6) {
-      sa = new AddrInfo(sa.family(), sa.type(), sa.protocol(), sa.canonicalName(), sa.host(),
-          sa.port(), flow, scope);
-    }
-    return backend.getnameinfo(sa, flags);
+    return calls.getaddrinfo().call(h, Integer.toString(p), AF_UNSPEC, SOCK_DGRAM, 0, AI_NUMERICHOST)
+        .thenCompose(res -> {
+          if (res.size() > 1) {
+            throw new SystemException("sockaddr resolved to multiple addresses", h);
+          }
+          AddrInfo sa = res.getFirst();
+          if (sa.family() == AF_INET && fourTuple) {
+            throw new SystemException("IPv4 sockaddr must be 2 tuple", h);
+          }
+          if (sa.family() == AF_INET6) {
+            sa = new AddrInfo(sa.family(), sa.type(), sa.protocol(), sa.canonicalName(), sa.host(),
+                sa.port(), flow, scope);
+          }
+          return calls.getnameinfo().call(sa, flags);
+        });
   }
 
   // ---- getent-style database entries ----
 
   @Override
   public List<ServiceEntry> services() {
+    ensureOpen();
     return backend.services();
   }
 
   @Override
   public List<ProtocolEntry> protocols() {
+    ensureOpen();
     return backend.protocols();
   }
 
   @Override
   public Optional<ServiceEntry> serviceByName(String name, String proto) {
+    ensureOpen();
     return Optional.ofNullable(backend.getservbyname(name, proto));
   }
 
   @Override
   public Optional<ServiceEntry> serviceByPort(int port, String proto) {
+    ensureOpen();
     return Optional.ofNullable(backend.getservbyport(port, proto));
   }
 
   @Override
   public Optional<ProtocolEntry> protocolByName(String name) {
+    ensureOpen();
     return Optional.ofNullable(backend.getprotobyname(name));
   }
 
   @Override
   public Optional<ProtocolEntry> protocolByNumber(int number) {
+    ensureOpen();
     return Optional.ofNullable(backend.getprotobynumber(number));
   }
 
   @Override
   public HostEntry hostByName(String name, AddressFamily family) {
+    ensureOpen();
     return backend.gethostbyname(name, family.value());
   }
 
   @Override
   public HostEntry hostByAddress(byte[] address) {
+    ensureOpen();
     int af =
         switch (address.length) {
           case 4 -> AF_INET;
@@ -316,18 +401,20 @@ public final class PythonLayer implements NetDb {
   @Override
   public List<AddrInfo> addrinfo(
       String host, String service, int family, int type, int proto, int flags) {
+    ensureOpen();
     return backend.getaddrinfo(host, service, family, type, proto, flags);
   }
 
-  // ---- async variants ----
+  // ---- async variants: the same compositions over the back end's asynchronous calls ----
 
   @Override
   public CompletableFuture<List<AddrInfo>> getaddrinfoAsync(
       String host, String port, int family, int type, int proto, int flags) {
     String h;
     try {
+      ensureOpen();
       h = host == null ? null : Idna.encode(host);
-    } catch (NetDbException e) {
+    } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
     return backend
@@ -339,38 +426,72 @@ public final class PythonLayer implements NetDb {
 
   @Override
   public CompletableFuture<String> gethostbynameAsync(String host) {
-    return async(() -> gethostbyname(host));
+    return attempt(() -> {
+      ensureOpen();
+      return gethostbyname(host, async);
+    });
   }
 
   @Override
   public CompletableFuture<HostEntry> gethostbynameExAsync(String host) {
-    return async(() -> gethostbynameEx(host));
+    return attempt(() -> {
+      ensureOpen();
+      return gethostbynameEx(host, async);
+    });
   }
 
   @Override
   public CompletableFuture<HostEntry> gethostbyaddrAsync(String ip) {
-    return async(() -> gethostbyaddr(ip));
+    return attempt(() -> {
+      ensureOpen();
+      return gethostbyaddr(ip, async);
+    });
   }
 
   @Override
   public CompletableFuture<String> getfqdnAsync(String name) {
-    return async(() -> getfqdn(name));
+    return attempt(() -> {
+      ensureOpen();
+      return getfqdn(name, async);
+    });
   }
 
   @Override
   public CompletableFuture<NameInfo> getnameinfoAsync(
       String host, long port, long flowInfo, long scopeId, int flags) {
-    return async(() -> getnameinfo(host, port, flowInfo, scopeId, flags));
+    return attempt(() -> {
+      ensureOpen();
+      return nameinfo(host, port, flowInfo, scopeId, true, flags, async);
+    });
   }
 
-  private static <T> CompletableFuture<T> async(Supplier<T> call) {
-    return Backend.onVirtualThread(call);
+  /** Runs a step that returns a future; an exception it throws becomes the future's failure. */
+  private static <T> CompletableFuture<T> attempt(Supplier<CompletableFuture<T>> step) {
+    try {
+      return step.get();
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /** Waits for a composition and throws its failure as it was raised (not wrapped). */
+  private static <T> T join(CompletableFuture<T> f) {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (unwrap(e) instanceof Error error) {
+        throw error;
+      }
+      throw unchecked(unwrap(e));
+    }
+  }
+
+  private static RuntimeException unchecked(Throwable t) {
+    return t instanceof RuntimeException r ? r : new CompletionException(t);
   }
 
   private static Throwable unwrap(Throwable t) {
-    return t instanceof java.util.concurrent.CompletionException && t.getCause() != null
-        ? t.getCause()
-        : t;
+    return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
   }
 
   // ---- argument conversion, as CPython's PyArg_ParseTuple does it ----

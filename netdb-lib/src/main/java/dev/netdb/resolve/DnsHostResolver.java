@@ -1,46 +1,60 @@
 package dev.netdb.resolve;
 
 import dev.netdb.AddressFamily;
+import dev.netdb.NetDbClosedException;
 import dev.netdb.dns.DnsClient;
 import dev.netdb.dns.HostLookup;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
  * The DNS stage over {@link DnsClient}: forward lookups by {@code lookupHost}, reverse by {@code
  * lookupAddress}, with glibc's {@code h_errno} carried over. The client (and its selector thread)
  * is created on the first lookup, so building a back end opens no socket; if it cannot be created
- * every lookup is {@code TRY_AGAIN}.
+ * every lookup is {@code TRY_AGAIN}. {@link #close()} closes the client if it was created, and
+ * makes sure it never will be.
  */
-public final class DnsHostResolver implements HostResolver {
+public final class DnsHostResolver implements HostResolver, AutoCloseable {
   private final Supplier<DnsClient> factory;
   private volatile DnsClient client;
   private volatile boolean failed;
+  private volatile boolean closed;
 
   /** Creates the stage; {@code factory} makes the client on first use. */
   public DnsHostResolver(Supplier<DnsClient> factory) {
     this.factory = factory;
   }
 
-  /** Returns a factory for {@link DnsClient#create} that reports an I/O failure as null. */
+  /**
+   * Returns a factory for {@link DnsClient#create} that reports an I/O failure as null; the
+   * client completes its futures on {@code executor}.
+   */
   public static Supplier<DnsClient> creating(
-      Supplier<dev.netdb.dns.ResolverConfig> config, dev.netdb.dns.DnsCache cache) {
+      Supplier<dev.netdb.dns.ResolverConfig> config, dev.netdb.dns.DnsCache cache, Executor executor) {
     return () -> {
       try {
-        return DnsClient.create(config, cache);
+        return DnsClient.create(config, cache, executor);
       } catch (IOException e) {
         return null;
       }
     };
   }
 
+  /** Returns the client, creating it on first use; null if it cannot be created. */
   private DnsClient client() {
     DnsClient c = client;
+    if (closed) {
+      throw new NetDbClosedException();
+    }
     if (c == null && !failed) {
       synchronized (this) {
+        if (closed) {
+          throw new NetDbClosedException();
+        }
         c = client;
         if (c == null && !failed) {
           c = factory.get();
@@ -60,7 +74,12 @@ public final class DnsHostResolver implements HostResolver {
       // §6a #54 notes; herror(1) with "hosts: files", HostResolver.none()).
       return CompletableFuture.completedFuture(new HostAnswer.NoRecovery());
     }
-    DnsClient c = client();
+    DnsClient c;
+    try {
+      c = client();
+    } catch (NetDbClosedException e) {
+      return CompletableFuture.failedFuture(e);
+    }
     if (c == null) {
       return CompletableFuture.completedFuture(new HostAnswer.TryAgain());
     }
@@ -70,7 +89,12 @@ public final class DnsHostResolver implements HostResolver {
 
   @Override
   public CompletableFuture<HostAnswer> reverse(byte[] address) {
-    DnsClient c = client();
+    DnsClient c;
+    try {
+      c = client();
+    } catch (NetDbClosedException e) {
+      return CompletableFuture.failedFuture(e);
+    }
     if (c == null) {
       return CompletableFuture.completedFuture(new HostAnswer.TryAgain());
     }
@@ -79,6 +103,22 @@ public final class DnsHostResolver implements HostResolver {
       return c.lookupAddress(InetAddress.getByAddress(null, address)).thenApply(DnsHostResolver::answer);
     } catch (UnknownHostException e) {
       return CompletableFuture.completedFuture(new HostAnswer.NotFound());
+    }
+  }
+
+  /**
+   * Closes the client if it was created (stopping its threads) and refuses to create one later:
+   * lookups then fail with {@link NetDbClosedException}. Closing twice is harmless.
+   */
+  @Override
+  public void close() {
+    DnsClient c;
+    synchronized (this) {
+      closed = true;
+      c = client;
+    }
+    if (c != null) {
+      c.close();
     }
   }
 

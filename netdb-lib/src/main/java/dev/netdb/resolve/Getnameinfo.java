@@ -74,6 +74,10 @@ public final class Getnameinfo {
       return name;
     }
     Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+    if (!(cause instanceof HostException)) {
+      // Not an h_errno outcome (a closed resolver, a refused destination): not glibc's to map.
+      throw cause instanceof RuntimeException r ? r : new CompletionException(cause);
+    }
     if (cause instanceof HostException he && he.code().orElse(0) == Eai.TRY_AGAIN) {
       throw Eai.AGAIN.error(sa.host());
     }

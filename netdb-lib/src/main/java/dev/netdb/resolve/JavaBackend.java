@@ -3,31 +3,60 @@ package dev.netdb.resolve;
 import dev.netdb.AddrInfo;
 import dev.netdb.HostEntry;
 import dev.netdb.NameInfo;
+import dev.netdb.NetDbClosedException;
 import dev.netdb.ProtocolEntry;
 import dev.netdb.ServiceEntry;
 import dev.netdb.python.Backend;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The pure-Java back end: glibc 2.36's naming calls reproduced over the hosts file, host.conf,
  * gai.conf, the services and protocols databases and a DNS resolver, all taken from an {@link
  * Environment}. Asynchronous calls never block a thread on DNS; the blocking ones wait for the
  * same futures. Safe for concurrent use.
+ *
+ * <p><b>Threads and lifecycle.</b> A future that needs DNS completes on the thread the DNS stage
+ * completes it on (the builder's executor: never the selector thread), and the rest of the
+ * pipeline (RFC 3484 sort, gai.conf, source probe) runs there too; an answer found without DNS is
+ * already complete when returned. {@link #close()} fails every lookup still in flight with {@link
+ * NetDbClosedException} (on the executor), then closes the resources it was given (the DNS stage,
+ * which stops its threads); every later call fails fast with the same exception.
  */
 public final class JavaBackend implements Backend {
   private final Environment env;
   private final Getaddrinfo getaddrinfo;
   private final HostDatabase hosts;
   private final Getnameinfo getnameinfo;
+  private final Executor executor;
+  private final AutoCloseable resources;
+  /** The public futures not yet complete, failed by {@link #close()}. */
+  private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
 
-  /** Creates the back end over {@code env}. */
+  /** Creates the back end over {@code env}, owning nothing to close. */
   public JavaBackend(Environment env) {
+    this(env, Runnable::run, () -> {});
+  }
+
+  /**
+   * Creates the back end over {@code env}.
+   *
+   * @param executor where {@link #close()} fails the lookups in flight
+   * @param resources what {@link #close()} closes, after failing them (the DNS stage)
+   */
+  public JavaBackend(Environment env, Executor executor, AutoCloseable resources) {
     this.env = env;
     this.getaddrinfo = new Getaddrinfo(env);
     this.hosts = new HostDatabase(env);
     this.getnameinfo = new Getnameinfo(env, hosts);
+    this.executor = executor;
+    this.resources = resources;
   }
 
   /** Returns the environment this back end reads. */
@@ -42,6 +71,7 @@ public final class JavaBackend implements Backend {
 
   @Override
   public String gethostname() {
+    ensureOpen();
     return env.hostname().get();
   }
 
@@ -54,70 +84,162 @@ public final class JavaBackend implements Backend {
   @Override
   public CompletableFuture<List<AddrInfo>> getaddrinfoAsync(
       String host, String service, int family, int type, int proto, int flags) {
-    return getaddrinfo.run(new Getaddrinfo.Request(host, service, family, type, proto, flags));
+    if (closed) {
+      return CompletableFuture.failedFuture(new NetDbClosedException());
+    }
+    return tracked(getaddrinfo.run(new Getaddrinfo.Request(host, service, family, type, proto, flags)));
   }
 
   @Override
   public HostEntry gethostbyname(String host, int family) {
-    return join(hosts.byName(host, family));
+    return join(gethostbynameAsync(host, family));
   }
 
-  /** Asynchronous {@link #gethostbyname}. */
+  @Override
   public CompletableFuture<HostEntry> gethostbynameAsync(String host, int family) {
-    return hosts.byName(host, family);
+    if (closed) {
+      return CompletableFuture.failedFuture(new NetDbClosedException());
+    }
+    return tracked(hosts.byName(host, family));
   }
 
   @Override
   public HostEntry gethostbyaddr(byte[] address, int family) {
-    return join(gethostbyaddrAsync(address));
+    return join(gethostbyaddrAsync(address, family));
   }
 
-  /** Asynchronous {@link #gethostbyaddr}. */
-  public CompletableFuture<HostEntry> gethostbyaddrAsync(byte[] address) {
+  @Override
+  public CompletableFuture<HostEntry> gethostbyaddrAsync(byte[] address, int family) {
+    if (closed) {
+      return CompletableFuture.failedFuture(new NetDbClosedException());
+    }
     if (address.length != 4 && address.length != 16) {
       return CompletableFuture.failedFuture(Eai.hostError(Eai.HOST_NOT_FOUND, null));
     }
-    return hosts.byAddress(address.clone());
+    return tracked(hosts.byAddress(address.clone()));
   }
 
   @Override
   public NameInfo getnameinfo(AddrInfo sockaddr, int flags) {
-    return join(getnameinfo.run(sockaddr, flags));
+    return join(getnameinfoAsync(sockaddr, flags));
   }
 
-  /** Asynchronous {@link #getnameinfo}. */
+  @Override
   public CompletableFuture<NameInfo> getnameinfoAsync(AddrInfo sockaddr, int flags) {
-    return getnameinfo.run(sockaddr, flags);
+    if (closed) {
+      return CompletableFuture.failedFuture(new NetDbClosedException());
+    }
+    return tracked(getnameinfo.run(sockaddr, flags));
   }
 
   @Override
   public ServiceEntry getservbyname(String name, String proto) {
+    ensureOpen();
     return env.services().byName(name, proto);
   }
 
   @Override
   public ServiceEntry getservbyport(int port, String proto) {
+    ensureOpen();
     return env.services().byPort(port, proto);
   }
 
   @Override
   public ProtocolEntry getprotobyname(String name) {
+    ensureOpen();
     return env.services().protocolByName(name);
   }
 
   @Override
   public ProtocolEntry getprotobynumber(int number) {
+    ensureOpen();
     return env.services().protocolByNumber(number);
   }
 
   @Override
   public List<ServiceEntry> services() {
+    ensureOpen();
     return env.services().services();
   }
 
   @Override
   public List<ProtocolEntry> protocols() {
+    ensureOpen();
     return env.services().protocols();
+  }
+
+  /**
+   * Fails every lookup in flight with {@link NetDbClosedException}, then closes the resources
+   * (the DNS stage waits for its threads to stop). Closing twice is harmless.
+   */
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    for (CompletableFuture<?> f : inFlight) {
+      failClosed(f);
+    }
+    try {
+      resources.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("closing the resolver failed", e);
+    }
+  }
+
+  @Override
+  public boolean isClosed() {
+    return closed;
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new NetDbClosedException();
+    }
+  }
+
+  /**
+   * Returns a public future for a pipeline future: the same one when already complete, otherwise
+   * one that {@link #close()} can fail, and that fails if the pipeline ends after close (its
+   * outcome then is only the closing of the DNS stage).
+   */
+  private <T> CompletableFuture<T> tracked(CompletableFuture<T> pipeline) {
+    if (pipeline.isDone()) {
+      return pipeline;
+    }
+    CompletableFuture<T> pub = new CompletableFuture<>();
+    inFlight.add(pub);
+    if (closed) { // close() may have run its loop before the add: fail it here then
+      inFlight.remove(pub);
+      failClosed(pub);
+      return pub;
+    }
+    pipeline.whenComplete((value, error) -> {
+      inFlight.remove(pub);
+      if (closed) {
+        pub.completeExceptionally(new NetDbClosedException());
+      } else if (error != null) {
+        pub.completeExceptionally(error instanceof CompletionException c && c.getCause() != null
+            ? c.getCause()
+            : error);
+      } else {
+        pub.complete(value);
+      }
+    });
+    return pub;
+  }
+
+  /** Fails a public future with the closed error on the executor (here if it refuses). */
+  private void failClosed(CompletableFuture<?> f) {
+    Runnable fail = () -> f.completeExceptionally(new NetDbClosedException());
+    try {
+      executor.execute(fail);
+    } catch (RejectedExecutionException e) {
+      fail.run();
+    }
   }
 
   /** Waits for a future and rethrows its failure as it was raised (not wrapped). */

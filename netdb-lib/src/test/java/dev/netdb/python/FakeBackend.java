@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * An in-memory back end for testing the Python layer alone: a tiny hosts table and services list,
@@ -130,5 +131,26 @@ final class FakeBackend implements Backend {
   @Override
   public List<ProtocolEntry> protocols() {
     return List.of(new ProtocolEntry("tcp", List.of("TCP"), 6));
+  }
+
+  @Override
+  public CompletableFuture<List<AddrInfo>> getaddrinfoAsync(
+      String host, String service, int family, int type, int proto, int flags) {
+    return Backend.completed(() -> getaddrinfo(host, service, family, type, proto, flags));
+  }
+
+  @Override
+  public CompletableFuture<HostEntry> gethostbynameAsync(String host, int family) {
+    return Backend.completed(() -> gethostbyname(host, family));
+  }
+
+  @Override
+  public CompletableFuture<HostEntry> gethostbyaddrAsync(byte[] address, int family) {
+    return Backend.completed(() -> gethostbyaddr(address, family));
+  }
+
+  @Override
+  public CompletableFuture<NameInfo> getnameinfoAsync(AddrInfo sockaddr, int flags) {
+    return Backend.completed(() -> getnameinfo(sockaddr, flags));
   }
 }

@@ -1,0 +1,34 @@
+package dev.netdb.dns;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * Runs each task on a new virtual thread named {@code netdb-callback}: the default place where a
+ * pure-Java resolver completes its futures, off the selector thread.
+ *
+ * <p>Why virtual threads: a task here is the rest of a lookup (decoding, the search list, the RFC
+ * 3484 sort with its UDP-connect probe) and then the caller's own dependent stages, which may
+ * block, for instance on another lookup of the same resolver. A bounded pool deadlocks once every
+ * worker waits for a lookup whose completion is queued behind them; a virtual thread that blocks
+ * only parks, so a blocking call inside a callback always returns. No thread exists while a lookup
+ * waits for DNS (that wait is on the selector), and none outlives its task, so there is nothing
+ * to shut down.
+ */
+public final class CallbackExecutor implements Executor {
+  private static final CallbackExecutor INSTANCE = new CallbackExecutor();
+
+  private final ThreadFactory threads = Thread.ofVirtual().name("netdb-callback").factory();
+
+  private CallbackExecutor() {}
+
+  /** Returns the executor. */
+  public static Executor get() {
+    return INSTANCE;
+  }
+
+  @Override
+  public void execute(Runnable task) {
+    threads.newThread(task).start();
+  }
+}
