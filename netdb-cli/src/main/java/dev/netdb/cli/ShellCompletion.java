@@ -102,6 +102,9 @@ final class ShellCompletion {
       sb.append("      fi\n      ;;\n");
     }
     sb.append("""
+            *)
+              [[ $cur == -* ]] && COMPREPLY=($(compgen -W "--help" -- "$cur"))
+              ;;
           esac
           return 0
         }
