@@ -51,7 +51,8 @@ class PublishedPomCheckTest {
   void namesEveryMissingElementAndJar(@TempDir Path dir) throws Exception {
     String bad = GOOD.replaceAll("(?s)<scm>.*</scm>", "")
         .replace("<description>Python's socket naming functions for Java.</description>", "")
-        .replace("https://example.org/netdb</url>\n  <licenses>", "${project.url}</url>\n  <licenses>")
+        .replace("https://example.org/netdb</url>\n  <licenses>",
+            "${project.url}</url>\n  <licenses>")
         .replace("<modelVersion>", "<parent><artifactId>p</artifactId></parent><modelVersion>");
     Path pom = Files.writeString(dir.resolve("pom.xml"), bad);
     Files.writeString(dir.resolve("netdb.jar"), "PK");
@@ -60,7 +61,8 @@ class PublishedPomCheckTest {
     assertThat(r.out()).contains("missing <description>", "missing <scm><connection>",
         "missing <scm><developerConnection>", "missing <scm><url>", "has a <parent>",
         "unresolved <url>: ${project.url}",
-        "missing " + dir.resolve("netdb-sources.jar"), "missing " + dir.resolve("netdb-javadoc.jar"))
+        "missing " + dir.resolve("netdb-sources.jar"),
+        "missing " + dir.resolve("netdb-javadoc.jar"))
         .doesNotContain("missing <name>");
   }
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Drives the generated completion with the shells themselves: bash sources the script, {@code
  * complete -p} shows it registered, and {@code _netdb} is called with {@code COMP_WORDS} set as
- * bash sets them on TAB; zsh parses and autoloads its function.
+ * bash sets them on TAB; zsh runs its completion system in a pseudo-terminal and TAB is typed.
  */
 class ShellCompletionTest {
   /** One TAB press: the words on the line (the last one being completed) and the expected offer. */
@@ -92,15 +92,55 @@ class ShellCompletionTest {
   }
 
   @Test
-  void zshParsesAndAutoloadsTheFunction(@TempDir Path dir) throws Exception {
-    boolean zsh = Files.isExecutable(Path.of("/usr/bin/zsh")) || Files.isExecutable(Path.of("/bin/zsh"));
+  void zshCompletesThroughItsCompletionSystem(@TempDir Path dir) throws Exception {
+    boolean zsh = Files.isExecutable(Path.of("/usr/bin/zsh"))
+        || Files.isExecutable(Path.of("/bin/zsh"));
     assumeTrue(zsh || "true".equals(System.getenv("CI")), "zsh is not installed");
     Path script = Files.writeString(dir.resolve("_netdb"), ShellCompletion.zsh());
     run(List.of("zsh", "-n", script.toString()));
-    String out = run(List.of("zsh", "-f", "-c", "fpath=(" + dir + " $fpath); autoload -Uz"
-        + " compinit && compinit -u -D && autoload -Uz _netdb && whence -w _netdb"
-        + " && echo ${_comps[netdb]}"));
-    assertThat(out).contains("_netdb: function").contains("\n_netdb");
+    // An interactive zsh in a pseudo-terminal (zpty) loads the function with compinit; compadd is
+    // wrapped to record every match it is given. Each line is typed with a TAB and run (netdb is
+    // a no-op function there), then a marker command whose output ends that completion. No ^U:
+    // typed ahead while zsh is between lines, the tty would treat it as its kill character.
+    List<Row> rows = List.of(
+        new Row("netdb geta", "getaddrinfo"),
+        new Row("netdb --backend ", "java os"),
+        new Row("netdb --fam", ""),
+        new Row("netdb getaddrinfo localhost http --family AF_INET", "AF_INET AF_INET6"),
+        new Row("netdb getaddrinfo localhost http --flags AI_PASSIVE,AI_C", "AI_CANONNAME"),
+        new Row("netdb getaddrinfo localhost http --", "--family --flags --help --proto --type"),
+        new Row("netdb inet_pton AF_UN", "AF_UNIX AF_UNSPEC"),
+        new Row("netdb help getn", "getnameinfo"),
+        new Row("netdb getnameinfo 127.0.0.1 80 --flags NI_NUMERICH", "NI_NUMERICHOST"));
+    StringBuilder driver = new StringBuilder("""
+        zmodload zsh/zpty
+        D=$1
+        n=1000
+        zpty z 'zsh -f -i'
+        zpty -w z "fpath=($D \\$fpath); autoload -Uz compinit; compinit -u -D; netdb() { :; }; \\
+        compadd() { local -a h; builtin compadd -O h \\"\\$@\\"; print -rl -- \\$h >> $D/hits; \\
+        builtin compadd \\"\\$@\\"; }"
+        tab() {
+          rm -f $D/hits
+          (( n++ ))
+          zpty -w -n z "$1"$'\\t\\n'"print \\$(( $n ))done"$'\\n'
+          zpty -r z out "*${n}done*"
+          local -a hits
+          [[ -f $D/hits ]] && hits=(${(f)"$(sort -u $D/hits)"})
+          print -r -- "${(j: :)${hits:#}}"
+        }
+        """);
+    for (Row r : rows) {
+      driver.append("tab '").append(r.line()).append("'\n");
+    }
+    driver.append("zpty -d z\n");
+    Path drive = Files.writeString(dir.resolve("drive.zsh"), driver);
+    String out = run(List.of("timeout", "60", "zsh", "-f", drive.toString(), dir.toString()));
+    List<String> lines = out.lines().toList();
+    for (int i = 0; i < rows.size(); i++) {
+      assertThat(lines.get(i)).as(rows.get(i).line()).isEqualTo(rows.get(i).expected());
+    }
+    assertThat(lines).hasSize(rows.size());
   }
 
   private static List<String> optionNames() {
