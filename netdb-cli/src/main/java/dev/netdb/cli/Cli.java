@@ -117,31 +117,22 @@ public final class Cli {
 
   /** Runs {@code help [COMMAND]}, {@code COMMAND --help} and {@code completion bash|zsh}. */
   private int tool(String name, List<String> words) throws IOException {
-    if (!name.equals("help") && words.contains("--help")) {
-      Usage.Entry entry = Usage.entry(name);
-      if (entry == null) {
-        throw new UsageException("unknown command '" + name + "'");
-      }
-      out.write(Usage.help(entry));
-      return 0;
-    }
-    if (name.equals("completion")) {
-      if (words.size() != 1 || !(words.get(0).equals("bash") || words.get(0).equals("zsh"))) {
-        throw new UsageException("completion takes bash or zsh");
-      }
-      out.write(words.get(0).equals("bash") ? ShellCompletion.bash() : ShellCompletion.zsh());
-      return 0;
-    }
     String topic = name;
     if (name.equals("help")) {
       if (words.size() > 1) {
         throw new UsageException("help takes one command name");
       }
-      if (words.isEmpty() || words.get(0).equals("--help")) {
-        out.write(words.isEmpty() ? Usage.text() : Usage.help(Usage.entry("help")));
+      if (words.isEmpty()) {
+        out.write(Usage.text());
         return 0;
       }
-      topic = words.get(0);
+      topic = words.get(0).equals("--help") ? name : words.get(0);
+    } else if (name.equals("completion") && !words.contains("--help")) {
+      if (words.size() != 1 || !(words.get(0).equals("bash") || words.get(0).equals("zsh"))) {
+        throw new UsageException("completion takes bash or zsh");
+      }
+      out.write(words.get(0).equals("bash") ? ShellCompletion.bash() : ShellCompletion.zsh());
+      return 0;
     }
     Usage.Entry entry = Usage.entry(topic);
     if (entry == null) {
