@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -164,6 +166,26 @@ class UsageTest {
       if (c != null) {
         assertThat(c.synopsis()).isEqualTo(e.synopsis());
       }
+    }
+  }
+
+  @Test
+  void aNormalRunNeverLoadsTheTable(@TempDir Path dir) throws Exception {
+    // Start-up: the help, completion and man page classes stay off the path of a lookup.
+    Path log = dir.resolve("classes.log");
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString(), "-Xshare:auto", "-Xlog:class+load=info:file=" + log, "-cp",
+        System.getProperty("java.class.path"), "dev.netdb.cli.Main", "inet_aton", "127.1")
+        .redirectErrorStream(true).start();
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(out).isEqualTo("127.1 : 7f000001\n");
+    String loaded = Files.readString(log);
+    assertThat(loaded).contains("dev.netdb.cli.Cli ").contains("dev.netdb.cli.InetAtonCommand ");
+    for (Class<?> c : List.of(Usage.class, Usage.Entry.class, Version.class,
+        ShellCompletion.class, ManPage.class)) {
+      assertThat(loaded).doesNotContain(c.getName() + " ");
     }
   }
 
