@@ -13,6 +13,15 @@ import java.util.Optional;
  * (Python then returns a plain int); {@link #addressFamily()} and {@link #socketType()} give the
  * enums where they exist. {@code canonicalName} is {@code ""} where Python shows it empty. The
  * {@code host} is the address text exactly as {@code inet_ntop} writes it.
+ *
+ * @param family the address family's Linux value ({@code AF_*})
+ * @param type the socket type's Linux value ({@code SOCK_*})
+ * @param protocol the protocol number ({@code IPPROTO_*})
+ * @param canonicalName the canonical name, {@code ""} where Python shows it empty
+ * @param host the address as {@code inet_ntop} writes it
+ * @param port the port
+ * @param flowInfo the IPv6 flow information (20 bits)
+ * @param scopeId the IPv6 scope id (an interface index), 0 for none
  */
 public record AddrInfo(
     int family, int type, int protocol, String canonicalName, String host, int port, long flowInfo,
@@ -24,12 +33,12 @@ public record AddrInfo(
     Objects.requireNonNull(host, "host");
   }
 
-  /** Returns the family as an enum, if it has a member. */
+  /** {@return the family as an enum, if it has a member} */
   public Optional<AddressFamily> addressFamily() {
     return AddressFamily.of(family);
   }
 
-  /** Returns the socket type as an enum, if it has a member. */
+  /** {@return the socket type as an enum, if it has a member} */
   public Optional<SocketType> socketType() {
     return SocketType.of(type);
   }
@@ -37,6 +46,8 @@ public record AddrInfo(
   /**
    * Returns the socket address as a JDK object. It is built from the packed bytes, so no lookup
    * happens; IPv6 scope ids are kept, flow info is not (the JDK has no field for it).
+   *
+   * @return the address and port, with the scope id for IPv6
    */
   public InetSocketAddress socketAddress() {
     try {

@@ -25,17 +25,21 @@ public enum AddrInfoFlag {
     this.value = value;
   }
 
-  /** Returns the Linux bit value. */
+  /** {@return the Linux bit value} */
   public int value() {
     return value;
   }
 
-  /** Returns Python's name for this flag, such as {@code AI_CANONNAME}. */
+  /** {@return Python's name for this flag, such as {@code AI_CANONNAME}} */
   public String pythonName() {
     return "AI_" + name();
   }
 
-  /** Returns the bitwise OR of the given flags. */
+  /**
+   * {@return the bitwise OR of the given flags}
+   *
+   * @param flags the flags
+   */
   public static int mask(Set<AddrInfoFlag> flags) {
     int m = 0;
     for (AddrInfoFlag f : flags) {
@@ -44,7 +48,11 @@ public enum AddrInfoFlag {
     return m;
   }
 
-  /** Returns the bitwise OR of the given flags. */
+  /**
+   * {@return the bitwise OR of the given flags}
+   *
+   * @param flags the flags
+   */
   public static int mask(AddrInfoFlag... flags) {
     int m = 0;
     for (AddrInfoFlag f : flags) {

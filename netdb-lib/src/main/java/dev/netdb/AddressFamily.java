@@ -26,17 +26,21 @@ public enum AddressFamily {
     this.value = value;
   }
 
-  /** Returns the Linux constant, as Python's {@code socket.AF_*} gives it. */
+  /** {@return the Linux constant, as Python's {@code socket.AF_*} gives it} */
   public int value() {
     return value;
   }
 
-  /** Returns Python's name for this family, such as {@code AF_INET6}. */
+  /** {@return Python's name for this family, such as {@code AF_INET6}} */
   public String pythonName() {
     return "AF_" + name();
   }
 
-  /** Returns the family with the given Linux value, if it is one of these. */
+  /**
+   * {@return the family with the given Linux value, if it is one of these}
+   *
+   * @param value the Linux value
+   */
   public static Optional<AddressFamily> of(int value) {
     for (AddressFamily f : values()) {
       if (f.value == value) {
@@ -46,7 +50,7 @@ public enum AddressFamily {
     return Optional.empty();
   }
 
-  /** Returns the JDK protocol family, or empty for {@link #UNSPEC}. */
+  /** {@return the JDK protocol family, or empty for {@link #UNSPEC}} */
   public Optional<ProtocolFamily> protocolFamily() {
     return switch (this) {
       case UNSPEC -> Optional.empty();
@@ -59,6 +63,8 @@ public enum AddressFamily {
   /**
    * Reports whether sockets of this family can be opened here. {@link #UNSPEC} is always supported;
    * the others are probed once, by opening and closing a socket channel, which sends nothing.
+   *
+   * @return true when a socket of this family could be opened
    */
   public boolean isSupported() {
     return switch (this) {

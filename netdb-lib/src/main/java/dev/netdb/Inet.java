@@ -31,6 +31,8 @@ public final class Inet {
    * BSD forms ({@code 127.1}, {@code 0x7f.1}, {@code 017700000001}) and ignores white space and
    * anything after it ({@code "127.0.0.1 junk"}).
    *
+   * @param text the address text
+   * @return the 4 packed bytes
    * @throws SystemException ({@code OSError}) when glibc rejects the text
    * @throws InvalidValueException ({@code ValueError}) when the text contains NUL
    * @throws IdnaException ({@code UnicodeError}) when the text contains a lone surrogate
@@ -48,7 +50,11 @@ public final class Inet {
     return Ipv4Text.toBytes(address);
   }
 
-  /** Returns what {@link #aton} returns, or null where it throws. */
+  /**
+   * {@return what {@link #aton} returns, or null where it throws}
+   *
+   * @param text the address text
+   */
   public static byte[] tryAton(String text) {
     long address = Ipv4Text.parseAton(text);
     if (address == Ipv4Text.INVALID || CString.problem(text, Ipv4Text.atonEnd(text)) != null) {
@@ -60,6 +66,8 @@ public final class Inet {
   /**
    * Returns Python's {@code inet_ntoa} of {@code packed}: {@code a.b.c.d} in decimal.
    *
+   * @param packed the packed address: 4 bytes for IPv4, 16 for IPv6
+   * @return the dotted-decimal text
    * @throws SystemException ({@code OSError}) unless {@code packed} has exactly 4 bytes
    */
   public static String ntoa(byte[] packed) {
@@ -69,7 +77,11 @@ public final class Inet {
     return Ipv4Text.format(packed, 0);
   }
 
-  /** Returns what {@link #ntoa} returns, or null where it throws. */
+  /**
+   * {@return what {@link #ntoa} returns, or null where it throws}
+   *
+   * @param packed the packed address: 4 bytes for IPv4, 16 for IPv6
+   */
   public static String tryNtoa(byte[] packed) {
     return packed.length == 4 ? Ipv4Text.format(packed, 0) : null;
   }
@@ -79,6 +91,9 @@ public final class Inet {
    * (exactly four decimal octets without leading zeros), 16 for {@link AddressFamily#INET6} (RFC
    * 4291 text as glibc reads it, without a scope).
    *
+   * @param family {@link AddressFamily#INET} or {@link AddressFamily#INET6}
+   * @param text the address text
+   * @return the packed address: 4 or 16 bytes
    * @throws SystemException ({@code OSError}) when the text is not an address of the family, or
    *     with errno 97 ({@code EAFNOSUPPORT}) for another family
    * @throws InvalidValueException ({@code ValueError}) when the text contains NUL
@@ -88,7 +103,12 @@ public final class Inet {
     return pton(family.value(), text);
   }
 
-  /** Returns Python's {@code inet_pton} for a family given by its number, which may be any int. */
+  /**
+   * {@return Python's {@code inet_pton} for a family given by its number, which may be any int}
+   *
+   * @param family {@link AddressFamily#INET} or {@link AddressFamily#INET6}
+   * @param text the address text
+   */
   public static byte[] pton(int family, String text) {
     Objects.requireNonNull(text, "text");
     byte[] result = parse(family, text);
@@ -106,17 +126,33 @@ public final class Inet {
     throw new SystemException(PTON_ILLEGAL, text);
   }
 
-  /** Returns what {@link #pton(AddressFamily, String)} returns, or null where it throws. */
+  /**
+   * {@return what {@link #pton(AddressFamily, String)} returns, or null where it throws}
+   *
+   * @param family {@link AddressFamily#INET} or {@link AddressFamily#INET6}
+   * @param text the address text
+   */
   public static byte[] tryPton(AddressFamily family, String text) {
     return parse(family.value(), Objects.requireNonNull(text, "text"));
   }
 
-  /** Returns what {@link #pton(int, String)} returns, or null where it throws. */
+  /**
+   * {@return what {@link #pton(int, String)} returns, or null where it throws}
+   *
+   * @param family {@link AddressFamily#INET} or {@link AddressFamily#INET6}
+   * @param text the address text
+   */
   public static byte[] tryPton(int family, String text) {
     return parse(family, Objects.requireNonNull(text, "text"));
   }
 
-  /** Reports whether {@link #pton(AddressFamily, String)} accepts {@code text}. */
+  /**
+   * Reports whether {@link #pton(AddressFamily, String)} accepts {@code text}.
+   *
+   * @param family {@link AddressFamily#INET} or {@link AddressFamily#INET6}
+   * @param text the address text
+   * @return true when {@code pton} would succeed
+   */
   public static boolean isAddress(AddressFamily family, String text) {
     return tryPton(family, text) != null;
   }
@@ -134,6 +170,9 @@ public final class Inet {
    * Returns Python's {@code inet_ntop(family, packed)}: {@code a.b.c.d} for {@link
    * AddressFamily#INET}, glibc's compressed lower-case form for {@link AddressFamily#INET6}.
    *
+   * @param family {@link AddressFamily#INET} or {@link AddressFamily#INET6}
+   * @param packed the packed address: 4 bytes for IPv4, 16 for IPv6
+   * @return the address text
    * @throws InvalidValueException ({@code ValueError}) when the length is not 4 or 16 as the family
    *     needs, or for another family ({@code unknown address family N})
    */
@@ -141,7 +180,12 @@ public final class Inet {
     return ntop(family.value(), packed);
   }
 
-  /** Returns Python's {@code inet_ntop} for a family given by its number, which may be any int. */
+  /**
+   * {@return Python's {@code inet_ntop} for a family given by its number, which may be any int}
+   *
+   * @param family {@link AddressFamily#INET} or {@link AddressFamily#INET6}
+   * @param packed the packed address: 4 bytes for IPv4, 16 for IPv6
+   */
   public static String ntop(int family, byte[] packed) {
     String text = format(family, packed);
     if (text != null) {
@@ -153,7 +197,12 @@ public final class Inet {
     throw new InvalidValueException("unknown address family " + family, hex(packed));
   }
 
-  /** Returns what {@link #ntop(AddressFamily, byte[])} returns, or null where it throws. */
+  /**
+   * {@return what {@link #ntop(AddressFamily, byte[])} returns, or null where it throws}
+   *
+   * @param family {@link AddressFamily#INET} or {@link AddressFamily#INET6}
+   * @param packed the packed address: 4 bytes for IPv4, 16 for IPv6
+   */
   public static String tryNtop(AddressFamily family, byte[] packed) {
     return format(family.value(), packed);
   }

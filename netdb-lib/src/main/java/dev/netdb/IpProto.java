@@ -70,7 +70,11 @@ public final class IpProto {
 
   private IpProto() {}
 
-  /** Returns Python's {@code IPPROTO_*} name for a number, or null when Python has none. */
+  /**
+   * {@return Python's {@code IPPROTO_*} name for a number, or null when Python has none}
+   *
+   * @param number the protocol number
+   */
   public static String pythonName(int number) {
     for (int i = 0; i < NUMBERS.length; i++) {
       if (NUMBERS[i] == number) {
@@ -80,7 +84,11 @@ public final class IpProto {
     return null;
   }
 
-  /** Returns the number for a Python {@code IPPROTO_*} name, or -1 when there is none. */
+  /**
+   * {@return the number for a Python {@code IPPROTO_*} name, or -1 when there is none}
+   *
+   * @param name the name, such as {@code IPPROTO_TCP}
+   */
   public static int byPythonName(String name) {
     for (int i = 0; i < NAMES.length; i++) {
       if (NAMES[i].equals(name)) {

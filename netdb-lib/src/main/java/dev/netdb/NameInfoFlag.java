@@ -19,17 +19,21 @@ public enum NameInfoFlag {
     this.value = value;
   }
 
-  /** Returns the Linux bit value. */
+  /** {@return the Linux bit value} */
   public int value() {
     return value;
   }
 
-  /** Returns Python's name for this flag, such as {@code NI_NUMERICHOST}. */
+  /** {@return Python's name for this flag, such as {@code NI_NUMERICHOST}} */
   public String pythonName() {
     return "NI_" + name();
   }
 
-  /** Returns the bitwise OR of the given flags. */
+  /**
+   * {@return the bitwise OR of the given flags}
+   *
+   * @param flags the flags
+   */
   public static int mask(NameInfoFlag... flags) {
     int m = 0;
     for (NameInfoFlag f : flags) {

@@ -40,6 +40,8 @@ public interface NetDb extends AutoCloseable {
    * Returns the back end that calls glibc through FFM; it fails here if native access is off. It
    * owns no thread of its own: its {@code *Async} calls run on a pool shared by the JVM, and its
    * {@link #close()} does nothing.
+   *
+   * @return the back end that calls glibc through FFM; it fails here if native access is off
    */
   static NetDb os() {
     return dev.netdb.python.Backends.os();
@@ -49,17 +51,19 @@ public interface NetDb extends AutoCloseable {
    * Returns the pure-Java back end reading the system's files: one instance shared by the JVM,
    * created on first use, whose {@link #close()} does nothing. Use {@link #builder()} for an
    * instance of your own that {@code close()} stops.
+   *
+   * @return the pure-Java back end reading the system's files
    */
   static NetDb java() {
     return dev.netdb.python.Backends.java();
   }
 
-  /** Returns a builder for the pure-Java back end, with every input injectable. */
+  /** {@return a builder for the pure-Java back end, with every input injectable} */
   static NetDbBuilder builder() {
     return new NetDbBuilder();
   }
 
-  /** Returns {@link #os()} where native access works here, otherwise {@link #java()}. */
+  /** {@return {@link #os()} where native access works here, otherwise {@link #java()}} */
   static NetDb system() {
     return dev.netdb.python.Backends.system();
   }
@@ -79,113 +83,243 @@ public interface NetDb extends AutoCloseable {
    * step of every function here that takes a {@code str} host; callers that check arguments in
    * CPython's order (the CLI) use it to fail where Python fails.
    *
+   * @param host the host name
+   * @return the ASCII (ACE) form of the name
    * @throws IdnaException ({@code UnicodeError}) with Python 3.11's message
    */
   static String idnaEncode(String host) {
     return dev.netdb.python.Idna.encode(host);
   }
 
-  /** Returns a short name of the back end, {@code "os"} or {@code "java"}. */
+  /** {@return a short name of the back end, {@code "os"} or {@code "java"}} */
   String backendName();
 
-  /** Python's {@code gethostname()}. */
+  /**
+   * Python's {@code gethostname()}.
+   *
+   * @return the machine's host name
+   */
   String gethostname();
 
-  /** Python's {@code gethostbyname(host)}: the first sorted IPv4 address, as text. */
+  /**
+   * Python's {@code gethostbyname(host)}: the first sorted IPv4 address, as text.
+   *
+   * @param host the host name or numeric address
+   * @return the first IPv4 address, as text
+   */
   String gethostbyname(String host);
 
-  /** Python's {@code gethostbyname_ex(host)}: name, aliases and every IPv4 address. */
+  /**
+   * Python's {@code gethostbyname_ex(host)}: name, aliases and every IPv4 address.
+   *
+   * @param host the host name or numeric address
+   * @return the canonical name, the aliases and every IPv4 address
+   */
   HostEntry gethostbynameEx(String host);
 
-  /** Python's {@code getfqdn()}: the fully qualified name of this host. */
+  /**
+   * Python's {@code getfqdn()}: the fully qualified name of this host.
+   *
+   * @return the fully qualified name, or the name itself when none is found
+   */
   default String getfqdn() {
     return getfqdn("");
   }
 
-  /** Python's {@code getfqdn(name)}. */
+  /**
+   * Python's {@code getfqdn(name)}.
+   *
+   * @param name a host name or address; {@code ""} for this host
+   * @return the fully qualified name, or the name itself when none is found
+   */
   String getfqdn(String name);
 
-  /** Python's {@code gethostbyaddr(ip)}; a host name is accepted and its first address used. */
+  /**
+   * Python's {@code gethostbyaddr(ip)}; a host name is accepted and its first address used.
+   *
+   * @param ip the address, or a host name whose first address is used
+   * @return the name, the aliases and the addresses of the host
+   */
   HostEntry gethostbyaddr(String ip);
 
-  /** Python's {@code getservbyname(name)}: the port of the service for any protocol. */
+  /**
+   * Python's {@code getservbyname(name)}: the port of the service for any protocol.
+   *
+   * @param name the service name
+   * @return the port, in host byte order
+   */
   default int getservbyname(String name) {
     return getservbyname(name, null);
   }
 
-  /** Python's {@code getservbyname(name, proto)}; a null proto means any protocol. */
+  /**
+   * Python's {@code getservbyname(name, proto)}; a null proto means any protocol.
+   *
+   * @param name the service name
+   * @param proto the protocol name, or null for any protocol
+   * @return the port, in host byte order
+   */
   int getservbyname(String name, String proto);
 
-  /** Python's {@code getservbyport(port)}. */
+  /**
+   * Python's {@code getservbyport(port)}.
+   *
+   * @param port the port number, 0-65535
+   * @return the service's official name
+   */
   default String getservbyport(long port) {
     return getservbyport(port, null);
   }
 
-  /** Python's {@code getservbyport(port, proto)}; a null proto means any protocol. */
+  /**
+   * Python's {@code getservbyport(port, proto)}; a null proto means any protocol.
+   *
+   * @param port the port number, 0-65535
+   * @param proto the protocol name, or null for any protocol
+   * @return the service's official name
+   */
   String getservbyport(long port, String proto);
 
-  /** Python's {@code getprotobyname(name)}. */
+  /**
+   * Python's {@code getprotobyname(name)}.
+   *
+   * @param name the protocol name
+   * @return the protocol number
+   */
   int getprotobyname(String name);
 
   /**
    * Python's {@code getaddrinfo(host, port, family, type, proto, flags)} with a text port or none.
    * The numbers are passed through unchanged, as Python passes them, so invalid values give
    * glibc's errors.
+   *
+   * @param host the host name or numeric address, or null for none
+   * @param port the service name or port number, or null for none
+   * @param family the address family ({@code AF_*} value), 0 for any
+   * @param type the socket type ({@code SOCK_*} value), 0 for any
+   * @param proto the protocol number ({@code IPPROTO_*}), 0 for any
+   * @param flags the {@code AI_*} flags, OR-ed together
+   * @return the results in the order glibc sorts them; never empty
    */
   List<AddrInfo> getaddrinfo(String host, String port, int family, int type, int proto, int flags);
 
-  /** Python's {@code getaddrinfo(host, port, ...)} with an int port, formatted as Python does. */
+  /**
+   * Python's {@code getaddrinfo(host, port, ...)} with an int port, formatted as Python does.
+   *
+   * @param host the host name or numeric address, or null for none
+   * @param port the service name or port number, or null for none
+   * @param family the address family ({@code AF_*} value), 0 for any
+   * @param type the socket type ({@code SOCK_*} value), 0 for any
+   * @param proto the protocol number ({@code IPPROTO_*}), 0 for any
+   * @param flags the {@code AI_*} flags, OR-ed together
+   * @return the results in the order glibc sorts them; never empty
+   */
   default List<AddrInfo> getaddrinfo(
       String host, long port, int family, int type, int proto, int flags) {
     return getaddrinfo(host, Long.toString(port), family, type, proto, flags);
   }
 
-  /** Python's {@code getaddrinfo(host, port)}. */
+  /**
+   * Python's {@code getaddrinfo(host, port)}.
+   *
+   * @param host the host name or numeric address, or null for none
+   * @param port the service name or port number, or null for none
+   * @return the results in the order glibc sorts them; never empty
+   */
   default List<AddrInfo> getaddrinfo(String host, String port) {
     return getaddrinfo(host, port, 0, 0, 0, 0);
   }
 
-  /** Python's {@code getnameinfo((host, port), flags)}. */
+  /**
+   * Python's {@code getnameinfo((host, port), flags)}.
+   *
+   * @param host the numeric address (a name is resolved first, as Python does)
+   * @param port the port number
+   * @param flags the {@code NI_*} flags, OR-ed together
+   * @return the host and the service, as text
+   */
   NameInfo getnameinfo(String host, long port, int flags);
 
-  /** Python's {@code getnameinfo((host, port, flowinfo, scope_id), flags)}. */
+  /**
+   * Python's {@code getnameinfo((host, port, flowinfo, scope_id), flags)}.
+   *
+   * @param host the numeric address (a name is resolved first, as Python does)
+   * @param port the port number
+   * @param flowInfo the IPv6 flow information (20 bits)
+   * @param scopeId the IPv6 scope id (an interface index), 0 for none
+   * @param flags the {@code NI_*} flags, OR-ed together
+   * @return the host and the service, as text
+   */
   NameInfo getnameinfo(String host, long port, long flowInfo, long scopeId, int flags);
 
   // ---- Database entries, for getent-style output (no IDNA, no Python argument rules) ----
 
-  /** Returns the whole services database in file order, as {@code getent services} lists it. */
+  /** {@return the whole services database in file order, as {@code getent services} lists it} */
   List<ServiceEntry> services();
 
-  /** Returns the whole protocols database in file order, as {@code getent protocols} lists it. */
+  /** {@return the whole protocols database in file order, as {@code getent protocols} lists it} */
   List<ProtocolEntry> protocols();
 
-  /** Returns {@code getservbyname_r(name, proto)}'s entry; a null proto means any. */
+  /**
+   * {@return {@code getservbyname_r(name, proto)}'s entry; a null proto means any}
+   *
+   * @param name the service name
+   * @param proto the protocol name, or null for any protocol
+   */
   java.util.Optional<ServiceEntry> serviceByName(String name, String proto);
 
-  /** Returns {@code getservbyport_r(port, proto)}'s entry (port in host order); null proto = any. */
+  /**
+   * {@return {@code getservbyport_r(port, proto)}'s entry (port in host order); null proto = any}
+   *
+   * @param port the port, in host byte order
+   * @param proto the protocol name, or null for any protocol
+   */
   java.util.Optional<ServiceEntry> serviceByPort(int port, String proto);
 
-  /** Returns {@code getprotobyname_r(name)}'s entry. */
+  /**
+   * {@return {@code getprotobyname_r(name)}'s entry}
+   *
+   * @param name the protocol name
+   */
   java.util.Optional<ProtocolEntry> protocolByName(String name);
 
-  /** Returns {@code getprotobynumber_r(number)}'s entry. */
+  /**
+   * {@return {@code getprotobynumber_r(number)}'s entry}
+   *
+   * @param number the protocol number
+   */
   java.util.Optional<ProtocolEntry> protocolByNumber(int number);
 
   /**
    * Returns {@code gethostbyname2_r(name, family)}'s entry (addresses as text), or throws {@link
    * HostException} with glibc's {@code h_errno}. The name is used as given (no IDNA).
+   *
+   * @param name the host name, used as given (no IDNA)
+   * @param family {@link AddressFamily#INET} or {@link AddressFamily#INET6}
+   * @return the entry
    */
   HostEntry hostByName(String name, AddressFamily family);
 
   /**
    * Returns {@code gethostbyaddr_r}'s entry for a packed 4- or 16-byte address, or throws {@link
    * HostException}.
+   *
+   * @param address the packed address, 4 or 16 bytes
+   * @return the entry
    */
   HostEntry hostByAddress(byte[] address);
 
   /**
    * Returns raw {@code getaddrinfo(3)} results for an ASCII host and service (either may be null),
    * without Python's IDNA or argument handling, as {@code getent ahosts} calls it.
+   *
+   * @param host the ASCII host name or numeric address, or null
+   * @param service the service name or port number, or null
+   * @param family the address family ({@code AF_*} value), 0 for any
+   * @param type the socket type ({@code SOCK_*} value), 0 for any
+   * @param proto the protocol number ({@code IPPROTO_*}), 0 for any
+   * @param flags the {@code AI_*} flags, OR-ed together
+   * @return glibc's results, in its order
    */
   List<AddrInfo> addrinfo(String host, String service, int family, int type, int proto, int flags);
 
@@ -193,31 +327,62 @@ public interface NetDb extends AutoCloseable {
    * Asynchronous {@link #getaddrinfo(String, String, int, int, int, int)}: on the pure-Java back
    * end no thread waits for DNS, and the sort after the answer runs on the executor (see the class
    * comment for where the future completes).
+   *
+   * @param host the host name or numeric address, or null for none
+   * @param port the service name or port number, or null for none
+   * @param family the address family ({@code AF_*} value), 0 for any
+   * @param type the socket type ({@code SOCK_*} value), 0 for any
+   * @param proto the protocol number ({@code IPPROTO_*}), 0 for any
+   * @param flags the {@code AI_*} flags, OR-ed together
+   * @return a future with the same results, or failed with the same exception
    */
   CompletableFuture<List<AddrInfo>> getaddrinfoAsync(
       String host, String port, int family, int type, int proto, int flags);
 
-  /** Asynchronous {@link #gethostbyname(String)}; completes as {@link #getaddrinfoAsync} does. */
+  /**
+   * Asynchronous {@link #gethostbyname(String)}; completes as {@link #getaddrinfoAsync} does.
+   *
+   * @param host the host name or numeric address
+   * @return a future with the same result, or failed with the same exception
+   */
   CompletableFuture<String> gethostbynameAsync(String host);
 
   /**
    * Asynchronous {@link #gethostbynameEx(String)}: {@code setipaddr}'s lookup, then {@code
    * gethostbyname_r}'s, each without blocking; completes as {@link #getaddrinfoAsync} does.
+   *
+   * @param host the host name or numeric address
+   * @return a future with the same result, or failed with the same exception
    */
   CompletableFuture<HostEntry> gethostbynameExAsync(String host);
 
-  /** Asynchronous {@link #gethostbyaddr(String)}; completes as {@link #getaddrinfoAsync} does. */
+  /**
+   * Asynchronous {@link #gethostbyaddr(String)}; completes as {@link #getaddrinfoAsync} does.
+   *
+   * @param ip the address, or a host name whose first address is used
+   * @return a future with the same result, or failed with the same exception
+   */
   CompletableFuture<HostEntry> gethostbyaddrAsync(String ip);
 
   /**
    * Asynchronous {@link #getfqdn(String)}, with {@code socket.py}'s fallback to the name when the
    * reverse lookup fails; completes as {@link #getaddrinfoAsync} does.
+   *
+   * @param name a host name or address; {@code ""} for this host
+   * @return a future with the same result, or failed with the same exception
    */
   CompletableFuture<String> getfqdnAsync(String name);
 
   /**
    * Asynchronous {@link #getnameinfo(String, long, long, long, int)}; completes as {@link
    * #getaddrinfoAsync} does.
+   *
+   * @param host the numeric address (a name is resolved first, as Python does)
+   * @param port the port number
+   * @param flowInfo the IPv6 flow information (20 bits)
+   * @param scopeId the IPv6 scope id (an interface index), 0 for none
+   * @param flags the {@code NI_*} flags, OR-ed together
+   * @return a future with the same result, or failed with the same exception
    */
   CompletableFuture<NameInfo> getnameinfoAsync(
       String host, long port, long flowInfo, long scopeId, int flags);

@@ -64,55 +64,99 @@ public final class NetDbBuilder {
 
   NetDbBuilder() {}
 
-  /** Sets the hosts file. */
+  /**
+   * Sets the hosts file.
+   *
+   * @param path the file
+   * @return this builder
+   */
   public NetDbBuilder hostsFile(Path path) {
     this.hosts = Objects.requireNonNull(path);
     return this;
   }
 
-  /** Sets the services file. */
+  /**
+   * Sets the services file.
+   *
+   * @param path the file
+   * @return this builder
+   */
   public NetDbBuilder servicesFile(Path path) {
     this.services = Objects.requireNonNull(path);
     return this;
   }
 
-  /** Sets the protocols file. */
+  /**
+   * Sets the protocols file.
+   *
+   * @param path the file
+   * @return this builder
+   */
   public NetDbBuilder protocolsFile(Path path) {
     this.protocols = Objects.requireNonNull(path);
     return this;
   }
 
-  /** Sets resolv.conf. */
+  /**
+   * Sets resolv.conf.
+   *
+   * @param path the file
+   * @return this builder
+   */
   public NetDbBuilder resolvConf(Path path) {
     this.resolvConf = Objects.requireNonNull(path);
     return this;
   }
 
-  /** Sets gai.conf. */
+  /**
+   * Sets gai.conf.
+   *
+   * @param path the file
+   * @return this builder
+   */
   public NetDbBuilder gaiConf(Path path) {
     this.gaiConf = Objects.requireNonNull(path);
     return this;
   }
 
-  /** Sets host.conf. */
+  /**
+   * Sets host.conf.
+   *
+   * @param path the file
+   * @return this builder
+   */
   public NetDbBuilder hostConf(Path path) {
     this.hostConf = Objects.requireNonNull(path);
     return this;
   }
 
-  /** Adds a nameserver (address and port); when any is given, resolv.conf's list is not used. */
+  /**
+   * Adds a nameserver (address and port); when any is given, resolv.conf's list is not used.
+   *
+   * @param server the nameserver's address and port, numeric
+   * @return this builder
+   */
   public NetDbBuilder nameserver(InetSocketAddress server) {
     nameservers.add(Objects.requireNonNull(server));
     return this;
   }
 
-  /** Sets the host name {@code gethostname()} returns. */
+  /**
+   * Sets the host name {@code gethostname()} returns.
+   *
+   * @param name the host name
+   * @return this builder
+   */
   public NetDbBuilder hostname(String name) {
     this.hostname = Objects.requireNonNull(name);
     return this;
   }
 
-  /** Declares that the machine has no interface addresses at all (not even loopback). */
+  /**
+   * Declares that the machine has no interface addresses at all (not even loopback).
+   *
+   * @return this builder
+   */
   public NetDbBuilder noInterfaceAddresses() {
     this.interfaces = new ArrayList<>();
     return this;
@@ -122,6 +166,11 @@ public final class NetDbBuilder {
    * Adds an interface address, with its subnet prefix length and interface index, used by {@code
    * AI_ADDRCONFIG} and the source-address choice. The address must be numeric (no lookup is made:
    * build it with {@code InetAddress.ofLiteral}).
+   *
+   * @param address the interface's address
+   * @param prefixLength the prefix length of the interface's subnet
+   * @param interfaceIndex the interface's index (1 is loopback's on Linux)
+   * @return this builder
    */
   public NetDbBuilder interfaceAddress(InetAddress address, int prefixLength, int interfaceIndex) {
     int max = address instanceof Inet4Address ? 32 : 128;
@@ -135,13 +184,25 @@ public final class NetDbBuilder {
     return this;
   }
 
-  /** Sets the monotonic clock (nanoseconds) of the DNS cache. */
+  /**
+   * Sets the monotonic clock (nanoseconds) of the DNS cache.
+   *
+   * @param nanoTime the clock: nanoseconds from an arbitrary origin, never going back
+   * @return this builder
+   */
   public NetDbBuilder clock(LongSupplier nanoTime) {
     this.nanoClock = Objects.requireNonNull(nanoTime);
     return this;
   }
 
-  /** Sets the DNS cache bounds: at most {@code maxEntries} names, TTLs clamped to [min, max]. */
+  /**
+   * Sets the DNS cache bounds: at most {@code maxEntries} names, TTLs clamped to [min, max].
+   *
+   * @param maxEntries the most names the cache keeps
+   * @param minTtl the shortest time an answer is kept
+   * @param maxTtl the longest time an answer is kept
+   * @return this builder
+   */
   public NetDbBuilder cacheLimits(int maxEntries, Duration minTtl, Duration maxTtl) {
     if (maxEntries < 0 || minTtl.isNegative() || maxTtl.compareTo(minTtl) < 0) {
       throw new IllegalArgumentException("bad cache limits");
@@ -152,7 +213,12 @@ public final class NetDbBuilder {
     return this;
   }
 
-  /** Switches the DNS cache on or off (on by default). */
+  /**
+   * Switches the DNS cache on or off (on by default).
+   *
+   * @param on whether the cache is on
+   * @return this builder
+   */
   public NetDbBuilder cache(boolean on) {
     this.cache = on;
     return this;
@@ -164,13 +230,20 @@ public final class NetDbBuilder {
    * own, never inline (that would put them on the I/O thread), and must not run out of threads
    * while stages block; {@link NetDb#close()} does not shut it down. The default starts a virtual
    * thread per task.
+   *
+   * @param executor the executor for completions and dependent stages
+   * @return this builder
    */
   public NetDbBuilder executor(Executor executor) {
     this.executor = Objects.requireNonNull(executor);
     return this;
   }
 
-  /** Builds the back end; no file is read, no socket opened and no thread started until needed. */
+  /**
+   * Builds the back end; no file is read, no socket opened and no thread started until needed.
+   *
+   * @return the new back end
+   */
   public NetDb build() {
     DnsHostResolver dns = dnsResolver(hostSupplier());
     return new PythonLayer(new JavaBackend(environment(dns), executor, dns));

@@ -21,7 +21,9 @@ public abstract sealed class NetDbException extends RuntimeException
   private static final long serialVersionUID = 1L;
 
   private final transient Integer code;
+  /** Python's exact message. */
   private final String pythonMessage;
+  /** The input that failed, or null. */
   private final String input;
 
   NetDbException(Integer code, String pythonMessage, String input) {
@@ -35,25 +37,27 @@ public abstract sealed class NetDbException extends RuntimeException
     return input == null ? message : message + " (" + input + ")";
   }
 
-  /** Returns Python's exception kind. */
+  /** {@return Python's exception kind} */
   public abstract PythonErrorKind kind();
 
-  /** Returns Python's code ({@code exc.errno}), or empty where Python's exception has none. */
+  /** {@return Python's code ({@code exc.errno}), or empty where Python's exception has none} */
   public OptionalInt code() {
     return code == null ? OptionalInt.empty() : OptionalInt.of(code);
   }
 
-  /** Returns Python's message exactly: {@code exc.strerror}, or {@code args[0]} without a code. */
+  /** {@return Python's message exactly: {@code exc.strerror}, or {@code args[0]} without a code} */
   public String pythonMessage() {
     return pythonMessage;
   }
 
-  /** Returns the input that the failing call was given, or null. */
+  /** {@return the input that the failing call was given, or null} */
   public String input() {
     return input;
   }
 
-  /** Returns what Python's {@code str(exc)} prints, such as {@code [Errno -2] Name or service not known}. */
+  /**
+   * {@return what Python's {@code str(exc)} prints, such as {@code [Errno -2] Name or service not known}}
+   */
   public String pythonStr() {
     return code == null ? pythonMessage : "[Errno " + code + "] " + pythonMessage;
   }

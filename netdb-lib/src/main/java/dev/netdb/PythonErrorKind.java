@@ -23,7 +23,7 @@ public enum PythonErrorKind {
     this.pythonName = pythonName;
   }
 
-  /** Returns the Python class name, such as {@code gaierror}. */
+  /** {@return the Python class name, such as {@code gaierror}} */
   public String pythonName() {
     return pythonName;
   }

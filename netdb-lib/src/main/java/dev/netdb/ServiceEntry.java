@@ -3,7 +3,14 @@ package dev.netdb;
 import java.util.List;
 import java.util.Objects;
 
-/** A services-database entry: official name, aliases, port (host order) and protocol. */
+/**
+ * A services-database entry: official name, aliases, port (host order) and protocol.
+ *
+ * @param name the service's official name
+ * @param aliases the aliases, copied
+ * @param port the port, in host byte order
+ * @param protocol the protocol name, such as {@code tcp}
+ */
 public record ServiceEntry(String name, List<String> aliases, int port, String protocol) {
   /** Creates an entry; the port must be 0-65535. */
   public ServiceEntry {

@@ -21,17 +21,21 @@ public enum SocketType {
     this.value = value;
   }
 
-  /** Returns the Linux constant. */
+  /** {@return the Linux constant} */
   public int value() {
     return value;
   }
 
-  /** Returns Python's name for this type, such as {@code SOCK_STREAM}. */
+  /** {@return Python's name for this type, such as {@code SOCK_STREAM}} */
   public String pythonName() {
     return "SOCK_" + name();
   }
 
-  /** Returns the type with the given Linux value, if it is one of these. */
+  /**
+   * {@return the type with the given Linux value, if it is one of these}
+   *
+   * @param value the Linux value
+   */
   public static Optional<SocketType> of(int value) {
     for (SocketType t : values()) {
       if (t.value == value) {

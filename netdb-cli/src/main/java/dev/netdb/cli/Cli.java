@@ -63,7 +63,11 @@ public final class Cli {
       String a = argv[i];
       switch (a) {
         case "--help" -> {
-          out.write(Usage.TEXT);
+          out.write(Usage.text());
+          return 0;
+        }
+        case "--version" -> {
+          out.write(Version.text());
           return 0;
         }
         case "--json" -> json = true;
@@ -91,6 +95,9 @@ public final class Cli {
     Session session = new Session(options, source);
     String name = argv[i];
     List<String> words = List.of(argv).subList(i + 1, argv.length);
+    if (name.equals("help") || name.equals("completion") || words.contains("--help")) {
+      return tool(name, words);
+    }
     Command command = Commands.python(name);
     if (command != null) {
       return json ? runJson(session, command, words) : runText(session, command, words);
@@ -106,6 +113,33 @@ public final class Cli {
     int status = db.run(session, words, sb);
     out.write(sb.toString());
     return status;
+  }
+
+  /** Runs {@code help [COMMAND]}, {@code COMMAND --help} and {@code completion bash|zsh}. */
+  private int tool(String name, List<String> words) throws IOException {
+    String topic = name;
+    if (name.equals("help")) {
+      if (words.size() > 1) {
+        throw new UsageException("help takes one command name");
+      }
+      if (words.isEmpty()) {
+        out.write(Usage.text());
+        return 0;
+      }
+      topic = words.get(0).equals("--help") ? name : words.get(0);
+    } else if (name.equals("completion") && !words.contains("--help")) {
+      if (words.size() != 1 || !(words.get(0).equals("bash") || words.get(0).equals("zsh"))) {
+        throw new UsageException("completion takes bash or zsh");
+      }
+      out.write(words.get(0).equals("bash") ? ShellCompletion.bash() : ShellCompletion.zsh());
+      return 0;
+    }
+    Usage.Entry entry = Usage.entry(topic);
+    if (entry == null) {
+      throw new UsageException("unknown command '" + topic + "'");
+    }
+    out.write(Usage.help(entry));
+    return 0;
   }
 
   private static String value(String[] argv, int i, String option) {

@@ -10,8 +10,11 @@ interface Command {
   /** Returns the command's name, which is the Python function's name. */
   String name();
 
-  /** Returns a one-line synopsis of the command's arguments, for usage messages. */
-  String synopsis();
+  /** Returns the command's synopsis, as the command table ({@link Usage}) gives it. */
+  default String synopsis() {
+    Usage.Entry e = Usage.entry(name());
+    return e == null ? name() : e.synopsis();
+  }
 
   /**
    * Returns the Python argument lists of the calls that the command-line words ask for, or throws

@@ -2,15 +2,12 @@ package dev.netdb.cli;
 
 import dev.netdb.AddressFamily;
 
-/** Finds commands by name; a plain switch, so start-up loads only the command that runs. */
+/**
+ * Finds commands by name; a plain switch, so start-up loads only the command that runs. Their
+ * documentation (help, completion, man page) is the table in {@link Usage}, which a test keeps
+ * equal to these switches.
+ */
 final class Commands {
-  /** The names of the Python-function commands, for the usage text. */
-  static final String PYTHON_NAMES = "gethostname gethostbyname gethostbyname_ex getfqdn"
-      + " gethostbyaddr getservbyname getservbyport getprotobyname getaddrinfo getnameinfo"
-      + " inet_aton inet_ntoa inet_pton inet_ntop";
-  /** The names of the getent databases, for the usage text. */
-  static final String GETENT_NAMES = "hosts ahosts ahostsv4 ahostsv6 services protocols";
-
   private Commands() {}
 
   /** Returns the Python-function command of that name, or null. */

@@ -1,5 +1,8 @@
 package dev.netdb.cli;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The integer constants of Python 3.11's {@code socket} module on Linux whose names start with
  * {@code AF_}, {@code SOCK_}, {@code IPPROTO_}, {@code AI_} or {@code NI_}, and the members of its
@@ -54,6 +57,17 @@ final class Constants {
   }
 
   private Constants() {}
+
+  /** Returns the constant names that start with {@code prefix}, in {@code dir(socket)} order. */
+  static List<String> names(String prefix) {
+    List<String> names = new ArrayList<>();
+    for (String n : NAMES) {
+      if (n.startsWith(prefix)) {
+        names.add(n);
+      }
+    }
+    return names;
+  }
 
   /** Returns the value of a constant name, or null when the module has no such constant. */
   static Integer value(String name) {

@@ -16,10 +16,6 @@ final class GetaddrinfoCommand implements Command {
     return "getaddrinfo";
   }
 
-  @Override
-  public String synopsis() {
-    return "getaddrinfo HOST PORT [--family F] [--type T] [--proto P] [--flags A,B]";
-  }
 
   @Override
   public List<List<PyValue>> calls(List<String> words) {

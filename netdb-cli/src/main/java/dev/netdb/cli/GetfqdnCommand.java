@@ -9,10 +9,6 @@ final class GetfqdnCommand implements Command {
     return "getfqdn";
   }
 
-  @Override
-  public String synopsis() {
-    return "getfqdn [NAME...]";
-  }
 
   @Override
   public List<List<PyValue>> calls(List<String> words) {

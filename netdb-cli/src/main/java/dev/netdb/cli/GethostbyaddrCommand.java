@@ -9,10 +9,6 @@ final class GethostbyaddrCommand implements Command {
     return "gethostbyaddr";
   }
 
-  @Override
-  public String synopsis() {
-    return "gethostbyaddr ADDRESS...";
-  }
 
   @Override
   public List<List<PyValue>> calls(List<String> words) {

@@ -9,10 +9,6 @@ final class GethostbynameCommand implements Command {
     return "gethostbyname";
   }
 
-  @Override
-  public String synopsis() {
-    return "gethostbyname HOST...";
-  }
 
   @Override
   public List<List<PyValue>> calls(List<String> words) {

@@ -9,10 +9,6 @@ final class GethostbynameExCommand implements Command {
     return "gethostbyname_ex";
   }
 
-  @Override
-  public String synopsis() {
-    return "gethostbyname_ex HOST...";
-  }
 
   @Override
   public List<List<PyValue>> calls(List<String> words) {

@@ -9,10 +9,6 @@ final class GethostnameCommand implements Command {
     return "gethostname";
   }
 
-  @Override
-  public String synopsis() {
-    return "gethostname";
-  }
 
   @Override
   public List<List<PyValue>> calls(List<String> words) {

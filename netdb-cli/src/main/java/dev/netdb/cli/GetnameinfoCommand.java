@@ -14,10 +14,6 @@ final class GetnameinfoCommand implements Command {
     return "getnameinfo";
   }
 
-  @Override
-  public String synopsis() {
-    return "getnameinfo HOST PORT [FLOWINFO SCOPE_ID] [--flags NI_A,NI_B]";
-  }
 
   @Override
   public List<List<PyValue>> calls(List<String> words) {

@@ -9,10 +9,6 @@ final class GetprotobynameCommand implements Command {
     return "getprotobyname";
   }
 
-  @Override
-  public String synopsis() {
-    return "getprotobyname NAME...";
-  }
 
   @Override
   public List<List<PyValue>> calls(List<String> words) {

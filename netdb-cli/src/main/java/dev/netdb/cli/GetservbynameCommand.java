@@ -10,10 +10,6 @@ final class GetservbynameCommand implements Command {
     return "getservbyname";
   }
 
-  @Override
-  public String synopsis() {
-    return "getservbyname NAME[/PROTO]...";
-  }
 
   @Override
   public List<List<PyValue>> calls(List<String> words) {

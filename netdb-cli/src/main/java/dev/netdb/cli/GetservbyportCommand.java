@@ -10,10 +10,6 @@ final class GetservbyportCommand implements Command {
     return "getservbyport";
   }
 
-  @Override
-  public String synopsis() {
-    return "getservbyport PORT[/PROTO]...";
-  }
 
   @Override
   public List<List<PyValue>> calls(List<String> words) {

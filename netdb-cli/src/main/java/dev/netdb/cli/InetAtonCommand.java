@@ -10,10 +10,6 @@ final class InetAtonCommand implements Command {
     return "inet_aton";
   }
 
-  @Override
-  public String synopsis() {
-    return "inet_aton ADDRESS...";
-  }
 
   @Override
   public List<List<PyValue>> calls(List<String> words) {

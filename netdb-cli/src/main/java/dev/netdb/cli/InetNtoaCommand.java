@@ -10,10 +10,6 @@ final class InetNtoaCommand implements Command {
     return "inet_ntoa";
   }
 
-  @Override
-  public String synopsis() {
-    return "inet_ntoa HEX...";
-  }
 
   @Override
   public List<List<PyValue>> calls(List<String> words) {

@@ -12,10 +12,6 @@ final class InetNtopCommand implements Command {
     return "inet_ntop";
   }
 
-  @Override
-  public String synopsis() {
-    return "inet_ntop FAMILY HEX...";
-  }
 
   @Override
   public List<List<PyValue>> calls(List<String> words) {

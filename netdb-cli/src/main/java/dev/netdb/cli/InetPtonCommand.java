@@ -12,10 +12,6 @@ final class InetPtonCommand implements Command {
     return "inet_pton";
   }
 
-  @Override
-  public String synopsis() {
-    return "inet_pton FAMILY ADDRESS...";
-  }
 
   @Override
   public List<List<PyValue>> calls(List<String> words) {
