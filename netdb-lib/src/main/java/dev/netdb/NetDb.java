@@ -394,7 +394,9 @@ public interface NetDb extends AutoCloseable {
    * distinct address, each carrying {@code host} as its name (so no reverse lookup is ever made
    * for it): Python's {@code getaddrinfo(host, None, family, SOCK_STREAM)}, in glibc's order.
    *
+   * @param host the host name or numeric address
    * @param family {@link AddressFamily#UNSPEC} for both families, or {@code INET} / {@code INET6}
+   * @return the addresses, at least one, in the order to connect to them
    * @throws java.net.UnknownHostException naming the host, glibc's message and why (see {@link
    *     NetDbException#toUnknownHostException()})
    */
@@ -410,6 +412,10 @@ public interface NetDb extends AutoCloseable {
   /**
    * Asynchronous {@link #lookup}: the future fails with the {@link java.net.UnknownHostException}
    * that {@code lookup} would throw.
+   *
+   * @param host the host name or numeric address
+   * @param family {@link AddressFamily#UNSPEC} for both families, or {@code INET} / {@code INET6}
+   * @return a future with the addresses in connect order
    */
   default CompletableFuture<List<java.net.InetAddress>> lookupAsync(String host, AddressFamily family) {
     return getaddrinfoAsync(host, null, family.value(), SocketType.STREAM.value(), 0, 0)

@@ -67,6 +67,8 @@ public abstract sealed class NetDbException extends RuntimeException
    * a name lookup expects it: the message names the input, gives Python's message and says why in
    * DNS terms, such as {@code "nosuch.example.test: Name or service not known (no such name:
    * NXDOMAIN, or not in the hosts file)"}; this exception is its cause.
+   *
+   * @return the JDK's exception for this failure
    */
   public java.net.UnknownHostException toUnknownHostException() {
     String why = this instanceof GaiException ? switch (code == null ? 0 : code) {

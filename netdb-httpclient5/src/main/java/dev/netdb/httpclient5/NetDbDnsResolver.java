@@ -29,12 +29,22 @@ import org.apache.hc.client5.http.DnsResolver;
 public final class NetDbDnsResolver implements DnsResolver {
   private final NetDb db;
 
-  /** Creates the adapter over {@code db}; closing {@code db} stays the caller's job. */
+  /**
+   * Creates the adapter over {@code db}; closing {@code db} stays the caller's job.
+   *
+   * @param db the resolver to answer with
+   */
   public NetDbDnsResolver(NetDb db) {
     this.db = Objects.requireNonNull(db, "db");
   }
 
-  /** Returns the addresses of {@code host}, in the order the client should try them. */
+  /**
+   * Returns the addresses of {@code host}, in the order the client should try them.
+   *
+   * @param host the host name to look up
+   * @return the addresses, at least one, in glibc's order
+   * @throws UnknownHostException naming the host and why no address was found
+   */
   @Override
   public InetAddress[] resolve(String host) throws UnknownHostException {
     Objects.requireNonNull(host, "host");
@@ -44,6 +54,10 @@ public final class NetDbDnsResolver implements DnsResolver {
   /**
    * Returns the canonical name of {@code host}: {@code getaddrinfo} with {@code AI_CANONNAME}, as
    * glibc gives it (the end of the CNAME chain, or the hosts file's first name).
+   *
+   * @param host the host name to look up
+   * @return the canonical name, or {@code host} where glibc gives none
+   * @throws UnknownHostException naming the host and why it was not found
    */
   @Override
   public String resolveCanonicalHostname(String host) throws UnknownHostException {

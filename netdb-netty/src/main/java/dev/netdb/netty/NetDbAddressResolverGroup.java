@@ -27,12 +27,21 @@ import java.util.Objects;
 public final class NetDbAddressResolverGroup extends AddressResolverGroup<InetSocketAddress> {
   private final NetDb db;
 
-  /** Creates the group over {@code db}. */
+  /**
+   * Creates the group over {@code db}.
+   *
+   * @param db the resolver to answer with
+   */
   public NetDbAddressResolverGroup(NetDb db) {
     this.db = Objects.requireNonNull(db, "db");
   }
 
-  /** Returns a resolver bound to {@code executor}, Netty's contract for one event loop. */
+  /**
+   * Returns a resolver bound to {@code executor}, Netty's contract for one event loop.
+   *
+   * @param executor the event loop the resolver belongs to
+   * @return the resolver
+   */
   @Override
   protected AddressResolver<InetSocketAddress> newResolver(EventExecutor executor) {
     return new InetSocketAddressResolver(executor, new NetDbNameResolver(executor, db));

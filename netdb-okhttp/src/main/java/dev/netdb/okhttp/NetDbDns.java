@@ -25,12 +25,22 @@ import okhttp3.Dns;
 public final class NetDbDns implements Dns {
   private final NetDb db;
 
-  /** Creates the adapter over {@code db}; closing {@code db} stays the caller's job. */
+  /**
+   * Creates the adapter over {@code db}; closing {@code db} stays the caller's job.
+   *
+   * @param db the resolver to answer with
+   */
   public NetDbDns(NetDb db) {
     this.db = Objects.requireNonNull(db, "db");
   }
 
-  /** Returns the addresses of {@code hostname}, in the order OkHttp should try them. */
+  /**
+   * Returns the addresses of {@code hostname}, in the order OkHttp should try them.
+   *
+   * @param hostname the host name to look up
+   * @return the addresses, at least one, in glibc's order
+   * @throws UnknownHostException naming the host and why no address was found
+   */
   @Override
   public List<InetAddress> lookup(String hostname) throws UnknownHostException {
     Objects.requireNonNull(hostname, "hostname");

@@ -39,6 +39,9 @@ public final class NetDbResolverProvider extends InetAddressResolverProvider {
   /**
    * Returns the resolver for this JVM: the built-in one when {@code netdb.disable} is true,
    * otherwise netdb configured from the system properties.
+   *
+   * @param configuration the JDK's configuration, with its built-in resolver
+   * @return the resolver for this JVM
    */
   @Override
   public InetAddressResolver get(Configuration configuration) {
@@ -50,7 +53,11 @@ public final class NetDbResolverProvider extends InetAddressResolverProvider {
     return new NetDbInetAddressResolver(netDb(settings));
   }
 
-  /** Returns the provider's name, {@code "netdb"}. */
+  /**
+   * Returns the provider's name.
+   *
+   * @return {@code "netdb"}
+   */
   @Override
   public String name() {
     return "netdb";
