@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  *
  * <p>The settings are read from the supplier at the start of each lookup, so a re-read resolv.conf
  * takes effect for new lookups. Futures never complete exceptionally for DNS failures: those are
- * {@link DnsOutcome} or {@link HostLookup.Failed} values.
+ * {@link DnsOutcome} or {@link DnsHostResult.Failed} values.
  */
 public final class DnsClient implements AutoCloseable {
   private final Supplier<ResolverConfig> config;
@@ -68,7 +68,7 @@ public final class DnsClient implements AutoCloseable {
    * @param name the ASCII (IDNA-encoded) name as the caller gave it, trailing dot allowed
    * @param family {@code INET} for A only, {@code INET6} for AAAA only, {@code UNSPEC} for both
    */
-  public CompletableFuture<HostLookup> lookupHost(String name, AddressFamily family) {
+  public CompletableFuture<DnsHostResult> lookupHost(String name, AddressFamily family) {
     return new HostResolver(config.get(), this::query).lookup(name, family);
   }
 
@@ -76,7 +76,7 @@ public final class DnsClient implements AutoCloseable {
    * Looks up the name of an address with a PTR query under {@code in-addr.arpa} or {@code
    * ip6.arpa}, as glibc's {@code _nss_dns_gethostbyaddr2_r} does (no search list).
    */
-  public CompletableFuture<HostLookup> lookupAddress(InetAddress address) {
+  public CompletableFuture<DnsHostResult> lookupAddress(InetAddress address) {
     return new HostResolver(config.get(), this::query).reverse(address);
   }
 

@@ -2,7 +2,7 @@ package dev.netdb.resolve;
 
 import dev.netdb.AddressFamily;
 import dev.netdb.dns.DnsClient;
-import dev.netdb.dns.HostLookup;
+import dev.netdb.dns.DnsHostResult;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -82,11 +82,11 @@ public final class DnsHostResolver implements HostResolver {
     }
   }
 
-  static HostAnswer answer(HostLookup l) {
+  static HostAnswer answer(DnsHostResult l) {
     return switch (l) {
-      case HostLookup.Found f -> new HostAnswer.Found(
+      case DnsHostResult.Found f -> new HostAnswer.Found(
           f.canonicalName(), f.aliases(), f.addresses().stream().map(InetAddress::getAddress).toList());
-      case HostLookup.Failed x -> switch (x.error()) {
+      case DnsHostResult.Failed x -> switch (x.error()) {
         case HOST_NOT_FOUND -> new HostAnswer.NotFound();
         case TRY_AGAIN -> new HostAnswer.TryAgain();
         case NO_RECOVERY -> new HostAnswer.NoRecovery();
