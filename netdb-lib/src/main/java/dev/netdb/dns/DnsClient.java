@@ -69,7 +69,7 @@ public final class DnsClient implements AutoCloseable {
    * @param family {@code INET} for A only, {@code INET6} for AAAA only, {@code UNSPEC} for both
    */
   public CompletableFuture<DnsHostResult> lookupHost(String name, AddressFamily family) {
-    return new HostResolver(config.get(), this::query).lookup(name, family);
+    return new HostQuery(config.get(), this::query).lookup(name, family);
   }
 
   /**
@@ -77,7 +77,7 @@ public final class DnsClient implements AutoCloseable {
    * ip6.arpa}, as glibc's {@code _nss_dns_gethostbyaddr2_r} does (no search list).
    */
   public CompletableFuture<DnsHostResult> lookupAddress(InetAddress address) {
-    return new HostResolver(config.get(), this::query).reverse(address);
+    return new HostQuery(config.get(), this::query).reverse(address);
   }
 
   /** Returns the cache this client uses. */

@@ -16,14 +16,14 @@ import java.util.function.Function;
  * questions, and the CNAME chain as glibc's {@code getanswer_r} ({@code resolv/nss_dns/dns-host.c})
  * reads it. One instance serves one lookup with one snapshot of the settings.
  */
-final class HostResolver {
+final class HostQuery {
   /** The longest CNAME chain followed; glibc has no explicit bound, the message size bounds it. */
   static final int MAX_CHAIN = 16;
 
   private final ResolverConfig cfg;
   private final Function<DnsQuestion, CompletableFuture<DnsOutcome>> query;
 
-  HostResolver(ResolverConfig cfg, Function<DnsQuestion, CompletableFuture<DnsOutcome>> query) {
+  HostQuery(ResolverConfig cfg, Function<DnsQuestion, CompletableFuture<DnsOutcome>> query) {
     this.cfg = cfg;
     this.query = query;
   }
