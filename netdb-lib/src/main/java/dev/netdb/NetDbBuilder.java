@@ -8,7 +8,7 @@ import dev.netdb.files.ReloadingFile;
 import dev.netdb.python.PythonLayer;
 import dev.netdb.resolve.DnsHostResolver;
 import dev.netdb.resolve.Environment;
-import dev.netdb.resolve.HostResolver;
+import dev.netdb.resolve.NssDns;
 import dev.netdb.resolve.JavaBackend;
 import dev.netdb.resolve.LocalAddress;
 import dev.netdb.resolve.ServiceDirectory;
@@ -186,7 +186,7 @@ public final class NetDbBuilder {
    * any were given, and the answer cache with the given limits and clock. The client starts on the
    * first lookup.
    */
-  private HostResolver dnsResolver(Supplier<String> host) {
+  private NssDns dnsResolver(Supplier<String> host) {
     dev.netdb.dns.ResolvConfFile file = new dev.netdb.dns.ResolvConfFile(
         resolvConf, System.getenv(), host, Duration.ofSeconds(1), nanoClock);
     List<InetSocketAddress> servers = List.copyOf(nameservers);

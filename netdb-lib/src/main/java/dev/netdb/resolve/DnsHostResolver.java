@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * is created on the first lookup, so building a back end opens no socket; if it cannot be created
  * every lookup is {@code TRY_AGAIN}.
  */
-public final class DnsHostResolver implements HostResolver {
+public final class DnsHostResolver implements NssDns {
   private final Supplier<DnsClient> factory;
   private volatile DnsClient client;
   private volatile boolean failed;
@@ -57,7 +57,7 @@ public final class DnsHostResolver implements HostResolver {
     if (name.isEmpty()) {
       // nss_dns fails an empty name with NO_RECOVERY and sends nothing (glibc 2.36 in the oracle
       // namespace: gethostbyname_ex('') is herror(3) with "hosts: files dns", python-semantics.md
-      // §6a #54 notes; herror(1) with "hosts: files", HostResolver.none()).
+      // §6a #54 notes; herror(1) with "hosts: files", NssDns.none()).
       return CompletableFuture.completedFuture(new HostAnswer.NoRecovery());
     }
     DnsClient c = client();

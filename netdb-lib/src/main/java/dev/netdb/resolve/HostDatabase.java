@@ -2,7 +2,7 @@ package dev.netdb.resolve;
 
 import dev.netdb.HostEntry;
 import dev.netdb.files.HostsFile;
-import dev.netdb.resolve.HostResolver.HostAnswer;
+import dev.netdb.resolve.NssDns.HostAnswer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.netdb.resolve;
 
 import dev.netdb.files.HostsFile;
-import dev.netdb.resolve.HostResolver.HostAnswer;
+import dev.netdb.resolve.NssDns.HostAnswer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -40,7 +40,7 @@ class OsDifferentialTest {
     java = new JavaBackend(new Environment(
         hosts::get, hostConf::get, gai,
         ServiceDirectory.of(FilesDatabases.open(Path.of("/etc/services"), Path.of("/etc/protocols"))),
-        HostResolver.none(),
+        NssDns.none(),
         Environment::systemHostname,
         LocalAddress::system,
         SourceProbe.udpConnect(),

@@ -103,7 +103,7 @@ class PipelineStagesTest {
         "localhost           | 0  | 0 | not numeric",
       })
   void parsesNumericHostsAsTextToBinaryAddress(String host, int family, int flags, String expected) {
-    Environment env = Fixture.environment(Fixture.Network.DUAL, "", "", HostResolver.none());
+    Environment env = Fixture.environment(Fixture.Network.DUAL, "", "", NssDns.none());
     String got;
     try {
       HostLookup.Addresses a = HostLookup.numeric(host, family, flags, env);
