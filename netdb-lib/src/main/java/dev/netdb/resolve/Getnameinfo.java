@@ -40,9 +40,9 @@ public final class Getnameinfo {
       return CompletableFuture.failedFuture(Eai.BADFLAGS.error(input));
     }
     byte[] addr;
-    if (sa.family() == HostLookup.AF_INET) {
+    if (sa.family() == NameStage.AF_INET) {
       addr = IpLiterals.pton4(sa.host());
-    } else if (sa.family() == HostLookup.AF_INET6) {
+    } else if (sa.family() == NameStage.AF_INET6) {
       addr = IpLiterals.pton6(sa.host());
     } else {
       return CompletableFuture.failedFuture(Eai.FAMILY.error(input));
@@ -91,7 +91,7 @@ public final class Getnameinfo {
     if (dot >= 0) {
       domain = self.substring(dot + 1);
     } else {
-      var m = env.hosts().get().byName(self, HostLookup.AF_INET, env.hostConf().get().multi());
+      var m = env.hosts().get().byName(self, NameStage.AF_INET, env.hostConf().get().multi());
       if (m != null) {
         for (String n : concat(m.name(), m.aliases())) {
           int d = n.indexOf('.');

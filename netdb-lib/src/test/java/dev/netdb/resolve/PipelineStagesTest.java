@@ -106,11 +106,11 @@ class PipelineStagesTest {
     Environment env = Fixture.environment(Fixture.Network.DUAL, "", "", NssDns.none());
     String got;
     try {
-      HostLookup.Addresses a = HostLookup.numeric(host, family, flags, env);
+      NameStage.Addresses a = NameStage.numeric(host, family, flags, env);
       if (a == null) {
         got = "not numeric";
       } else {
-        HostLookup.Addr x = a.addrs().getFirst();
+        NameStage.Addr x = a.addrs().getFirst();
         got = IpLiterals.ntop(x.bytes()) + (x.scopeId() != 0 ? " scope " + x.scopeId() : "");
         assertThat(a.canonicalName()).isEqualTo(host);
       }
