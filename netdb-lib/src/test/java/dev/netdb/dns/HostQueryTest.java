@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Checks CNAME chains, A/AAAA combination and reverse names without sockets. */
-class HostResolverTest {
+class HostQueryTest {
   static final InetSocketAddress SERVER = new InetSocketAddress(InetAddress.ofLiteral("127.0.0.1"), 53);
 
   static DnsOutcome answer(String qname, int type, ResourceRecord... rrs) {
