@@ -17,7 +17,12 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface NetDb {
 
-  /** Returns the back end that calls glibc through FFM; it fails here if native access is off. */
+  /**
+   * Returns the back end that calls glibc through FFM.
+   *
+   * @throws OsBackendUnavailableException where the platform is not glibc on Linux x86_64 or
+   *     aarch64, or native access is not enabled for netdb
+   */
   static NetDb os() {
     return dev.netdb.python.Backends.os();
   }
