@@ -1,6 +1,6 @@
 package dev.netdb.files;
 
-import dev.netdb.resolve.IpLiterals;
+import dev.netdb.text.IpLiterals;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -6,6 +6,7 @@ import dev.netdb.resolve.NameStage.Addr;
 import dev.netdb.resolve.NameStage.Addresses;
 import dev.netdb.resolve.ServiceTuples.Service;
 import dev.netdb.resolve.ServiceTuples.SockTuple;
+import dev.netdb.text.IpLiterals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -3,6 +3,7 @@ package dev.netdb.resolve;
 import dev.netdb.HostEntry;
 import dev.netdb.files.HostsFile;
 import dev.netdb.resolve.NssDns.HostAnswer;
+import dev.netdb.text.IpLiterals;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

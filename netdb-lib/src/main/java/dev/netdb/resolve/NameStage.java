@@ -2,6 +2,7 @@ package dev.netdb.resolve;
 
 import dev.netdb.files.HostsFile;
 import dev.netdb.resolve.NssDns.HostAnswer;
+import dev.netdb.text.IpLiterals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -6,6 +6,7 @@ import dev.netdb.AddrInfo;
 import dev.netdb.NetDb;
 import dev.netdb.python.PythonLayer;
 import dev.netdb.resolve.NssDns.HostAnswer;
+import dev.netdb.text.IpLiterals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.netdb.GaiException;
 import dev.netdb.resolve.Getaddrinfo.Request;
+import dev.netdb.text.IpLiterals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
