@@ -242,11 +242,14 @@ class GetentFilesDifferentialTest {
     }
   }
 
-  /** Copies a fixture to the temporary directory, so it can be bind-mounted. */
+  /**
+   * Copies a fixture to the temporary directory, so it can be bind-mounted: the quirks files are
+   * netdb-lib's ({@code testdata/files/}, from its test jar), the UTF-8 ones this module's.
+   */
   static Path resource(String name) {
     Path f = dir.resolve(name);
-    try (InputStream in = GetentFilesDifferentialTest.class.getResourceAsStream(
-        "/testdata/getent/" + name)) {
+    String folder = name.endsWith("-quirks") ? "/testdata/files/" : "/testdata/getent/";
+    try (InputStream in = GetentFilesDifferentialTest.class.getResourceAsStream(folder + name)) {
       Files.write(f, in.readAllBytes());
       return f;
     } catch (IOException e) {
