@@ -1,6 +1,7 @@
 package dev.netdb.resolve;
 
 import dev.netdb.AddrInfo;
+import dev.netdb.dns.Eai;
 import dev.netdb.files.GaiConf;
 import dev.netdb.resolve.NameStage.Addr;
 import dev.netdb.resolve.NameStage.Addresses;

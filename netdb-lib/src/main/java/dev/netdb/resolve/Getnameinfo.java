@@ -5,6 +5,7 @@ import dev.netdb.HostEntry;
 import dev.netdb.HostException;
 import dev.netdb.NameInfo;
 import dev.netdb.ServiceEntry;
+import dev.netdb.dns.Eai;
 import dev.netdb.text.IpLiterals;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

@@ -1,6 +1,7 @@
 package dev.netdb.resolve;
 
 import dev.netdb.HostEntry;
+import dev.netdb.dns.Eai;
 import dev.netdb.files.HostsFile;
 import dev.netdb.resolve.NssDns.HostAnswer;
 import dev.netdb.text.IpLiterals;

@@ -5,6 +5,7 @@ import dev.netdb.HostEntry;
 import dev.netdb.NameInfo;
 import dev.netdb.ProtocolEntry;
 import dev.netdb.ServiceEntry;
+import dev.netdb.dns.Eai;
 import dev.netdb.python.Backend;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -1,5 +1,6 @@
 package dev.netdb.resolve;
 
+import dev.netdb.dns.Eai;
 import dev.netdb.files.HostsFile;
 import dev.netdb.resolve.NssDns.HostAnswer;
 import dev.netdb.text.IpLiterals;

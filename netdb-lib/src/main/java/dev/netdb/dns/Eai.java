@@ -1,4 +1,4 @@
-package dev.netdb.resolve;
+package dev.netdb.dns;
 
 import dev.netdb.GaiException;
 import dev.netdb.HostException;
