@@ -5,6 +5,7 @@ import dev.netdb.HostEntry;
 import dev.netdb.HostException;
 import dev.netdb.NameInfo;
 import dev.netdb.ServiceEntry;
+import dev.netdb.dns.DnsError;
 import dev.netdb.dns.Eai;
 import dev.netdb.text.IpLiterals;
 import java.util.concurrent.CompletableFuture;
@@ -76,7 +77,7 @@ public final class Getnameinfo {
       return name;
     }
     Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
-    if (cause instanceof HostException he && he.code().orElse(0) == Eai.TRY_AGAIN) {
+    if (cause instanceof HostException he && he.code().orElse(0) == DnsError.TRY_AGAIN.herrno()) {
       throw Eai.AGAIN.error(sa.host());
     }
     if ((flags & NI_NAMEREQD) != 0) {

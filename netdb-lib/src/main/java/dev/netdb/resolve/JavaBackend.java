@@ -5,7 +5,7 @@ import dev.netdb.HostEntry;
 import dev.netdb.NameInfo;
 import dev.netdb.ProtocolEntry;
 import dev.netdb.ServiceEntry;
-import dev.netdb.dns.Eai;
+import dev.netdb.dns.DnsError;
 import dev.netdb.python.Backend;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -76,7 +76,7 @@ public final class JavaBackend implements Backend {
   /** Asynchronous {@link #gethostbyaddr}. */
   public CompletableFuture<HostEntry> gethostbyaddrAsync(byte[] address) {
     if (address.length != 4 && address.length != 16) {
-      return CompletableFuture.failedFuture(Eai.hostError(Eai.HOST_NOT_FOUND, null));
+      return CompletableFuture.failedFuture(DnsError.HOST_NOT_FOUND.error(null));
     }
     return hosts.byAddress(address.clone());
   }
