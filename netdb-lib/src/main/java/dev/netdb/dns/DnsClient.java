@@ -37,7 +37,7 @@ public final class DnsClient implements AutoCloseable {
   /**
    * Creates a client; its selector thread starts now and stops on {@link #close()}.
    *
-   * @param config the settings, read at the start of each lookup (see {@link ResolvConfFile})
+   * @param config the settings, read at the start of each lookup (see {@link ResolvConfParser#watch})
    * @param cache the answer cache; {@link DnsCache#disabled()} for none
    */
   public static DnsClient create(Supplier<ResolverConfig> config, DnsCache cache) throws IOException {

@@ -1,5 +1,8 @@
 package dev.netdb.files;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -24,5 +27,17 @@ public record FilesDatabases(ServicesDatabase services, ProtocolsDatabase protoc
   /** Returns the databases on the given files, checked for changes once a second. */
   public static FilesDatabases open(Path servicesFile, Path protocolsFile) {
     return new FilesDatabases(ServicesDatabase.open(servicesFile), ProtocolsDatabase.open(protocolsFile));
+  }
+
+  /** Returns an embedded table ({@code services} or {@code protocols}) from the jar. */
+  static byte[] embedded(String resource) {
+    try (InputStream in = FilesDatabases.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("embedded table missing from the jar: " + resource);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read embedded table " + resource, e);
+    }
   }
 }

@@ -30,23 +30,32 @@ public final class ProtocolsDatabase {
 
   /**
    * Lookups of one thread that skip the clock after two quick ones, with the system clock (see
-   * {@code WatchedFile}); an injected clock is read on every lookup.
+   * {@link ConfigFile}); an injected clock is read on every lookup.
    */
   private static final int BURST_SKIPS = 63;
 
-  private final WatchedFile<ProtocolsTable> file;
+  /** One version of the file: the indexed table and the lines that were skipped. */
+  private record Loaded(ProtocolsTable table, List<Diagnostic> diagnostics) {}
+
+  private final ConfigFile<Loaded> file;
 
   private ProtocolsDatabase(
       Path path, Duration checkInterval, LongSupplier nanoClock, int burstSkips) {
     this.file =
-        new WatchedFile<>(
+        new ConfigFile<>(
             path,
-            "protocols",
-            ProtocolsFile::parse,
-            ProtocolsTable::new,
-            checkInterval.toNanos(),
+            ProtocolsDatabase::load,
+            Loaded::diagnostics,
+            checkInterval,
             nanoClock,
             burstSkips);
+  }
+
+  /** Parses one version; a missing file means the embedded table (glibc would find nothing). */
+  private static Loaded load(byte[] content) {
+    ParseResult<ProtocolEntry> r =
+        ProtocolsFile.parse(content != null ? content : FilesDatabases.embedded("protocols"));
+    return new Loaded(new ProtocolsTable(r.entries()), r.diagnostics());
   }
 
   /** Returns a database on {@code /etc/protocols}. */
@@ -93,7 +102,7 @@ public final class ProtocolsDatabase {
 
   /** Returns where the current version came from: the path, or the embedded table. */
   public String source() {
-    return file.get().source();
+    return file.exists() ? file.source() : "embedded protocols (" + file.path() + " does not exist)";
   }
 
   /** Returns the configured path. */

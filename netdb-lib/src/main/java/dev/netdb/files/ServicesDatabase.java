@@ -30,23 +30,32 @@ public final class ServicesDatabase {
 
   /**
    * Lookups of one thread that skip the clock after two quick ones, with the system clock (see
-   * {@code WatchedFile}); an injected clock is read on every lookup.
+   * {@link ConfigFile}); an injected clock is read on every lookup.
    */
   private static final int BURST_SKIPS = 63;
 
-  private final WatchedFile<ServicesTable> file;
+  /** One version of the file: the indexed table and the lines that were skipped. */
+  private record Loaded(ServicesTable table, List<Diagnostic> diagnostics) {}
+
+  private final ConfigFile<Loaded> file;
 
   private ServicesDatabase(
       Path path, Duration checkInterval, LongSupplier nanoClock, int burstSkips) {
     this.file =
-        new WatchedFile<>(
+        new ConfigFile<>(
             path,
-            "services",
-            ServicesFile::parse,
-            ServicesTable::new,
-            checkInterval.toNanos(),
+            ServicesDatabase::load,
+            Loaded::diagnostics,
+            checkInterval,
             nanoClock,
             burstSkips);
+  }
+
+  /** Parses one version; a missing file means the embedded table (glibc would find nothing). */
+  private static Loaded load(byte[] content) {
+    ParseResult<ServiceEntry> r =
+        ServicesFile.parse(content != null ? content : FilesDatabases.embedded("services"));
+    return new Loaded(new ServicesTable(r.entries()), r.diagnostics());
   }
 
   /** Returns a database on {@code /etc/services}. */
@@ -97,7 +106,7 @@ public final class ServicesDatabase {
 
   /** Returns where the current version came from: the path, or the embedded table. */
   public String source() {
-    return file.get().source();
+    return file.exists() ? file.source() : "embedded services (" + file.path() + " does not exist)";
   }
 
   /** Returns the configured path. */
