@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
@@ -43,7 +44,7 @@ import java.util.function.LongSupplier;
  * {@value #BURST_NANOS} ns after its previous clock read skips the clock for its next {@code
  * burstSkips} lookups (a clock read costs about 120 ns on this project's machines, more than a
  * services lookup); up to that many lookups right after a burst may see a version older than the
- * interval. Safe for concurrent use; readers take no lock.
+ * interval. Safe for concurrent use: lookups take no lock unless the file changed.
  *
  * @param <T> the parsed value
  */
@@ -78,7 +79,7 @@ public final class ConfigFile<T> {
   private final int burstSkips;
   /** Per thread: lookups left that skip the clock, and the last clock reading. */
   private final ThreadLocal<long[]> burst;
-  private volatile Version<T> current;
+  private final AtomicReference<Version<T>> current = new AtomicReference<>();
 
   /**
    * Creates a holder; nothing is read until the first {@link #get()}.
@@ -126,7 +127,7 @@ public final class ConfigFile<T> {
 
   /** Returns the current value, checking the file first when the interval has passed. */
   public T get() {
-    Version<T> v = current;
+    Version<T> v = current.get();
     if (v == null) {
       return check(false).value();
     }
@@ -143,7 +144,22 @@ public final class ConfigFile<T> {
       b[0] = b[1] != Long.MIN_VALUE && now - b[1] < BURST_NANOS ? burstSkips : 0;
       b[1] = now;
     }
-    return now - v.nextCheck() < 0 ? v.value() : check(false).value();
+    return now - v.nextCheck() < 0 ? v.value() : recheck(v, now);
+  }
+
+  /**
+   * Checks an expired version without the lock when the file is unchanged, the common case (with
+   * an interval of zero, every call): one {@code stat}, and at most a compare-and-set of the next
+   * check time, so concurrent lookups do not queue behind each other's {@code stat}.
+   */
+  private T recheck(Version<T> v, long now) {
+    if (!stat().equals(v.stamp())) {
+      return check(false).value();
+    }
+    if (intervalNanos != 0 && !v.emptiedOut()) {
+      current.compareAndSet(v, again(v, now)); // lost to a newer version: that one stands
+    }
+    return v.value();
   }
 
   /** Checks the file now, whatever the interval, and returns the current value. */
@@ -153,13 +169,13 @@ public final class ConfigFile<T> {
 
   /** Reports whether the file existed at the last check (reading it first if never read). */
   public boolean exists() {
-    Version<T> v = current;
+    Version<T> v = current.get();
     return (v != null ? v : check(false)).stamp() != Stamp.MISSING;
   }
 
   /** Returns the file's path, marked {@code (unreadable)} when the last check could not read it. */
   public String source() {
-    Version<T> v = current;
+    Version<T> v = current.get();
     return (v != null ? v : check(false)).unreadable()
         ? path + " (unreadable)"
         : path.toString();
@@ -167,12 +183,12 @@ public final class ConfigFile<T> {
 
   private synchronized Version<T> check(boolean force) {
     long now = clock.getAsLong();
-    Version<T> v = current;
+    Version<T> v = current.get();
     if (v != null && !force && now - v.nextCheck() < 0) {
       return v; // another thread checked while this one waited
     }
     Version<T> next = load(v, now);
-    current = next;
+    current.set(next);
     return next;
   }
 
@@ -183,15 +199,15 @@ public final class ConfigFile<T> {
     }
     if (before == Stamp.MISSING) {
       LOG.log(Level.DEBUG, "{0} does not exist; glibc''s default for it is used", path);
-      return read(old, null, before, before, now, false);
+      return read(old, null, before, now, false);
     }
     byte[] content = before == Stamp.UNREADABLE ? null : readAll();
     if (content == null) {
       // Logged once: the stamp is kept, so the next checks find it unchanged.
       LOG.log(Level.WARNING, "cannot read {0}; it is taken as empty, as glibc takes it", path);
-      return read(old, new byte[0], before, before, now, true);
+      return read(old, new byte[0], before, now, true);
     }
-    return read(old, content, before, stat(), now, false);
+    return read(old, content, before, now, false);
   }
 
   /** Keeps an unchanged version, trusted for another interval unless it emptied out. */
@@ -201,11 +217,17 @@ public final class ConfigFile<T> {
         old.value(), old.content(), old.stamp(), next, old.emptiedOut(), old.unreadable());
   }
 
+  /**
+   * Makes the version for {@code content} read under {@code before}: parsed unless it is the old
+   * content again, then trusted for the interval only if a second {@code stat}, after the read and
+   * the parse, still sees {@code before}.
+   */
   private Version<T> read(
-      Version<T> old, byte[] content, Stamp before, Stamp after, long now, boolean unreadable) {
+      Version<T> old, byte[] content, Stamp before, long now, boolean unreadable) {
     boolean same = old != null && old.stamp() != Stamp.MISSING && before != Stamp.MISSING
         && Arrays.equals(old.content(), content);
     T value = same ? old.value() : parse(content);
+    Stamp after = content == null || unreadable ? before : stat();
     boolean emptiedOut = !unreadable && content != null && content.length == 0 && old != null
         && (old.emptiedOut() || (old.content() != null && old.content().length > 0));
     boolean settled = before.equals(after);
