@@ -34,28 +34,12 @@ public final class ProtocolsDatabase {
    */
   private static final int BURST_SKIPS = 63;
 
-  /** One version of the file: the indexed table and the lines that were skipped. */
-  private record Loaded(ProtocolsTable table, List<Diagnostic> diagnostics) {}
-
-  private final ConfigFile<Loaded> file;
+  private final ConfigFile<FilesDatabases.Version<ProtocolsTable>> file;
 
   private ProtocolsDatabase(
       Path path, Duration checkInterval, LongSupplier nanoClock, int burstSkips) {
-    this.file =
-        new ConfigFile<>(
-            path,
-            ProtocolsDatabase::load,
-            Loaded::diagnostics,
-            checkInterval,
-            nanoClock,
-            burstSkips);
-  }
-
-  /** Parses one version; a missing file means the embedded table (glibc would find nothing). */
-  private static Loaded load(byte[] content) {
-    ParseResult<ProtocolEntry> r =
-        ProtocolsFile.parse(content != null ? content : FilesDatabases.embedded("protocols"));
-    return new Loaded(new ProtocolsTable(r.entries()), r.diagnostics());
+    this.file = FilesDatabases.watch(path, "protocols", ProtocolsFile::parse, ProtocolsTable::new, checkInterval,
+        nanoClock, burstSkips);
   }
 
   /** Returns a database on {@code /etc/protocols}. */

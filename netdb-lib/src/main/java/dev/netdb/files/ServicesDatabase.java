@@ -34,28 +34,12 @@ public final class ServicesDatabase {
    */
   private static final int BURST_SKIPS = 63;
 
-  /** One version of the file: the indexed table and the lines that were skipped. */
-  private record Loaded(ServicesTable table, List<Diagnostic> diagnostics) {}
-
-  private final ConfigFile<Loaded> file;
+  private final ConfigFile<FilesDatabases.Version<ServicesTable>> file;
 
   private ServicesDatabase(
       Path path, Duration checkInterval, LongSupplier nanoClock, int burstSkips) {
-    this.file =
-        new ConfigFile<>(
-            path,
-            ServicesDatabase::load,
-            Loaded::diagnostics,
-            checkInterval,
-            nanoClock,
-            burstSkips);
-  }
-
-  /** Parses one version; a missing file means the embedded table (glibc would find nothing). */
-  private static Loaded load(byte[] content) {
-    ParseResult<ServiceEntry> r =
-        ServicesFile.parse(content != null ? content : FilesDatabases.embedded("services"));
-    return new Loaded(new ServicesTable(r.entries()), r.diagnostics());
+    this.file = FilesDatabases.watch(path, "services", ServicesFile::parse, ServicesTable::new, checkInterval,
+        nanoClock, burstSkips);
   }
 
   /** Returns a database on {@code /etc/services}. */
