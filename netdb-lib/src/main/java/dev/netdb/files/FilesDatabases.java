@@ -34,20 +34,20 @@ public record FilesDatabases(ServicesDatabase services, ProtocolsDatabase protoc
   }
 
   /** One version of a services or protocols file: its indexed table and the lines skipped. */
-  record Version<T>(T table, List<Diagnostic> diagnostics) {}
+  record Table<T>(T table, List<Diagnostic> diagnostics) {}
 
   /**
    * Returns the holder of a services or protocols file, parsed and indexed; while the file does
    * not exist, the embedded table {@code resource} stands in (glibc would find nothing: the one
    * deliberate fallback, for machines without netbase).
    */
-  static <E, T> ConfigFile<Version<T>> watch(Path path, String resource,
+  static <E, T> ConfigFile<Table<T>> watch(Path path, String resource,
       Function<byte[], ParseResult<E>> parser, Function<List<E>, T> indexer,
       Duration checkInterval, LongSupplier clock, int burstSkips) {
     return new ConfigFile<>(path, content -> {
       ParseResult<E> r = parser.apply(content != null ? content : embedded(resource));
-      return new Version<>(indexer.apply(r.entries()), r.diagnostics());
-    }, Version::diagnostics, checkInterval, clock, burstSkips);
+      return new Table<>(indexer.apply(r.entries()), r.diagnostics());
+    }, Table::diagnostics, checkInterval, clock, burstSkips);
   }
 
   /** Returns an embedded table ({@code services} or {@code protocols}) from the jar. */

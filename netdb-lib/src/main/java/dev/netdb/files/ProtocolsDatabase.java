@@ -34,7 +34,7 @@ public final class ProtocolsDatabase {
    */
   private static final int BURST_SKIPS = 63;
 
-  private final ConfigFile<FilesDatabases.Version<ProtocolsTable>> file;
+  private final ConfigFile<FilesDatabases.Table<ProtocolsTable>> file;
 
   private ProtocolsDatabase(
       Path path, Duration checkInterval, LongSupplier nanoClock, int burstSkips) {

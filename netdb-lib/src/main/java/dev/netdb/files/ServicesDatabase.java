@@ -34,7 +34,7 @@ public final class ServicesDatabase {
    */
   private static final int BURST_SKIPS = 63;
 
-  private final ConfigFile<FilesDatabases.Version<ServicesTable>> file;
+  private final ConfigFile<FilesDatabases.Table<ServicesTable>> file;
 
   private ServicesDatabase(
       Path path, Duration checkInterval, LongSupplier nanoClock, int burstSkips) {
