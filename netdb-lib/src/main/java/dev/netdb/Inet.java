@@ -39,10 +39,9 @@ public final class Inet {
    */
   public static byte[] aton(String text) {
     long address = Ipv4Text.parseAton(text);
-    NetDbException problem =
-        CString.problem(text, address == Ipv4Text.INVALID ? 0 : Ipv4Text.atonEnd(text));
-    if (problem != null) {
-      throw problem;
+    int problem = CString.check(text, address == Ipv4Text.INVALID ? 0 : Ipv4Text.atonEnd(text));
+    if (problem != CString.OK) {
+      throw cStringError(text, problem);
     }
     if (address == Ipv4Text.INVALID) {
       throw new SystemException(ATON_ILLEGAL, text);
@@ -57,7 +56,7 @@ public final class Inet {
    */
   public static byte[] tryAton(String text) {
     long address = Ipv4Text.parseAton(text);
-    if (address == Ipv4Text.INVALID || CString.problem(text, Ipv4Text.atonEnd(text)) != null) {
+    if (address == Ipv4Text.INVALID || CString.check(text, Ipv4Text.atonEnd(text)) != CString.OK) {
       return null;
     }
     return Ipv4Text.toBytes(address);
@@ -116,9 +115,9 @@ public final class Inet {
       return result;
     }
     // Python converts the str argument before it calls inet_pton.
-    NetDbException problem = CString.problem(text, 0);
-    if (problem != null) {
-      throw problem;
+    int problem = CString.check(text, 0);
+    if (problem != CString.OK) {
+      throw cStringError(text, problem);
     }
     if (family != AF_INET && family != AF_INET6) {
       throw new SystemException(EAFNOSUPPORT, "Address family not supported by protocol", text);
@@ -216,6 +215,17 @@ public final class Inet {
     }
     Objects.requireNonNull(packed, "packed");
     return null;
+  }
+
+  /**
+   * Returns the exception Python raises when it converts {@code text} to a C string and {@link
+   * CString#check} found {@code problem}: {@code ValueError} for NUL, {@code UnicodeEncodeError}
+   * for a lone surrogate.
+   */
+  private static NetDbException cStringError(String text, int problem) {
+    return problem == CString.NUL
+        ? new InvalidValueException(CString.nulMessage(), text)
+        : new IdnaException(CString.surrogateMessage(text, problem), text);
   }
 
   private static String hex(byte[] packed) {

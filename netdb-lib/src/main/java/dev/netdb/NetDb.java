@@ -37,11 +37,12 @@ import java.util.concurrent.CompletableFuture;
 public interface NetDb extends AutoCloseable {
 
   /**
-   * Returns the back end that calls glibc through FFM; it fails here if native access is off. It
-   * owns no thread of its own: its {@code *Async} calls run on a pool shared by the JVM, and its
-   * {@link #close()} does nothing.
+   * Returns the back end that calls glibc through FFM. It owns no thread of its own: its {@code
+   * *Async} calls run on a pool shared by the JVM, and its {@link #close()} does nothing.
    *
-   * @return the back end that calls glibc through FFM; it fails here if native access is off
+   * @return the back end that calls glibc through FFM
+   * @throws OsBackendUnavailableException where the platform is not glibc on Linux x86_64 or
+   *     aarch64, or native access is not enabled for netdb
    */
   static NetDb os() {
     return dev.netdb.python.Backends.os();

@@ -1,14 +1,16 @@
 package dev.netdb;
 
+import dev.netdb.files.ConfigFile;
 import dev.netdb.files.FilesDatabases;
 import dev.netdb.files.GaiConf;
 import dev.netdb.files.HostConf;
 import dev.netdb.files.HostsFile;
-import dev.netdb.files.ReloadingFile;
+import dev.netdb.files.ProtocolsDatabase;
+import dev.netdb.files.ServicesDatabase;
 import dev.netdb.python.PythonLayer;
 import dev.netdb.resolve.DnsHostResolver;
 import dev.netdb.resolve.Environment;
-import dev.netdb.resolve.HostResolver;
+import dev.netdb.resolve.NssDns;
 import dev.netdb.resolve.JavaBackend;
 import dev.netdb.resolve.LocalAddress;
 import dev.netdb.resolve.ServiceDirectory;
@@ -30,12 +32,15 @@ import java.util.function.Supplier;
  * files and settings: {@code /etc/hosts}, {@code /etc/services}, {@code /etc/protocols}, {@code
  * /etc/resolv.conf}, {@code /etc/gai.conf}, {@code /etc/host.conf}, the kernel's host name and the
  * interfaces' addresses. Files are read on first use, never by the builder, and re-read when they
- * change (gai.conf only with {@code reload yes}, as glibc).
+ * change (gai.conf only with {@code reload yes}, as glibc): each is checked on every call, as
+ * glibc does, unless {@link #fileCheckInterval} says otherwise; services and protocols, whose
+ * lookups must stay far below the cost of a {@code stat}, are checked once a second by default.
  *
  * <p>When interface addresses are given, they also decide the source addresses of the RFC 3484
  * sort (one subnet per address, a default route per family that has a non-loopback address);
  * otherwise the kernel is asked with an unsent UDP {@code connect}, and its answer and the
- * interface list are kept for up to a second.
+ * interface list are kept for up to a second (or the {@link #fileCheckInterval}, when set), on
+ * the builder's {@link #clock}.
  *
  * <p>The instance built owns its DNS client, created by the first DNS lookup: a selector thread
  * ({@code netdb-dns-io}) and a socket-pool thread ({@code netdb-dns-sockets}), both daemons, that
@@ -56,6 +61,8 @@ public final class NetDbBuilder {
   private String hostname;
   private List<LocalAddress> interfaces;
   private LongSupplier nanoClock = System::nanoTime;
+  private boolean clockSet;
+  private Duration fileCheckInterval;
   private int cacheMaxEntries = 10_000;
   private Duration cacheMinTtl = Duration.ZERO;
   private Duration cacheMaxTtl = Duration.ofDays(1);
@@ -185,13 +192,30 @@ public final class NetDbBuilder {
   }
 
   /**
-   * Sets the monotonic clock (nanoseconds) of the DNS cache.
+   * Sets the monotonic clock (nanoseconds) of the DNS cache, of every file's check interval and of
+   * the interface list and source-address caches.
    *
    * @param nanoTime the clock: nanoseconds from an arbitrary origin, never going back
    * @return this builder
    */
   public NetDbBuilder clock(LongSupplier nanoTime) {
     this.nanoClock = Objects.requireNonNull(nanoTime);
+    this.clockSet = true;
+    return this;
+  }
+
+  /**
+   * Sets how long a read of each file (hosts, services, protocols, resolv.conf, gai.conf,
+   * host.conf) is trusted before its size and time are checked again; zero checks on every call,
+   * as glibc does. Also bounds how long the interface list and the kernel's source addresses are
+   * kept. Unset: every call for the files but services and protocols (once a second), and a
+   * second for the interfaces.
+   */
+  public NetDbBuilder fileCheckInterval(Duration interval) {
+    if (interval.isNegative()) {
+      throw new IllegalArgumentException("file check interval must not be negative: " + interval);
+    }
+    this.fileCheckInterval = interval;
     return this;
   }
 
@@ -255,18 +279,24 @@ public final class NetDbBuilder {
   }
 
   /** Returns the resolver's environment from these settings, over the DNS stage {@code dns}. */
-  private Environment environment(HostResolver dns) {
-    ReloadingFile<HostsFile> hostsFile = HostsFile.watch(hosts);
-    ReloadingFile<HostConf> hostConfFile = HostConf.watch(hostConf);
-    Supplier<GaiConf> gai = GaiConf.watch(gaiConf);
-    FilesDatabases db = FilesDatabases.open(services, protocols);
+  private Environment environment(NssDns dns) {
+    Duration every = fileInterval();
+    ConfigFile<HostsFile> hostsFile = HostsFile.watch(hosts, every, nanoClock);
+    ConfigFile<HostConf> hostConfFile = HostConf.watch(hostConf, every, nanoClock);
+    Supplier<GaiConf> gai = GaiConf.watch(gaiConf, every, nanoClock);
+    FilesDatabases db = fileCheckInterval == null && !clockSet
+        ? FilesDatabases.open(services, protocols)
+        : new FilesDatabases(
+            ServicesDatabase.open(services, tableInterval(), nanoClock),
+            ProtocolsDatabase.open(protocols, tableInterval(), nanoClock));
+    long kernelNanos = (fileCheckInterval != null ? fileCheckInterval : Duration.ofSeconds(1)).toNanos();
     Supplier<String> host = hostSupplier();
     List<LocalAddress> fixed = interfaces == null ? null : List.copyOf(interfaces);
     Supplier<List<LocalAddress>> locals =
-        fixed != null ? () -> fixed : LocalAddress.systemCached(System::nanoTime, 1_000_000_000L);
+        fixed != null ? () -> fixed : LocalAddress.systemCached(nanoClock, kernelNanos);
     SourceProbe probe = fixed != null
         ? SourceProbe.fromInterfaces(fixed)
-        : SourceProbe.cached(SourceProbe.udpConnect(), System::nanoTime, 1_000_000_000L, 4096);
+        : SourceProbe.cached(SourceProbe.udpConnect(), nanoClock, kernelNanos, 4096);
     return new Environment(
         hostsFile::get,
         hostConfFile::get,
@@ -287,11 +317,11 @@ public final class NetDbBuilder {
    * first lookup and completes its futures on the executor.
    */
   private DnsHostResolver dnsResolver(Supplier<String> host) {
-    dev.netdb.dns.ResolvConfFile file = new dev.netdb.dns.ResolvConfFile(
-        resolvConf, System.getenv(), host, Duration.ofSeconds(1), nanoClock);
+    ConfigFile<dev.netdb.dns.ResolverConfig> file = dev.netdb.dns.ResolvConfParser.watch(
+        resolvConf, System.getenv(), host, fileInterval(), nanoClock);
     List<InetSocketAddress> servers = List.copyOf(nameservers);
     Supplier<dev.netdb.dns.ResolverConfig> config = servers.isEmpty()
-        ? file
+        ? file::get
         : () -> file.get().toBuilder().nameservers(servers).build();
     dev.netdb.dns.DnsCache dnsCache = dev.netdb.dns.DnsCache.builder()
         .enabled(cache)
@@ -301,5 +331,15 @@ public final class NetDbBuilder {
         .nanos(nanoClock)
         .build();
     return new DnsHostResolver(DnsHostResolver.creating(config, dnsCache, executor));
+  }
+
+  /** Returns the check interval of hosts, resolv.conf, gai.conf and host.conf. */
+  private Duration fileInterval() {
+    return fileCheckInterval != null ? fileCheckInterval : Duration.ZERO;
+  }
+
+  /** Returns the check interval of services and protocols. */
+  private Duration tableInterval() {
+    return fileCheckInterval != null ? fileCheckInterval : ServicesDatabase.DEFAULT_CHECK_INTERVAL;
   }
 }

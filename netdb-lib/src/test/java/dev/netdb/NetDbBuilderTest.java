@@ -8,7 +8,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,5 +98,49 @@ class NetDbBuilderTest {
       assertThat(db.getfqdn("nosuch.invalid")).isEqualTo("nosuch.invalid");
       assertThat(db.getservbyname("http")).isEqualTo(80); // the embedded IANA table
     }
+  }
+
+  /**
+   * The builder's clock and check interval reach every file: within the interval each keeps the
+   * version it read; once the clock passes it, each shows its change.
+   */
+  @Test
+  void clockAndCheckIntervalReachEveryFile() throws IOException {
+    Files.writeString(dir.resolve("services"), "svc 1/tcp\n");
+    Files.writeString(dir.resolve("protocols"), "proto 200\n");
+    Files.writeString(dir.resolve("gai.conf"), "reload yes\n");
+    AtomicLong clock = new AtomicLong();
+    NetDb db = builder()
+        .servicesFile(dir.resolve("services"))
+        .protocolsFile(dir.resolve("protocols"))
+        .clock(clock::get)
+        .fileCheckInterval(Duration.ofSeconds(10))
+        .build();
+    Files.writeString(dir.resolve("gai.conf"), "reload yes\n"); // the builder wrote "# nothing"
+    assertThat(db.getservbyname("svc")).isEqualTo(1);
+    assertThat(db.getprotobyname("proto")).isEqualTo(200);
+    assertThat(db.gethostbynameEx("localhost").addresses()).hasSize(2);
+    assertThat(hosts(db.getaddrinfo("localhost", 80, 0, 1, 0, 0))).containsExactly("::1", "127.0.0.1");
+
+    Files.writeString(dir.resolve("services"), "svc 2/tcp changed\n");
+    Files.writeString(dir.resolve("protocols"), "proto 201 changed\n");
+    Files.writeString(dir.resolve("host.conf"), "multi off # changed\n");
+    Files.writeString(dir.resolve("gai.conf"), "reload yes\nprecedence ::ffff:0:0/96 100\n");
+    clock.addAndGet(Duration.ofSeconds(10).toNanos() - 1);
+    assertThat(db.getservbyname("svc")).as("services, within the interval").isEqualTo(1);
+    assertThat(db.getprotobyname("proto")).as("protocols, within").isEqualTo(200);
+    assertThat(db.gethostbynameEx("localhost").addresses()).as("host.conf, within").hasSize(2);
+    assertThat(hosts(db.getaddrinfo("localhost", 80, 0, 1, 0, 0))).as("gai.conf, within")
+        .containsExactly("::1", "127.0.0.1");
+
+    clock.addAndGet(1);
+    assertThat(db.getservbyname("svc")).isEqualTo(2);
+    assertThat(db.getprotobyname("proto")).isEqualTo(201);
+    assertThat(db.gethostbynameEx("localhost").addresses()).containsExactly("127.0.0.1");
+    assertThat(hosts(db.getaddrinfo("localhost", 80, 0, 1, 0, 0))).containsExactly("127.0.0.1");
+    Files.writeString(dir.resolve("hosts"), "192.0.2.77 added.example\n");
+    assertThat(db.gethostbyname("localhost")).as("hosts, within").isEqualTo("127.0.0.1");
+    clock.addAndGet(Duration.ofSeconds(10).toNanos());
+    assertThat(db.gethostbyname("added.example")).isEqualTo("192.0.2.77");
   }
 }

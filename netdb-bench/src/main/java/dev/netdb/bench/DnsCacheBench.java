@@ -8,7 +8,7 @@ import dev.netdb.dns.DnsMessage;
 import dev.netdb.dns.DnsOutcome;
 import dev.netdb.dns.DnsQuestion;
 import dev.netdb.dns.DnsType;
-import dev.netdb.dns.HostLookup;
+import dev.netdb.dns.DnsHostResult;
 import dev.netdb.dns.ResolverConfig;
 import dev.netdb.dns.ResourceRecord;
 import java.net.Inet4Address;
@@ -74,7 +74,7 @@ public class DnsCacheBench {
   }
 
   @Benchmark
-  public HostLookup lookupHostHit() {
+  public DnsHostResult lookupHostHit() {
     return client.lookupHost(NAME, AddressFamily.INET).join();
   }
 }

@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  *
  * <p>The settings are read from the supplier at the start of each lookup, so a re-read resolv.conf
  * takes effect for new lookups. Futures never complete exceptionally for DNS failures: those are
- * {@link DnsOutcome} or {@link HostLookup.Failed} values.
+ * {@link DnsOutcome} or {@link DnsHostResult.Failed} values.
  *
  * <p><b>Threads.</b> The selector thread ({@code netdb-dns-io}) and the socket pool's thread
  * ({@code netdb-dns-sockets}) run only I/O. Each exchange's outcome is handed to the client's
@@ -48,7 +48,7 @@ public final class DnsClient implements AutoCloseable {
    * Creates a client that completes its futures on {@link CallbackExecutor}; its threads start now
    * and stop on {@link #close()}.
    *
-   * @param config the settings, read at the start of each lookup (see {@link ResolvConfFile})
+   * @param config the settings, read at the start of each lookup (see {@link ResolvConfParser#watch})
    * @param cache the answer cache; {@link DnsCache#disabled()} for none
    */
   public static DnsClient create(Supplier<ResolverConfig> config, DnsCache cache) throws IOException {
@@ -103,16 +103,16 @@ public final class DnsClient implements AutoCloseable {
    * @param name the ASCII (IDNA-encoded) name as the caller gave it, trailing dot allowed
    * @param family {@code INET} for A only, {@code INET6} for AAAA only, {@code UNSPEC} for both
    */
-  public CompletableFuture<HostLookup> lookupHost(String name, AddressFamily family) {
-    return new HostResolver(config.get(), this::query).lookup(name, family);
+  public CompletableFuture<DnsHostResult> lookupHost(String name, AddressFamily family) {
+    return new HostQuery(config.get(), this::query).lookup(name, family);
   }
 
   /**
    * Looks up the name of an address with a PTR query under {@code in-addr.arpa} or {@code
    * ip6.arpa}, as glibc's {@code _nss_dns_gethostbyaddr2_r} does (no search list).
    */
-  public CompletableFuture<HostLookup> lookupAddress(InetAddress address) {
-    return new HostResolver(config.get(), this::query).reverse(address);
+  public CompletableFuture<DnsHostResult> lookupAddress(InetAddress address) {
+    return new HostQuery(config.get(), this::query).reverse(address);
   }
 
   /** Returns the cache this client uses. */

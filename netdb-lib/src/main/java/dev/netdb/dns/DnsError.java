@@ -1,5 +1,7 @@
 package dev.netdb.dns;
 
+import dev.netdb.HostException;
+
 /**
  * Names the resolver failures glibc reports through {@code h_errno}, with the {@code
  * getaddrinfo} EAI code and the texts Python shows for each.
@@ -30,24 +32,54 @@ package dev.netdb.dns;
  */
 public enum DnsError {
   /** {@code HOST_NOT_FOUND} (1): NXDOMAIN. */
-  HOST_NOT_FOUND(1, "Unknown host", -2, "Name or service not known"),
+  HOST_NOT_FOUND(1, "Unknown host", Eai.NONAME),
   /** {@code TRY_AGAIN} (2): SERVFAIL, REFUSED from every server, timeout. */
-  TRY_AGAIN(2, "Host name lookup failure", -3, "Temporary failure in name resolution"),
+  TRY_AGAIN(2, "Host name lookup failure", Eai.AGAIN),
   /** {@code NO_RECOVERY} (3): FORMERR or another final error RCODE; an answer of CNAMEs only. */
-  NO_RECOVERY(3, "Unknown server error", -2, "Name or service not known"),
+  NO_RECOVERY(3, "Unknown server error", Eai.NONAME),
   /** {@code NO_DATA} (4): the name exists but has no record of the asked type. */
-  NO_DATA(4, "No address associated with name", -5, "No address associated with hostname");
+  NO_DATA(4, "No address associated with name", Eai.NODATA);
+
+  private static final DnsError[] VALUES = values();
 
   private final int herrno;
   private final String hstrerror;
-  private final int eai;
-  private final String gaiStrerror;
+  private final Eai eai;
 
-  DnsError(int herrno, String hstrerror, int eai, String gaiStrerror) {
+  DnsError(int herrno, String hstrerror, Eai eai) {
     this.herrno = herrno;
     this.hstrerror = hstrerror;
     this.eai = eai;
-    this.gaiStrerror = gaiStrerror;
+  }
+
+  /**
+   * Returns glibc's {@code hstrerror(herrno)} for any int, as {@code resolv/herror.c} gives it in
+   * the C locale: the table for 0 to 4, {@code "Resolver internal error"} below 0 ({@code
+   * NETDB_INTERNAL}), {@code "Unknown resolver error"} above 4.
+   */
+  public static String hstrerror(int herrno) {
+    if (herrno < 0) {
+      return "Resolver internal error";
+    }
+    if (herrno == 0) {
+      return "Resolver Error 0 (no error)";
+    }
+    for (DnsError e : VALUES) {
+      if (e.herrno == herrno) {
+        return e.hstrerror;
+      }
+    }
+    return "Unknown resolver error";
+  }
+
+  /** Returns Python's {@code herror(h_errno, hstrerror(h_errno))} for any {@code h_errno}. */
+  public static HostException hostError(int herrno, String input) {
+    return new HostException(herrno, hstrerror(herrno), input);
+  }
+
+  /** Returns Python's {@code herror} for this failure, naming {@code input}. */
+  public HostException error(String input) {
+    return new HostException(herrno, hstrerror, input);
   }
 
   /** Returns glibc's {@code h_errno} value, the code of Python's {@code herror}. */
@@ -62,12 +94,12 @@ public enum DnsError {
 
   /** Returns the (negative) EAI code {@code getaddrinfo} reports for this failure. */
   public int eai() {
-    return eai;
+    return eai.code();
   }
 
   /** Returns glibc's {@code gai_strerror} text for {@link #eai()}. */
   public String gaiStrerror() {
-    return gaiStrerror;
+    return eai.message();
   }
 
   /**
@@ -78,14 +110,14 @@ public enum DnsError {
    */
   public int eai(dev.netdb.AddressFamily family, boolean canonName) {
     if (this == NO_RECOVERY && family == dev.netdb.AddressFamily.INET && !canonName) {
-      return NO_DATA.eai;
+      return NO_DATA.eai();
     }
-    return eai;
+    return eai.code();
   }
 
   /** Returns glibc's {@code gai_strerror} text for {@link #eai(dev.netdb.AddressFamily, boolean)}. */
   public String gaiStrerror(dev.netdb.AddressFamily family, boolean canonName) {
-    return eai(family, canonName) == NO_DATA.eai ? NO_DATA.gaiStrerror : gaiStrerror;
+    return Eai.message(eai(family, canonName));
   }
 
   /**

@@ -2,14 +2,19 @@ package dev.netdb.dns;
 
 import dev.netdb.AddressFamily;
 import dev.netdb.Inet;
+import dev.netdb.files.ConfigFile;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Reads {@code resolv.conf} text as glibc 2.36 {@code res_vinit_1} and {@code res_setoptions}
@@ -40,6 +45,27 @@ import java.util.Map;
  */
 public final class ResolvConfParser {
   private ResolvConfParser() {}
+
+  /**
+   * Returns a holder of the settings of resolv.conf at {@code path}, re-read when it changes as
+   * glibc 2.26+ {@code __resolv_conf_get_current} does (identity, size and time), checked at most
+   * once per {@code checkInterval} of {@code clock} (zero: every call, as glibc). A missing file
+   * gives glibc's defaults and a diagnostic saying so; the text is taken byte for byte
+   * (ISO-8859-1), as C reads it.
+   *
+   * @param env the environment for {@code LOCALDOMAIN} and {@code RES_OPTIONS}
+   * @param hostname the host name, for the default search domain (asked at each re-read)
+   */
+  public static ConfigFile<ResolverConfig> watch(Path path, Map<String, String> env,
+      Supplier<String> hostname, Duration checkInterval, LongSupplier clock) {
+    Map<String, String> environment = Map.copyOf(env);
+    return new ConfigFile<>(path, content -> {
+      String text = content == null ? null : new String(content, StandardCharsets.ISO_8859_1);
+      ResolverConfig cfg = parse(text, path.toString(), environment, hostname.get());
+      return content != null ? cfg
+          : cfg.toBuilder().diagnostic(path + ": missing; glibc defaults used").build();
+    }, ResolverConfig::diagnostics, checkInterval, clock, 0);
+  }
 
   /**
    * Returns the settings for resolv.conf text (null when the file is missing), an environment (for

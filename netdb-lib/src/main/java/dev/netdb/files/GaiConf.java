@@ -1,6 +1,6 @@
 package dev.netdb.files;
 
-import dev.netdb.resolve.IpLiterals;
+import dev.netdb.text.IpLiterals;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -76,8 +76,10 @@ public record GaiConf(
    * re-read when the file changes only while the last read said {@code reload yes} (glibc reads it
    * once per process otherwise).
    */
-  public static java.util.function.Supplier<GaiConf> watch(java.nio.file.Path path) {
-    ReloadingFile<GaiConf> file = new ReloadingFile<>(path, GaiConf::parse);
+  public static java.util.function.Supplier<GaiConf> watch(
+      java.nio.file.Path path, java.time.Duration checkInterval, java.util.function.LongSupplier clock) {
+    ConfigFile<GaiConf> file = new ConfigFile<>(path, b -> parse(ConfigText.latin1(b)),
+        GaiConf::diagnostics, checkInterval, clock, 0);
     java.util.concurrent.atomic.AtomicReference<GaiConf> first = new java.util.concurrent.atomic.AtomicReference<>();
     return () -> {
       GaiConf held = first.get();

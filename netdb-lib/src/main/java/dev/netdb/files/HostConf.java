@@ -21,9 +21,14 @@ public record HostConf(boolean multi, List<String> diagnostics) {
     diagnostics = List.copyOf(diagnostics);
   }
 
-  /** Returns a holder that re-reads host.conf at {@code path} whenever it changes. */
-  public static ReloadingFile<HostConf> watch(java.nio.file.Path path) {
-    return new ReloadingFile<>(path, HostConf::parse);
+  /**
+   * Returns a holder of host.conf at {@code path}, checked for changes at most once per {@code
+   * checkInterval} of {@code clock} (zero: every call); a missing file gives glibc's defaults.
+   */
+  public static ConfigFile<HostConf> watch(
+      java.nio.file.Path path, java.time.Duration checkInterval, java.util.function.LongSupplier clock) {
+    return new ConfigFile<>(path, b -> parse(ConfigText.latin1(b)), HostConf::diagnostics,
+        checkInterval, clock, 0);
   }
 
   /** Parses host.conf text; never throws. */

@@ -1,6 +1,6 @@
 package dev.netdb.files;
 
-import dev.netdb.resolve.IpLiterals;
+import dev.netdb.text.IpLiterals;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -95,9 +95,14 @@ public final class HostsFile {
     this.diagnostics = List.copyOf(diagnostics);
   }
 
-  /** Returns a holder that re-reads the hosts file at {@code path} whenever it changes. */
-  public static ReloadingFile<HostsFile> watch(java.nio.file.Path path) {
-    return new ReloadingFile<>(path, HostsFile::parse);
+  /**
+   * Returns a holder of the hosts file at {@code path}, checked for changes at most once per
+   * {@code checkInterval} of {@code clock} (zero: every call, as glibc); a missing file has no lines.
+   */
+  public static ConfigFile<HostsFile> watch(
+      java.nio.file.Path path, java.time.Duration checkInterval, java.util.function.LongSupplier clock) {
+    return new ConfigFile<>(path, b -> parse(ConfigText.latin1(b)), HostsFile::diagnostics,
+        checkInterval, clock, 0);
   }
 
   /** Parses hosts-file text; never throws. */

@@ -30,23 +30,16 @@ public final class ProtocolsDatabase {
 
   /**
    * Lookups of one thread that skip the clock after two quick ones, with the system clock (see
-   * {@code WatchedFile}); an injected clock is read on every lookup.
+   * {@link ConfigFile}); an injected clock is read on every lookup.
    */
   private static final int BURST_SKIPS = 63;
 
-  private final WatchedFile<ProtocolsTable> file;
+  private final ConfigFile<FilesDatabases.Table<ProtocolsTable>> file;
 
   private ProtocolsDatabase(
       Path path, Duration checkInterval, LongSupplier nanoClock, int burstSkips) {
-    this.file =
-        new WatchedFile<>(
-            path,
-            "protocols",
-            ProtocolsFile::parse,
-            ProtocolsTable::new,
-            checkInterval.toNanos(),
-            nanoClock,
-            burstSkips);
+    this.file = FilesDatabases.watch(path, "protocols", ProtocolsFile::parse, ProtocolsTable::new, checkInterval,
+        nanoClock, burstSkips);
   }
 
   /** Returns a database on {@code /etc/protocols}. */
@@ -93,7 +86,7 @@ public final class ProtocolsDatabase {
 
   /** Returns where the current version came from: the path, or the embedded table. */
   public String source() {
-    return file.get().source();
+    return file.exists() ? file.source() : "embedded protocols (" + file.path() + " does not exist)";
   }
 
   /** Returns the configured path. */

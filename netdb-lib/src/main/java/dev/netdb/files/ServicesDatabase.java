@@ -30,23 +30,16 @@ public final class ServicesDatabase {
 
   /**
    * Lookups of one thread that skip the clock after two quick ones, with the system clock (see
-   * {@code WatchedFile}); an injected clock is read on every lookup.
+   * {@link ConfigFile}); an injected clock is read on every lookup.
    */
   private static final int BURST_SKIPS = 63;
 
-  private final WatchedFile<ServicesTable> file;
+  private final ConfigFile<FilesDatabases.Table<ServicesTable>> file;
 
   private ServicesDatabase(
       Path path, Duration checkInterval, LongSupplier nanoClock, int burstSkips) {
-    this.file =
-        new WatchedFile<>(
-            path,
-            "services",
-            ServicesFile::parse,
-            ServicesTable::new,
-            checkInterval.toNanos(),
-            nanoClock,
-            burstSkips);
+    this.file = FilesDatabases.watch(path, "services", ServicesFile::parse, ServicesTable::new, checkInterval,
+        nanoClock, burstSkips);
   }
 
   /** Returns a database on {@code /etc/services}. */
@@ -97,7 +90,7 @@ public final class ServicesDatabase {
 
   /** Returns where the current version came from: the path, or the embedded table. */
   public String source() {
-    return file.get().source();
+    return file.exists() ? file.source() : "embedded services (" + file.path() + " does not exist)";
   }
 
   /** Returns the configured path. */

@@ -4,25 +4,23 @@ import dev.netdb.GaiException;
 import dev.netdb.HostException;
 import dev.netdb.NetDbException;
 import dev.netdb.SystemException;
+import dev.netdb.dns.DnsError;
+import dev.netdb.dns.Eai;
 import dev.netdb.os.bindings.Libc;
 
-/** Turns glibc's error codes into the exceptions CPython raises for them, with glibc's texts. */
+/**
+ * Turns glibc's error codes into the exceptions CPython raises for them. The {@code gai_strerror}
+ * and {@code hstrerror} texts come from the one vocabulary ({@link Eai}, {@link DnsError}), which
+ * holds glibc's C-locale texts as Python shows them; asking libc would translate them when the
+ * JVM's locale has a message catalogue, which Python's never does ({@code LC_MESSAGES} stays C).
+ * {@code strerror} is still libc's.
+ */
 final class Errors {
   private Errors() {}
 
   /** Returns {@code strerror(errnum)}, as CPython's {@code PyErr_SetFromErrno} shows it. */
   static String strerror(int errnum) {
     return NativeText.read(Libc.strerror(errnum));
-  }
-
-  /** Returns {@code hstrerror(herr)}: 1 {@code Unknown host}, 2 {@code Host name lookup failure}, ... */
-  static String hstrerror(int herr) {
-    return NativeText.read(Libc.hstrerror(herr));
-  }
-
-  /** Returns {@code gai_strerror(code)}. */
-  static String gaiStrerror(int code) {
-    return NativeText.read(Libc.gai_strerror(code));
   }
 
   /**
@@ -33,11 +31,11 @@ final class Errors {
     if (code == Libc.EAI_SYSTEM) {
       return new SystemException(errno, strerror(errno), input);
     }
-    return new GaiException(code, gaiStrerror(code), input);
+    return new GaiException(code, Eai.message(code), input);
   }
 
   /** Returns CPython's {@code set_herror}: {@code herror(h_errno, hstrerror(h_errno))}. */
   static HostException host(int herr, String input) {
-    return new HostException(herr, hstrerror(herr), input);
+    return DnsError.hostError(herr, input);
   }
 }

@@ -1,5 +1,6 @@
 package dev.netdb.os;
 
+import dev.netdb.OsBackendUnavailableException;
 import dev.netdb.os.bindings.Libc;
 import java.lang.foreign.Linker;
 import java.lang.foreign.ValueLayout;

@@ -14,6 +14,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import dev.netdb.AddrInfo;
 import dev.netdb.HostEntry;
 import dev.netdb.NameInfo;
+import dev.netdb.OsBackendUnavailableException;
 import dev.netdb.ProtocolEntry;
 import dev.netdb.ServiceEntry;
 import dev.netdb.SystemException;

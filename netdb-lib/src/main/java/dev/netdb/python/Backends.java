@@ -19,7 +19,7 @@ public final class Backends {
   /**
    * Returns the OS back end.
    *
-   * @throws dev.netdb.os.OsBackendUnavailableException where the platform or native access does
+   * @throws dev.netdb.OsBackendUnavailableException where the platform or native access does
    *     not allow it; the message says why and how to enable it
    */
   public static NetDb os() {

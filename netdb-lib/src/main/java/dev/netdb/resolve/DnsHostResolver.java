@@ -3,7 +3,7 @@ package dev.netdb.resolve;
 import dev.netdb.AddressFamily;
 import dev.netdb.NetDbClosedException;
 import dev.netdb.dns.DnsClient;
-import dev.netdb.dns.HostLookup;
+import dev.netdb.dns.DnsHostResult;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * every lookup is {@code TRY_AGAIN}. {@link #close()} closes the client if it was created, and
  * makes sure it never will be.
  */
-public final class DnsHostResolver implements HostResolver, AutoCloseable {
+public final class DnsHostResolver implements NssDns, AutoCloseable {
   private final Supplier<DnsClient> factory;
   private volatile DnsClient client;
   private volatile boolean failed;
@@ -71,7 +71,7 @@ public final class DnsHostResolver implements HostResolver, AutoCloseable {
     if (name.isEmpty()) {
       // nss_dns fails an empty name with NO_RECOVERY and sends nothing (glibc 2.36 in the oracle
       // namespace: gethostbyname_ex('') is herror(3) with "hosts: files dns", python-semantics.md
-      // §6a #54 notes; herror(1) with "hosts: files", HostResolver.none()).
+      // §6a #54 notes; herror(1) with "hosts: files", NssDns.none()).
       return CompletableFuture.completedFuture(new HostAnswer.NoRecovery());
     }
     DnsClient c;
@@ -122,11 +122,11 @@ public final class DnsHostResolver implements HostResolver, AutoCloseable {
     }
   }
 
-  static HostAnswer answer(HostLookup l) {
+  static HostAnswer answer(DnsHostResult l) {
     return switch (l) {
-      case HostLookup.Found f -> new HostAnswer.Found(
+      case DnsHostResult.Found f -> new HostAnswer.Found(
           f.canonicalName(), f.aliases(), f.addresses().stream().map(InetAddress::getAddress).toList());
-      case HostLookup.Failed x -> switch (x.error()) {
+      case DnsHostResult.Failed x -> switch (x.error()) {
         case HOST_NOT_FOUND -> new HostAnswer.NotFound();
         case TRY_AGAIN -> new HostAnswer.TryAgain();
         case NO_RECOVERY -> new HostAnswer.NoRecovery();

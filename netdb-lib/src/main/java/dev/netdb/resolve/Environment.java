@@ -32,7 +32,7 @@ public record Environment(
     Supplier<HostConf> hostConf,
     Supplier<GaiConf> gaiConf,
     ServiceDirectory services,
-    HostResolver dns,
+    NssDns dns,
     Supplier<String> hostname,
     Supplier<List<LocalAddress>> interfaces,
     SourceProbe sourceProbe,

@@ -1,11 +1,13 @@
 package dev.netdb.resolve;
 
 import dev.netdb.AddrInfo;
+import dev.netdb.dns.Eai;
 import dev.netdb.files.GaiConf;
-import dev.netdb.resolve.HostLookup.Addr;
-import dev.netdb.resolve.HostLookup.Addresses;
+import dev.netdb.resolve.NameStage.Addr;
+import dev.netdb.resolve.NameStage.Addresses;
 import dev.netdb.resolve.ServiceTuples.Service;
 import dev.netdb.resolve.ServiceTuples.SockTuple;
+import dev.netdb.text.IpLiterals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -82,8 +84,8 @@ public final class Getaddrinfo {
     if ((r.flags() & AI_CANONNAME) != 0 && r.host() == null) {
       throw Eai.BADFLAGS.error(r.input());
     }
-    if (r.family() != HostLookup.AF_UNSPEC && r.family() != HostLookup.AF_INET
-        && r.family() != HostLookup.AF_INET6) {
+    if (r.family() != NameStage.AF_UNSPEC && r.family() != NameStage.AF_INET
+        && r.family() != NameStage.AF_INET6) {
       throw Eai.FAMILY.error(r.input());
     }
     return r;
@@ -109,11 +111,11 @@ public final class Getaddrinfo {
       }
     }
     int family = r.family();
-    if (family == HostLookup.AF_UNSPEC && (seen4 || seen6)) {
+    if (family == NameStage.AF_UNSPEC && (seen4 || seen6)) {
       if (seen4 != seen6) {
-        family = seen4 ? HostLookup.AF_INET : HostLookup.AF_INET6;
+        family = seen4 ? NameStage.AF_INET : NameStage.AF_INET6;
       }
-    } else if ((family == HostLookup.AF_INET && !seen4) || (family == HostLookup.AF_INET6 && !seen6)) {
+    } else if ((family == NameStage.AF_INET && !seen4) || (family == NameStage.AF_INET6 && !seen6)) {
       throw Eai.NONAME.error(r.input());
     }
     return new Request(r.host(), r.service(), family, r.type(), r.proto(), r.flags());
@@ -123,16 +125,16 @@ public final class Getaddrinfo {
   CompletableFuture<Addresses> names(Request r) {
     try {
       if (r.host() == null) {
-        return CompletableFuture.completedFuture(HostLookup.nullHost(r.family(), r.flags()));
+        return CompletableFuture.completedFuture(NameStage.nullHost(r.family(), r.flags()));
       }
-      Addresses numeric = HostLookup.numeric(r.host(), r.family(), r.flags(), env);
+      Addresses numeric = NameStage.numeric(r.host(), r.family(), r.flags(), env);
       if (numeric != null) {
         return CompletableFuture.completedFuture(numeric);
       }
       if ((r.flags() & AI_NUMERICHOST) != 0) {
         throw Eai.NONAME.error(r.host());
       }
-      return HostLookup.byName(r.host(), r.family(), r.flags(), env);
+      return NameStage.byName(r.host(), r.family(), r.flags(), env);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -179,7 +181,7 @@ public final class Getaddrinfo {
         cands.add(last);
         continue;
       }
-      byte[] dest = e.family() == HostLookup.AF_INET ? IpLiterals.pton4(e.host()) : IpLiterals.pton6(e.host());
+      byte[] dest = e.family() == NameStage.AF_INET ? IpLiterals.pton4(e.host()) : IpLiterals.pton6(e.host());
       byte[] src = env.sourceProbe().sourceFor(dest, (int) e.scopeId(), e.port());
       last = new Rfc3484.Candidate(dest, src, Rfc3484.sourceInfo(src, locals));
       lastEntry = e;

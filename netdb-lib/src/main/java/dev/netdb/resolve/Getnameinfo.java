@@ -5,6 +5,9 @@ import dev.netdb.HostEntry;
 import dev.netdb.HostException;
 import dev.netdb.NameInfo;
 import dev.netdb.ServiceEntry;
+import dev.netdb.dns.DnsError;
+import dev.netdb.dns.Eai;
+import dev.netdb.text.IpLiterals;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -40,9 +43,9 @@ public final class Getnameinfo {
       return CompletableFuture.failedFuture(Eai.BADFLAGS.error(input));
     }
     byte[] addr;
-    if (sa.family() == HostLookup.AF_INET) {
+    if (sa.family() == NameStage.AF_INET) {
       addr = IpLiterals.pton4(sa.host());
-    } else if (sa.family() == HostLookup.AF_INET6) {
+    } else if (sa.family() == NameStage.AF_INET6) {
       addr = IpLiterals.pton6(sa.host());
     } else {
       return CompletableFuture.failedFuture(Eai.FAMILY.error(input));
@@ -78,7 +81,7 @@ public final class Getnameinfo {
       // Not an h_errno outcome (a closed resolver, a refused destination): not glibc's to map.
       throw cause instanceof RuntimeException r ? r : new CompletionException(cause);
     }
-    if (cause instanceof HostException he && he.code().orElse(0) == Eai.TRY_AGAIN) {
+    if (cause instanceof HostException he && he.code().orElse(0) == DnsError.TRY_AGAIN.herrno()) {
       throw Eai.AGAIN.error(sa.host());
     }
     if ((flags & NI_NAMEREQD) != 0) {
@@ -95,7 +98,7 @@ public final class Getnameinfo {
     if (dot >= 0) {
       domain = self.substring(dot + 1);
     } else {
-      var m = env.hosts().get().byName(self, HostLookup.AF_INET, env.hostConf().get().multi());
+      var m = env.hosts().get().byName(self, NameStage.AF_INET, env.hostConf().get().multi());
       if (m != null) {
         for (String n : concat(m.name(), m.aliases())) {
           int d = n.indexOf('.');

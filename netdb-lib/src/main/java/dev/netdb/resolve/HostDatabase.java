@@ -1,8 +1,10 @@
 package dev.netdb.resolve;
 
 import dev.netdb.HostEntry;
+import dev.netdb.dns.DnsError;
 import dev.netdb.files.HostsFile;
-import dev.netdb.resolve.HostResolver.HostAnswer;
+import dev.netdb.resolve.NssDns.HostAnswer;
+import dev.netdb.text.IpLiterals;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -50,7 +52,7 @@ public final class HostDatabase {
   public CompletableFuture<HostEntry> byAddress(byte[] address) {
     String text = IpLiterals.ntop(address);
     if (address.length == 16 && Arrays.equals(address, new byte[16])) {
-      return CompletableFuture.failedFuture(Eai.hostError(Eai.HOST_NOT_FOUND, text));
+      return CompletableFuture.failedFuture(DnsError.HOST_NOT_FOUND.error(text));
     }
     HostsFile.Line line = env.hosts().get().byAddress(address);
     if (line != null) {
@@ -79,7 +81,7 @@ public final class HostDatabase {
         && !name.endsWith(".")) {
       byte[] a = family == 2 ? IpLiterals.atonExact(name) : IpLiterals.pton6(name);
       if (a == null) {
-        throw Eai.hostError(Eai.HOST_NOT_FOUND, name);
+        throw DnsError.HOST_NOT_FOUND.error(name);
       }
       return new HostEntry(name, List.of(), List.of(IpLiterals.ntop(a)));
     }
@@ -87,13 +89,13 @@ public final class HostDatabase {
       if (family == 2) {
         // glibc: an IPv6-looking name cannot be an AF_INET address; not found, without a lookup
         // (checked against glibc 2.36: gethostbyname_ex('::ffff:192.0.2.10') is herror 1).
-        throw Eai.hostError(Eai.HOST_NOT_FOUND, name);
+        throw DnsError.HOST_NOT_FOUND.error(name);
       }
       boolean legal = name.chars().allMatch(c -> IpLiterals.hex((char) c) >= 0 || c == ':' || c == '.');
       if (legal && !name.endsWith(".")) {
         byte[] a = IpLiterals.pton6(name);
         if (a == null) {
-          throw Eai.hostError(Eai.HOST_NOT_FOUND, name);
+          throw DnsError.HOST_NOT_FOUND.error(name);
         }
         return new HostEntry(name, List.of(), List.of(IpLiterals.ntop(a)));
       }
@@ -110,7 +112,7 @@ public final class HostDatabase {
         }
       }
       if (addrs.isEmpty()) {
-        throw Eai.hostError(Eai.NO_DATA, name);
+        throw DnsError.NO_DATA.error(name);
       }
       return new HostEntry(f.name(), f.aliases(), addrs);
     }
@@ -118,13 +120,13 @@ public final class HostDatabase {
   }
 
   private static RuntimeException failure(HostAnswer a, String input) {
-    int herrno = switch (a) {
-      case HostAnswer.Found f -> Eai.NO_DATA;
-      case HostAnswer.NotFound n -> Eai.HOST_NOT_FOUND;
-      case HostAnswer.NoData n -> Eai.NO_DATA;
-      case HostAnswer.TryAgain t -> Eai.TRY_AGAIN;
-      case HostAnswer.NoRecovery r -> Eai.NO_RECOVERY;
+    DnsError error = switch (a) {
+      case HostAnswer.Found f -> DnsError.NO_DATA;
+      case HostAnswer.NotFound n -> DnsError.HOST_NOT_FOUND;
+      case HostAnswer.NoData n -> DnsError.NO_DATA;
+      case HostAnswer.TryAgain t -> DnsError.TRY_AGAIN;
+      case HostAnswer.NoRecovery r -> DnsError.NO_RECOVERY;
     };
-    return Eai.hostError(herrno, input);
+    return error.error(input);
   }
 }

@@ -6,6 +6,7 @@ import dev.netdb.NameInfo;
 import dev.netdb.NetDbClosedException;
 import dev.netdb.ProtocolEntry;
 import dev.netdb.ServiceEntry;
+import dev.netdb.dns.DnsError;
 import dev.netdb.python.Backend;
 import java.util.List;
 import java.util.Set;
@@ -114,7 +115,7 @@ public final class JavaBackend implements Backend {
       return CompletableFuture.failedFuture(new NetDbClosedException());
     }
     if (address.length != 4 && address.length != 16) {
-      return CompletableFuture.failedFuture(Eai.hostError(Eai.HOST_NOT_FOUND, null));
+      return CompletableFuture.failedFuture(DnsError.HOST_NOT_FOUND.error(null));
     }
     return tracked(hosts.byAddress(address.clone()));
   }

@@ -1,5 +1,6 @@
 package dev.netdb.resolve;
 
+import dev.netdb.text.IpLiterals;
 import java.net.Inet6Address;
 import java.net.InterfaceAddress;
 import java.net.NetworkInterface;

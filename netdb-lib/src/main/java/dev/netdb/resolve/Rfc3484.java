@@ -1,6 +1,7 @@
 package dev.netdb.resolve;
 
 import dev.netdb.files.GaiConf;
+import dev.netdb.text.IpLiterals;
 import java.util.Arrays;
 import java.util.List;
 

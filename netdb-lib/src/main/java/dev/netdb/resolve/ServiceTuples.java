@@ -1,6 +1,8 @@
 package dev.netdb.resolve;
 
 import dev.netdb.ServiceEntry;
+import dev.netdb.dns.Eai;
+import dev.netdb.text.IpLiterals;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.netdb.resolve;
 
+import dev.netdb.text.IpLiterals;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;

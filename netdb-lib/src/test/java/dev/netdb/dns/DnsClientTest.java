@@ -56,8 +56,8 @@ class DnsClientTest {
   void searchListAndBothFamilies() throws Exception {
     FakeDnsServer s = server();
     DnsClient c = client(config(s).search(List.of("other.test", "example.test")).build(), DnsCache.disabled());
-    HostLookup r = c.lookupHost("host", AddressFamily.UNSPEC).join();
-    assertThat(r).isEqualTo(new HostLookup.Found("host.example.test", "host.example.test", List.of(),
+    DnsHostResult r = c.lookupHost("host", AddressFamily.UNSPEC).join();
+    assertThat(r).isEqualTo(new DnsHostResult.Found("host.example.test", "host.example.test", List.of(),
         List.of(v4("192.0.2.10"), v6("2001:db8::10")), 300));
     assertThat(s.log()).extracting(x -> x.query().questions().getFirst().name() + "/" + x.query().questions().getFirst().type())
         .containsExactlyInAnyOrder("host.other.test/1", "host.other.test/28", "host.example.test/1", "host.example.test/28");
@@ -67,8 +67,8 @@ class DnsClientTest {
   void nxdomainEverywhereIsHostNotFound() throws Exception {
     FakeDnsServer s = server();
     DnsClient c = client(config(s).build(), DnsCache.disabled());
-    HostLookup r = c.lookupHost("nothere.example.test", AddressFamily.INET).join();
-    assertThat(r).extracting(x -> ((HostLookup.Failed) x).error()).isEqualTo(DnsError.HOST_NOT_FOUND);
+    DnsHostResult r = c.lookupHost("nothere.example.test", AddressFamily.INET).join();
+    assertThat(r).extracting(x -> ((DnsHostResult.Failed) x).error()).isEqualTo(DnsError.HOST_NOT_FOUND);
   }
 
   @Test
@@ -120,10 +120,10 @@ class DnsClientTest {
     FakeDnsServer s = server();
     DnsCache cache = DnsCache.builder().build();
     DnsClient c = client(config(s).build(), cache);
-    HostLookup first = c.lookupHost("host.example.test", AddressFamily.INET).join();
-    HostLookup again = c.lookupHost("host.example.test.", AddressFamily.INET).join();
-    assertThat(again).isInstanceOf(HostLookup.Found.class);
-    assertThat(((HostLookup.Found) again).addresses()).isEqualTo(((HostLookup.Found) first).addresses());
+    DnsHostResult first = c.lookupHost("host.example.test", AddressFamily.INET).join();
+    DnsHostResult again = c.lookupHost("host.example.test.", AddressFamily.INET).join();
+    assertThat(again).isInstanceOf(DnsHostResult.Found.class);
+    assertThat(((DnsHostResult.Found) again).addresses()).isEqualTo(((DnsHostResult.Found) first).addresses());
     c.lookupHost("nothere.example.test", AddressFamily.INET).join();
     c.lookupHost("nothere.example.test", AddressFamily.INET).join();
     assertThat(s.log()).hasSize(2);

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ExtendWith(NsdExtension.class)
 class NsdResolutionTest {
 
-  static HostLookup lookup(NsdServer nsd, String name, AddressFamily family, UnaryOperator<ResolverConfig.Builder> cfg)
+  static DnsHostResult lookup(NsdServer nsd, String name, AddressFamily family, UnaryOperator<ResolverConfig.Builder> cfg)
       throws Exception {
     ResolverConfig c = cfg.apply(ResolverConfig.builder().nameserver(nsd.ipv4()).timeout(Duration.ofSeconds(2))).build();
     try (DnsClient client = DnsClient.create(() -> c, DnsCache.disabled())) {
@@ -29,10 +29,10 @@ class NsdResolutionTest {
     }
   }
 
-  static List<String> texts(HostLookup r) {
-    assertThat(r).isInstanceOf(HostLookup.Found.class);
+  static List<String> texts(DnsHostResult r) {
+    assertThat(r).isInstanceOf(DnsHostResult.Found.class);
     List<String> out = new ArrayList<>();
-    for (InetAddress a : ((HostLookup.Found) r).addresses()) out.add(a.getHostAddress().replaceAll("(^|:)0(:0)+(:|$)", "::"));
+    for (InetAddress a : ((DnsHostResult.Found) r).addresses()) out.add(a.getHostAddress().replaceAll("(^|:)0(:0)+(:|$)", "::"));
     return out;
   }
 
@@ -43,8 +43,8 @@ class NsdResolutionTest {
   @ParameterizedTest
   @ValueSource(strings = {"www.example.test", "www.example.test.", "WWW.EXAMPLE.TEST", "Www.Example.Test."})
   void cnameChainAsGlibc(String name, NsdServer nsd) throws Exception {
-    HostLookup r = lookup(nsd, name, AddressFamily.INET, b -> b);
-    HostLookup.Found f = (HostLookup.Found) r;
+    DnsHostResult r = lookup(nsd, name, AddressFamily.INET, b -> b);
+    DnsHostResult.Found f = (DnsHostResult.Found) r;
     assertThat(f.canonicalName()).isEqualToIgnoringCase(TestZone.HOST);
     assertThat(f.aliases()).map(String::toLowerCase).containsExactly(TestZone.WWW, TestZone.WEB);
     assertThat(texts(r)).isEqualTo(normalised(TestZone.HOST_V4));
@@ -72,9 +72,9 @@ class NsdResolutionTest {
     "outside.invalid,        INET,   TRY_AGAIN",
   })
   void failures(String name, AddressFamily family, DnsError error, NsdServer nsd) throws Exception {
-    HostLookup r = lookup(nsd, name, family, b -> b.attempts(1));
-    assertThat(r).isInstanceOf(HostLookup.Failed.class);
-    assertThat(((HostLookup.Failed) r).error()).isEqualTo(error);
+    DnsHostResult r = lookup(nsd, name, family, b -> b.attempts(1));
+    assertThat(r).isInstanceOf(DnsHostResult.Failed.class);
+    assertThat(((DnsHostResult.Failed) r).error()).isEqualTo(error);
   }
 
   @Test
@@ -112,10 +112,10 @@ class NsdResolutionTest {
   void reverseLookups(String address, String name, NsdServer nsd) throws Exception {
     ResolverConfig c = ResolverConfig.builder().nameserver(nsd.ipv4()).timeout(Duration.ofSeconds(2)).build();
     try (DnsClient client = DnsClient.create(() -> c, DnsCache.disabled())) {
-      HostLookup r = client.lookupAddress(InetAddress.ofLiteral(address)).join();
-      assertThat(((HostLookup.Found) r).canonicalName()).isEqualTo(name);
-      HostLookup none = client.lookupAddress(InetAddress.ofLiteral(TestZone.PTR_NONE_V4)).join();
-      assertThat(((HostLookup.Failed) none).error()).isEqualTo(DnsError.HOST_NOT_FOUND);
+      DnsHostResult r = client.lookupAddress(InetAddress.ofLiteral(address)).join();
+      assertThat(((DnsHostResult.Found) r).canonicalName()).isEqualTo(name);
+      DnsHostResult none = client.lookupAddress(InetAddress.ofLiteral(TestZone.PTR_NONE_V4)).join();
+      assertThat(((DnsHostResult.Failed) none).error()).isEqualTo(DnsError.HOST_NOT_FOUND);
     }
   }
 

@@ -142,7 +142,7 @@ class ResolvConfParserTest {
     Path file = dir.resolve("resolv.conf");
     Files.writeString(file, "nameserver 192.0.2.1\n");
     AtomicLong now = new AtomicLong();
-    ResolvConfFile source = new ResolvConfFile(file, Map.of(), () -> "vm", Duration.ofSeconds(1), now::get);
+    var source = ResolvConfParser.watch(file, Map.of(), () -> "vm", Duration.ofSeconds(1), now::get);
     assertThat(source.get().nameservers().getFirst().getAddress().getHostAddress()).isEqualTo("192.0.2.1");
     Files.writeString(file, "nameserver 192.0.2.222\noptions ndots:4\n");
     assertThat(source.get().ndots()).as("within the check interval").isEqualTo(1);

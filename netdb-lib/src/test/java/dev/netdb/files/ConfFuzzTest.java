@@ -3,7 +3,7 @@ package dev.netdb.files;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.netdb.resolve.IpLiterals;
+import dev.netdb.text.IpLiterals;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -110,28 +110,29 @@ class DatabaseReloadTest {
     Path f = dir.resolve("services");
     write(f, "a 1/tcp\n");
     clock.set(0);
-    WatchedFile<ServicesTable> w =
-        new WatchedFile<>(f, "services", ServicesFile::parse, ServicesTable::new, 100, clock::get, 3);
-    assertThat(w.get().table().byName("a", null).port()).isEqualTo(1); // loads
+    ConfigFile<ServicesTable> w = new ConfigFile<>(f,
+        b -> new ServicesTable(ServicesFile.parse(b).entries()), t -> List.of(),
+        Duration.ofNanos(100), clock::get, 3);
+    assertThat(w.get().byName("a", null).port()).isEqualTo(1); // loads
     w.get(); // first clock read of this thread: no burst yet
     w.get(); // a second read 0 ns later: a burst, so the next 3 lookups skip the clock
     write(f, "a 2/tcp longer\n");
     clock.set(200);
     for (int i = 0; i < 3; i++) {
-      assertThat(w.get().table().byName("a", null).port()).as("skipped lookup %d", i).isEqualTo(1);
+      assertThat(w.get().byName("a", null).port()).as("skipped lookup %d", i).isEqualTo(1);
     }
-    assertThat(w.get().table().byName("a", null).port()).as("clock read again").isEqualTo(2);
-    clock.addAndGet(WatchedFile.BURST_NANOS * 10);
+    assertThat(w.get().byName("a", null).port()).as("clock read again").isEqualTo(2);
+    clock.addAndGet(ConfigFile.BURST_NANOS * 10);
     write(f, "a 3/tcp longer!\n");
     for (int i = 0; i < 3; i++) {
       w.get(); // the burst continues (reads 0 ns apart) until ...
     }
-    clock.addAndGet(WatchedFile.BURST_NANOS * 10);
-    assertThat(w.get().table().byName("a", null).port()).isEqualTo(3);
-    clock.addAndGet(WatchedFile.BURST_NANOS * 10);
+    clock.addAndGet(ConfigFile.BURST_NANOS * 10);
+    assertThat(w.get().byName("a", null).port()).isEqualTo(3);
+    clock.addAndGet(ConfigFile.BURST_NANOS * 10);
     write(f, "a 4/tcp longer!!\n");
-    clock.addAndGet(WatchedFile.BURST_NANOS * 10);
-    assertThat(w.get().table().byName("a", null).port())
+    clock.addAndGet(ConfigFile.BURST_NANOS * 10);
+    assertThat(w.get().byName("a", null).port())
         .as("sparse lookups read the clock every time")
         .isEqualTo(4);
   }

@@ -12,10 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Checks the readers on fixture files full of glibc's parse quirks, against {@code getent} and
- * Python run with those files bind-mounted over {@code /etc/services} and {@code /etc/protocols}
- * in a private mount and network namespace. Needs root and {@code unshare}; skipped with the reason
- * otherwise, except under {@code CI=true}, where it must run.
+ * Checks the readers on fixture files full of glibc's parse quirks, against Python run with those
+ * files bind-mounted over {@code /etc/services} and {@code /etc/protocols} in a private mount and
+ * network namespace. Needs root and {@code unshare}; skipped with the reason
+ * otherwise, except under {@code CI=true}, where it must run. The same fixtures against {@code
+ * getent} are netdb-cli's {@code GetentFilesDifferentialTest}, over the CLI's getent formatter.
  */
 class OracleNamespaceTest {
   @TempDir static Path dir;
@@ -39,29 +40,6 @@ class OracleNamespaceTest {
   }
 
   @Test
-  void servicesListingMatchesGetent() {
-    assertGetent("services", List.of());
-  }
-
-  @Test
-  void protocolsListingMatchesGetent() {
-    assertGetent("protocols", List.of());
-  }
-
-  @Test
-  void keyLookupsMatchGetent() {
-    for (String key :
-        List.of("http", "HTTP", "WWW", "www/udp", "80/udp", "80", "same", "first", "first/tcp", "7",
-            "8", "noproto/", "noproto", "82/", "al6", "tcpcp", "last", "91/tcpcp", "91/tcp", "utf",
-            "hidden", "nul", "zz", "4464", "65535", "v1", "a", "a8y")) {
-      assertGetent("services", List.of(key));
-    }
-    for (String key : List.of("tcp", "TCP", "6", "66", "10", "4294967295", "20101", "p6", "q1", "SIX", "Q8")) {
-      assertGetent("protocols", List.of(key));
-    }
-  }
-
-  @Test
   void lookupsMatchPython() {
     List<PythonCorpus.Call> calls = PythonCorpus.build(db, 7L);
     List<String> inputs = new ArrayList<>(calls.stream().map(PythonCorpus.Call::input).toList());
@@ -77,12 +55,5 @@ class OracleNamespaceTest {
     assertThat(db.protocols().diagnostics())
         .extracting(Diagnostic::lineNumber)
         .containsExactly(4, 6, 12, 13);
-  }
-
-  private static void assertGetent(String database, List<String> keys) {
-    List<String> argv = new ArrayList<>(List.of("getent", database, "--"));
-    argv.addAll(keys);
-    Oracle.Run expected = Oracle.inNamespace(services, protocols, argv, "");
-    GetentFormatTest.assertJava(database, keys, GetentFormat.Source.of(db), expected);
   }
 }

@@ -1,5 +1,7 @@
 package dev.netdb.os;
 
+import dev.netdb.OsBackendUnavailableException;
+
 /** Prints whether the OS back end is available in this JVM; run by {@link NativeAccessTest}. */
 public final class NativeAccessProbe {
   private NativeAccessProbe() {}

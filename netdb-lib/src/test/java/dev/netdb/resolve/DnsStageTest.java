@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.netdb.AddrInfo;
 import dev.netdb.NetDb;
 import dev.netdb.python.PythonLayer;
-import dev.netdb.resolve.HostResolver.HostAnswer;
+import dev.netdb.resolve.NssDns.HostAnswer;
+import dev.netdb.text.IpLiterals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ class DnsStageTest {
   private static final byte[] V6 = IpLiterals.pton6("2001:db8::10");
 
   /** Answers from a table keyed by "name/family"; records every query. */
-  static final class FakeDns implements HostResolver {
+  static final class FakeDns implements NssDns {
     final Map<String, HostAnswer> answers;
     final List<String> log = new ArrayList<>();
 

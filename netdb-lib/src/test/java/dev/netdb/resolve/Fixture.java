@@ -59,7 +59,7 @@ final class Fixture {
     }
   }
 
-  static Environment environment(Network net, String gaiConf, String hostConf, HostResolver dns) {
+  static Environment environment(Network net, String gaiConf, String hostConf, NssDns dns) {
     HostsFile hosts = HostsFile.parse(resource("hosts/reference"));
     HostConf hc = HostConf.parse(hostConf);
     GaiConf gc = GaiConf.parse(gaiConf);
@@ -84,7 +84,7 @@ final class Fixture {
   }
 
   static NetDb netdb(Network net, String gaiConf, String hostConf) {
-    return new PythonLayer(new JavaBackend(environment(net, gaiConf, hostConf, HostResolver.none())));
+    return new PythonLayer(new JavaBackend(environment(net, gaiConf, hostConf, NssDns.none())));
   }
 
   /** Calls {@code call} and renders its result or its Python exception. */

@@ -26,7 +26,7 @@ class HostsMergeTest {
     HostsFile hosts = HostsFile.parse(Fixture.resource("hosts/" + file));
     HostConf multi = HostConf.parse("multi on\n");
     // The experiment ran with only a loopback interface.
-    Environment base = Fixture.environment(Fixture.Network.LO_ONLY, "", "multi on", HostResolver.none());
+    Environment base = Fixture.environment(Fixture.Network.LO_ONLY, "", "multi on", NssDns.none());
     return new PythonLayer(new JavaBackend(new Environment(
         () -> hosts, () -> multi, GaiConf::defaults, base.services(), base.dns(), base.hostname(),
         base.interfaces(), base.sourceProbe(), base.interfaceIndex(), base.interfaceName())));

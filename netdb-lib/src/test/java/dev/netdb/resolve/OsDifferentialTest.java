@@ -12,6 +12,7 @@ import dev.netdb.files.HostsFile;
 import dev.netdb.os.OsBackend;
 import dev.netdb.python.Backend;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -34,13 +35,13 @@ class OsDifferentialTest {
   static void backends() {
     assumeTrue(OsBackend.isAvailable(), () -> "OS back end unavailable: " + OsBackend.unavailableReason());
     os = OsBackend.create();
-    var hosts = HostsFile.watch(Path.of("/etc/hosts"));
-    var hostConf = HostConf.watch(Path.of("/etc/host.conf"));
-    var gai = GaiConf.watch(Path.of("/etc/gai.conf"));
+    var hosts = HostsFile.watch(Path.of("/etc/hosts"), Duration.ZERO, System::nanoTime);
+    var hostConf = HostConf.watch(Path.of("/etc/host.conf"), Duration.ZERO, System::nanoTime);
+    var gai = GaiConf.watch(Path.of("/etc/gai.conf"), Duration.ZERO, System::nanoTime);
     java = new JavaBackend(new Environment(
         hosts::get, hostConf::get, gai,
         ServiceDirectory.of(FilesDatabases.open(Path.of("/etc/services"), Path.of("/etc/protocols"))),
-        HostResolver.none(),
+        NssDns.none(),
         Environment::systemHostname,
         LocalAddress::system,
         SourceProbe.udpConnect(),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.netdb.GaiException;
 import dev.netdb.resolve.Getaddrinfo.Request;
+import dev.netdb.text.IpLiterals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -103,14 +104,14 @@ class PipelineStagesTest {
         "localhost           | 0  | 0 | not numeric",
       })
   void parsesNumericHostsAsTextToBinaryAddress(String host, int family, int flags, String expected) {
-    Environment env = Fixture.environment(Fixture.Network.DUAL, "", "", HostResolver.none());
+    Environment env = Fixture.environment(Fixture.Network.DUAL, "", "", NssDns.none());
     String got;
     try {
-      HostLookup.Addresses a = HostLookup.numeric(host, family, flags, env);
+      NameStage.Addresses a = NameStage.numeric(host, family, flags, env);
       if (a == null) {
         got = "not numeric";
       } else {
-        HostLookup.Addr x = a.addrs().getFirst();
+        NameStage.Addr x = a.addrs().getFirst();
         got = IpLiterals.ntop(x.bytes()) + (x.scopeId() != 0 ? " scope " + x.scopeId() : "");
         assertThat(a.canonicalName()).isEqualTo(host);
       }

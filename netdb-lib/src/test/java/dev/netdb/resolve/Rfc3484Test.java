@@ -3,6 +3,7 @@ package dev.netdb.resolve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.netdb.files.GaiConf;
+import dev.netdb.text.IpLiterals;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

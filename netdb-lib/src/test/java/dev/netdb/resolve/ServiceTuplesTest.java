@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The service stage on its own: glibc's strtoul parsing and the gaih_inet_typeproto table. */
 class ServiceTuplesTest {
   private static final ServiceDirectory NETBASE =
-      Fixture.environment(Fixture.Network.DUAL, "", "", HostResolver.none()).services();
+      Fixture.environment(Fixture.Network.DUAL, "", "", NssDns.none()).services();
 
   @ParameterizedTest(name = "''{0}'' -> {1}")
   @CsvSource(

@@ -2,6 +2,7 @@ package dev.netdb.resolve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.netdb.text.IpLiterals;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;

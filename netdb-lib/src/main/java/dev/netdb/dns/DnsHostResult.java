@@ -8,7 +8,7 @@ import java.util.Objects;
  * Holds the result of a host lookup through DNS ({@link DnsClient#lookupHost} or {@link
  * DnsClient#lookupAddress}): either the names and addresses, or the glibc failure.
  */
-public sealed interface HostLookup {
+public sealed interface DnsHostResult {
 
   /**
    * A successful lookup, shaped as glibc {@code getanswer_r} shapes a {@code hostent}.
@@ -25,7 +25,7 @@ public sealed interface HostLookup {
    */
   record Found(
       String queriedName, String canonicalName, List<String> aliases, List<InetAddress> addresses, long ttl)
-      implements HostLookup {
+      implements DnsHostResult {
     /** Copies the lists. */
     public Found {
       Objects.requireNonNull(queriedName, "queriedName");
@@ -41,7 +41,7 @@ public sealed interface HostLookup {
    * @param error the glibc {@code h_errno}; {@link DnsError#eai()} gives {@code getaddrinfo}'s code
    * @param detail what happened, for logs and debugging (never shown as Python's message)
    */
-  record Failed(DnsError error, String detail) implements HostLookup {
+  record Failed(DnsError error, String detail) implements DnsHostResult {
     /** Checks for nulls. */
     public Failed {
       Objects.requireNonNull(error, "error");

@@ -1,9 +1,12 @@
-package dev.netdb.resolve;
+package dev.netdb.dns;
 
 import dev.netdb.GaiException;
-import dev.netdb.HostException;
 
-/** The glibc {@code EAI_*} codes with {@code gai_strerror} texts, and the {@code h_errno} texts. */
+/**
+ * Names glibc 2.36's {@code EAI_*} codes with their {@code gai_strerror} texts (C locale, as
+ * Python shows them): the one EAI vocabulary of both back ends. Its partner for {@code h_errno} is
+ * {@link DnsError}.
+ */
 public enum Eai {
   /** {@code EAI_BADFLAGS}. */
   BADFLAGS(-1, "Bad value for ai_flags"),
@@ -25,8 +28,27 @@ public enum Eai {
   ADDRFAMILY(-9, "Address family for hostname not supported"),
   /** {@code EAI_MEMORY}. */
   MEMORY(-10, "Memory allocation failure"),
+  /** {@code EAI_SYSTEM}: Python raises {@code OSError(errno)} instead. */
+  SYSTEM(-11, "System error"),
   /** {@code EAI_OVERFLOW}: glibc's {@code gai_strerror} has no text for it. */
-  OVERFLOW(-12, "Unknown error");
+  OVERFLOW(-12, "Unknown error"),
+  /** {@code EAI_INPROGRESS} ({@code getaddrinfo_a}). */
+  INPROGRESS(-100, "Processing request in progress"),
+  /** {@code EAI_CANCELED} ({@code getaddrinfo_a}). */
+  CANCELED(-101, "Request canceled"),
+  /** {@code EAI_NOTCANCELED} ({@code getaddrinfo_a}). */
+  NOTCANCELED(-102, "Request not canceled"),
+  /** {@code EAI_ALLDONE} ({@code getaddrinfo_a}). */
+  ALLDONE(-103, "All requests done"),
+  /** {@code EAI_INTR} ({@code getaddrinfo_a}). */
+  INTR(-104, "Interrupted by a signal"),
+  /** {@code EAI_IDN_ENCODE}: {@code AI_IDN} could not encode the name. */
+  IDN_ENCODE(-105, "Parameter string not correctly encoded");
+
+  /** glibc's {@code gai_strerror} text for a code it has no entry for. */
+  static final String UNKNOWN = "Unknown error";
+
+  private static final Eai[] VALUES = values();
 
   private final int code;
   private final String message;
@@ -51,24 +73,13 @@ public enum Eai {
     return new GaiException(code, message, input);
   }
 
-  /** {@code h_errno} {@code HOST_NOT_FOUND}. */
-  public static final int HOST_NOT_FOUND = 1;
-  /** {@code h_errno} {@code TRY_AGAIN}. */
-  public static final int TRY_AGAIN = 2;
-  /** {@code h_errno} {@code NO_RECOVERY}. */
-  public static final int NO_RECOVERY = 3;
-  /** {@code h_errno} {@code NO_DATA}. */
-  public static final int NO_DATA = 4;
-
-  /** Returns the {@code herror} Python raises for an {@code h_errno}, with glibc's {@code hstrerror} text. */
-  public static HostException hostError(int herrno, String input) {
-    String text = switch (herrno) {
-      case HOST_NOT_FOUND -> "Unknown host";
-      case TRY_AGAIN -> "Host name lookup failure";
-      case NO_RECOVERY -> "Unknown server error";
-      case NO_DATA -> "No address associated with name";
-      default -> "Resolver internal error";
-    };
-    return new HostException(herrno, text, input);
+  /** Returns glibc's {@code gai_strerror(code)} for any int ({@code "Unknown error"} if none). */
+  public static String message(int code) {
+    for (Eai e : VALUES) {
+      if (e.code == code) {
+        return e.message;
+      }
+    }
+    return UNKNOWN;
   }
 }

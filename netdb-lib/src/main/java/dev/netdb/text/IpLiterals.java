@@ -1,7 +1,5 @@
-package dev.netdb.resolve;
+package dev.netdb.text;
 
-import dev.netdb.text.Ipv4Text;
-import dev.netdb.text.Ipv6Text;
 
 /**
  * The numeric-address and C-string helpers the resolver needs, over the glibc-exact codecs of
@@ -121,7 +119,8 @@ public final class IpLiterals {
     return neg ? -v : v;
   }
 
-  static boolean isDigit(char c) {
+  /** Reports whether {@code c} is C {@code isdigit} in the C locale. */
+  public static boolean isDigit(char c) {
     return c >= '0' && c <= '9';
   }
 
@@ -130,7 +129,8 @@ public final class IpLiterals {
     return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
   }
 
-  static int hex(char c) {
+  /** Returns the value of a hex digit, or -1. */
+  public static int hex(char c) {
     if (c >= '0' && c <= '9') {
       return c - '0';
     }

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Checks CNAME chains, A/AAAA combination and reverse names without sockets. */
-class HostResolverTest {
+class HostQueryTest {
   static final InetSocketAddress SERVER = new InetSocketAddress(InetAddress.ofLiteral("127.0.0.1"), 53);
 
   static DnsOutcome answer(String qname, int type, ResourceRecord... rrs) {
@@ -59,8 +59,8 @@ class HostResolverTest {
         new A("host.example.test", 1, 100, v4("192.0.2.10")),
         new A("other.example.test", 1, 300, v4("203.0.113.66")), // not on the chain: skipped
         new A("host.example.test", 1, 300, v4("192.0.2.11"))));
-    HostLookup r = new HostResolver(ResolverConfig.defaults(), t::query).lookup("www.example.test", AddressFamily.INET).join();
-    assertThat(r).isEqualTo(new HostLookup.Found("www.example.test", "host.example.test",
+    DnsHostResult r = new HostQuery(ResolverConfig.defaults(), t::query).lookup("www.example.test", AddressFamily.INET).join();
+    assertThat(r).isEqualTo(new DnsHostResult.Found("www.example.test", "host.example.test",
         List.of("www.example.test", "web.example.test"), List.of(v4("192.0.2.10"), v4("192.0.2.11")), 100));
     assertThat(t.asked).containsExactly("www.example.test/A");
   }
@@ -72,46 +72,46 @@ class HostResolverTest {
             new Aaaa("host.example.test", 1, 300, v6("2001:db8::10"))))
         .put("host.example.test", DnsType.A, answer("host.example.test", DnsType.A,
             new A("host.example.test", 1, 300, v4("192.0.2.10"))));
-    HostLookup r = new HostResolver(ResolverConfig.defaults(), t::query).lookup("host.example.test", AddressFamily.UNSPEC).join();
-    assertThat(((HostLookup.Found) r).addresses()).containsExactly(v4("192.0.2.10"), v6("2001:db8::10"));
+    DnsHostResult r = new HostQuery(ResolverConfig.defaults(), t::query).lookup("host.example.test", AddressFamily.UNSPEC).join();
+    assertThat(((DnsHostResult.Found) r).addresses()).containsExactly(v4("192.0.2.10"), v6("2001:db8::10"));
   }
 
   @Test
   void noAaaaAsksOnlyA() {
     Table t = new Table();
     ResolverConfig cfg = ResolverConfig.builder().noAaaa(true).build();
-    new HostResolver(cfg, t::query).lookup("h.example.test", AddressFamily.UNSPEC).join();
+    new HostQuery(cfg, t::query).lookup("h.example.test", AddressFamily.UNSPEC).join();
     assertThat(t.asked).containsExactly("h.example.test/A");
-    HostLookup six = new HostResolver(cfg, t::query).lookup("h.example.test", AddressFamily.INET6).join();
-    assertThat(six).isEqualTo(new HostLookup.Failed(DnsError.NO_DATA, "no-aaaa set"));
+    DnsHostResult six = new HostQuery(cfg, t::query).lookup("h.example.test", AddressFamily.INET6).join();
+    assertThat(six).isEqualTo(new DnsHostResult.Failed(DnsError.NO_DATA, "no-aaaa set"));
   }
 
   @Test
   void loopAndOverlongChainsFail() {
     Table loop = new Table().put("a.test", DnsType.A, answer("a.test", DnsType.A,
         new Cname("a.test", 1, 1, "b.test"), new Cname("b.test", 1, 1, "A.TEST"), new A("a.test", 1, 1, v4("192.0.2.1"))));
-    assertThat(new HostResolver(ResolverConfig.defaults(), loop::query).lookup("a.test", AddressFamily.INET).join())
-        .isEqualTo(new HostLookup.Failed(DnsError.NO_RECOVERY, "lookup of 'a.test' failed"));
+    assertThat(new HostQuery(ResolverConfig.defaults(), loop::query).lookup("a.test", AddressFamily.INET).join())
+        .isEqualTo(new DnsHostResult.Failed(DnsError.NO_RECOVERY, "lookup of 'a.test' failed"));
     List<ResourceRecord> chain = new ArrayList<>();
-    for (int i = 0; i <= HostResolver.MAX_CHAIN; i++) chain.add(new Cname("c" + i + ".test", 1, 1, "c" + (i + 1) + ".test"));
-    chain.add(new A("c" + (HostResolver.MAX_CHAIN + 1) + ".test", 1, 1, v4("192.0.2.1")));
+    for (int i = 0; i <= HostQuery.MAX_CHAIN; i++) chain.add(new Cname("c" + i + ".test", 1, 1, "c" + (i + 1) + ".test"));
+    chain.add(new A("c" + (HostQuery.MAX_CHAIN + 1) + ".test", 1, 1, v4("192.0.2.1")));
     Table longChain = new Table().put("c0.test", DnsType.A, answer("c0.test", DnsType.A, chain.toArray(ResourceRecord[]::new)));
-    assertThat(new HostResolver(ResolverConfig.defaults(), longChain::query).lookup("c0.test", AddressFamily.INET).join())
-        .isInstanceOf(HostLookup.Failed.class);
+    assertThat(new HostQuery(ResolverConfig.defaults(), longChain::query).lookup("c0.test", AddressFamily.INET).join())
+        .isInstanceOf(DnsHostResult.Failed.class);
   }
 
   @Test
   void cnameOnlyAnswerIsNoRecovery() {
     Table t = new Table().put("x.test", DnsType.A, answer("x.test", DnsType.A, new Cname("x.test", 1, 1, "y.test")));
-    assertThat(new HostResolver(ResolverConfig.defaults(), t::query).lookup("x.test", AddressFamily.INET).join())
-        .extracting(r -> ((HostLookup.Failed) r).error()).isEqualTo(DnsError.NO_RECOVERY);
+    assertThat(new HostQuery(ResolverConfig.defaults(), t::query).lookup("x.test", AddressFamily.INET).join())
+        .extracting(r -> ((DnsHostResult.Failed) r).error()).isEqualTo(DnsError.NO_RECOVERY);
   }
 
   @Test
   void invalidNameFailsWithoutAQuery() {
     Table t = new Table();
-    HostLookup r = new HostResolver(ResolverConfig.defaults(), t::query).lookup("a..b", AddressFamily.INET).join();
-    assertThat(r).extracting(x -> ((HostLookup.Failed) x).error()).isEqualTo(DnsError.NO_RECOVERY);
+    DnsHostResult r = new HostQuery(ResolverConfig.defaults(), t::query).lookup("a..b", AddressFamily.INET).join();
+    assertThat(r).extracting(x -> ((DnsHostResult.Failed) x).error()).isEqualTo(DnsError.NO_RECOVERY);
     assertThat(t.asked).isEmpty();
   }
 
@@ -120,8 +120,8 @@ class HostResolverTest {
     Table t = new Table().put("10.2.0.192.in-addr.arpa", DnsType.PTR, answer("10.2.0.192.in-addr.arpa", DnsType.PTR,
         new Ptr("10.2.0.192.in-addr.arpa", 1, 300, "host.example.test"),
         new Ptr("10.2.0.192.in-addr.arpa", 1, 300, "other.example.test")));
-    HostLookup r = new HostResolver(ResolverConfig.defaults(), t::query).reverse(v4("192.0.2.10")).join();
-    assertThat(r).isEqualTo(new HostLookup.Found("10.2.0.192.in-addr.arpa", "host.example.test", List.of(),
+    DnsHostResult r = new HostQuery(ResolverConfig.defaults(), t::query).reverse(v4("192.0.2.10")).join();
+    assertThat(r).isEqualTo(new DnsHostResult.Found("10.2.0.192.in-addr.arpa", "host.example.test", List.of(),
         List.of(v4("192.0.2.10")), 300));
   }
 
@@ -140,7 +140,7 @@ class HostResolverTest {
       packed[12] = 127;
       packed[15] = 1;
     }
-    assertThat(HostResolver.reverseName(packed)).isEqualTo(name);
+    assertThat(HostQuery.reverseName(packed)).isEqualTo(name);
   }
 
   @ParameterizedTest
@@ -153,7 +153,7 @@ class HostResolverTest {
     "TIMEOUT,  NODATA,   TRY_AGAIN",
   })
   void combinesFailuresOfAPair(String a, String aaaa, DnsError expected) {
-    SearchList.Try<HostLookup.Found> t = HostResolver.combine("x.test", outcome(a), outcome(aaaa));
+    SearchList.Try<DnsHostResult.Found> t = HostQuery.combine("x.test", outcome(a), outcome(aaaa));
     assertThat(t.error()).isEqualTo(expected);
   }
 

@@ -1,4 +1,4 @@
-package dev.netdb.os;
+package dev.netdb;
 
 /**
  * Signals that the OS back end cannot run in this JVM: the platform is not Linux on x86_64 or
@@ -8,7 +8,7 @@ package dev.netdb.os;
 public final class OsBackendUnavailableException extends UnsupportedOperationException {
   private static final long serialVersionUID = 1L;
 
-  OsBackendUnavailableException(String message, Throwable cause) {
+  public OsBackendUnavailableException(String message, Throwable cause) {
     super(message, cause);
   }
 }

@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
  * name and reverse (PTR) lookups. The futures complete with a {@link HostAnswer}, never
  * exceptionally for resolver outcomes.
  */
-public interface HostResolver {
+public interface NssDns {
 
   /**
    * Looks {@code name} (ASCII, as given) up for {@code family}: 2 (A), 10 (AAAA) or 0 (A and
@@ -20,8 +20,8 @@ public interface HostResolver {
   CompletableFuture<HostAnswer> reverse(byte[] address);
 
   /** Returns a resolver that knows no names, as nsswitch {@code hosts: files} behaves. */
-  static HostResolver none() {
-    return new HostResolver() {
+  static NssDns none() {
+    return new NssDns() {
       @Override
       public CompletableFuture<HostAnswer> lookup(String name, int family) {
         return CompletableFuture.completedFuture(new HostAnswer.NotFound());

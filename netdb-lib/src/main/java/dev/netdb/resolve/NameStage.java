@@ -1,7 +1,9 @@
 package dev.netdb.resolve;
 
+import dev.netdb.dns.Eai;
 import dev.netdb.files.HostsFile;
-import dev.netdb.resolve.HostResolver.HostAnswer;
+import dev.netdb.resolve.NssDns.HostAnswer;
+import dev.netdb.text.IpLiterals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -10,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
  * The name half of glibc 2.36's {@code getaddrinfo}: the null host, numeric hosts ({@code
  * text_to_binary_address}) and the NSS lookup (hosts file, then DNS), with {@code AI_V4MAPPED}.
  */
-public final class HostLookup {
+public final class NameStage {
   static final int AF_UNSPEC = 0;
   static final int AF_INET = 2;
   static final int AF_INET6 = 10;
@@ -19,7 +21,7 @@ public final class HostLookup {
   static final int AI_V4MAPPED = 0x8;
   static final int AI_ALL = 0x10;
 
-  private HostLookup() {}
+  private NameStage() {}
 
   /** One address of the answer: 4 or 16 bytes, with an IPv6 scope id. */
   public record Addr(byte[] bytes, int scopeId) {

@@ -16,33 +16,33 @@ import java.util.function.Function;
  * questions, and the CNAME chain as glibc's {@code getanswer_r} ({@code resolv/nss_dns/dns-host.c})
  * reads it. One instance serves one lookup with one snapshot of the settings.
  */
-final class HostResolver {
+final class HostQuery {
   /** The longest CNAME chain followed; glibc has no explicit bound, the message size bounds it. */
   static final int MAX_CHAIN = 16;
 
   private final ResolverConfig cfg;
   private final Function<DnsQuestion, CompletableFuture<DnsOutcome>> query;
 
-  HostResolver(ResolverConfig cfg, Function<DnsQuestion, CompletableFuture<DnsOutcome>> query) {
+  HostQuery(ResolverConfig cfg, Function<DnsQuestion, CompletableFuture<DnsOutcome>> query) {
     this.cfg = cfg;
     this.query = query;
   }
 
-  CompletableFuture<HostLookup> lookup(String name, AddressFamily family) {
+  CompletableFuture<DnsHostResult> lookup(String name, AddressFamily family) {
     boolean wantA = family != AddressFamily.INET6;
     // glibc 2.36 no-aaaa: AAAA is never asked; an INET6-only lookup finds no data without a query.
     boolean wantAaaa = family != AddressFamily.INET && !cfg.noAaaa();
     if (!wantA && !wantAaaa) {
-      return CompletableFuture.completedFuture(new HostLookup.Failed(DnsError.NO_DATA, "no-aaaa set"));
+      return CompletableFuture.completedFuture(new DnsHostResult.Failed(DnsError.NO_DATA, "no-aaaa set"));
     }
-    return SearchList.<HostLookup.Found>walk(name, cfg, fqdn -> tryName(fqdn, wantA, wantAaaa))
+    return SearchList.<DnsHostResult.Found>walk(name, cfg, fqdn -> tryName(fqdn, wantA, wantAaaa))
         .thenApply(r -> r.value() != null
             ? r.value()
-            : new HostLookup.Failed(r.error(), "lookup of '" + name + "' failed"));
+            : new DnsHostResult.Failed(r.error(), "lookup of '" + name + "' failed"));
   }
 
   /** Asks A and/or AAAA for one fully qualified name, in parallel unless single-request is set. */
-  private CompletableFuture<SearchList.Try<HostLookup.Found>> tryName(String fqdn, boolean wantA, boolean wantAaaa) {
+  private CompletableFuture<SearchList.Try<DnsHostResult.Found>> tryName(String fqdn, boolean wantA, boolean wantAaaa) {
     String qname;
     try {
       qname = DnsName.canonical(fqdn);
@@ -69,7 +69,7 @@ final class HostResolver {
    * success if either has addresses; otherwise the A side's error unless it was SERVFAIL, in which
    * case the AAAA side's.
    */
-  static SearchList.Try<HostLookup.Found> combine(String qname, DnsOutcome a, DnsOutcome aaaa) {
+  static SearchList.Try<DnsHostResult.Found> combine(String qname, DnsOutcome a, DnsOutcome aaaa) {
     Chain ca = a == null ? null : Chain.follow(qname, a, DnsType.A);
     Chain c6 = aaaa == null ? null : Chain.follow(qname, aaaa, DnsType.AAAA);
     List<InetAddress> addresses = new ArrayList<>();
@@ -83,7 +83,7 @@ final class HostResolver {
       }
     }
     if (names != null) {
-      return SearchList.Try.found(new HostLookup.Found(qname, names.canonical, names.aliases, addresses, ttl));
+      return SearchList.Try.found(new DnsHostResult.Found(qname, names.canonical, names.aliases, addresses, ttl));
     }
     Chain first = ca != null ? ca : c6;
     Chain second = ca != null ? c6 : null;
@@ -91,12 +91,12 @@ final class HostResolver {
     return SearchList.Try.failed(pick.error, pick.servfail);
   }
 
-  CompletableFuture<HostLookup> reverse(InetAddress address) {
+  CompletableFuture<DnsHostResult> reverse(InetAddress address) {
     String qname = reverseName(address.getAddress());
     return query.apply(DnsQuestion.in(qname, DnsType.PTR)).thenApply(o -> {
       Chain c = Chain.follow(qname, o, DnsType.PTR);
-      if (c.error != null) return new HostLookup.Failed(c.error, "reverse lookup of " + qname + " failed");
-      return new HostLookup.Found(qname, c.ptr, List.of(), List.of(address), c.ttl);
+      if (c.error != null) return new DnsHostResult.Failed(c.error, "reverse lookup of " + qname + " failed");
+      return new DnsHostResult.Found(qname, c.ptr, List.of(), List.of(address), c.ttl);
     });
   }
 
