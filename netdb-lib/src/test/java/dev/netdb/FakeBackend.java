@@ -1,12 +1,12 @@
-package dev.netdb.python;
+package dev.netdb;
 
-import dev.netdb.AddrInfo;
-import dev.netdb.GaiException;
-import dev.netdb.HostEntry;
-import dev.netdb.HostException;
-import dev.netdb.NameInfo;
-import dev.netdb.ProtocolEntry;
-import dev.netdb.ServiceEntry;
+import dev.netdb.backend.AddressInfo;
+import dev.netdb.backend.Backend;
+import dev.netdb.backend.HostAndService;
+import dev.netdb.backend.Hostent;
+import dev.netdb.dns.LookupFailure;
+import dev.netdb.files.Protoent;
+import dev.netdb.files.Servent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,13 +19,13 @@ import java.util.concurrent.CompletableFuture;
  */
 final class FakeBackend implements Backend {
   final List<String> calls = new ArrayList<>();
-  final Map<String, List<AddrInfo>> addrinfo = new LinkedHashMap<>();
-  final Map<String, HostEntry> byName = new LinkedHashMap<>();
-  final Map<String, HostEntry> byAddr = new LinkedHashMap<>();
-  final List<ServiceEntry> services =
+  final Map<String, List<AddressInfo>> addrinfo = new LinkedHashMap<>();
+  final Map<String, Hostent> byName = new LinkedHashMap<>();
+  final Map<String, Hostent> byAddr = new LinkedHashMap<>();
+  final List<Servent> services =
       List.of(
-          new ServiceEntry("http", List.of("www"), 80, "tcp"),
-          new ServiceEntry("imap2", List.of("imap"), 143, "tcp"));
+          new Servent("http", List.of("www"), 80, "tcp"),
+          new Servent("imap2", List.of("imap"), 143, "tcp"));
   String hostname = "testhost";
 
   @Override
@@ -39,61 +39,61 @@ final class FakeBackend implements Backend {
   }
 
   @Override
-  public List<AddrInfo> getaddrinfo(
+  public List<AddressInfo> getaddrinfo(
       String host, String service, int family, int type, int proto, int flags) {
     calls.add("getaddrinfo " + host + " " + service + " " + family + " " + flags);
     if (host == null) {
-      List<AddrInfo> any = new ArrayList<>();
+      List<AddressInfo> any = new ArrayList<>();
       if (family != 10) {
-        any.add(new AddrInfo(2, 2, 17, "", "0.0.0.0", 0, 0, 0));
+        any.add(new AddressInfo(2, 2, 17, "", "0.0.0.0", 0, 0, 0));
       }
       if (family != 2) {
-        any.add(new AddrInfo(10, 2, 17, "", "::", 0, 0, 0));
+        any.add(new AddressInfo(10, 2, 17, "", "::", 0, 0, 0));
       }
       return any;
     }
-    List<AddrInfo> r = addrinfo.get(host + "/" + family);
+    List<AddressInfo> r = addrinfo.get(host + "/" + family);
     if (r == null && (flags & 4) != 0) {
-      throw new GaiException(-2, "Name or service not known", null);
+      throw LookupFailure.gai(-2, "Name or service not known", null);
     }
     if (r == null) {
-      throw new GaiException(-2, "Name or service not known", null);
+      throw LookupFailure.gai(-2, "Name or service not known", null);
     }
     return r;
   }
 
   @Override
-  public HostEntry gethostbyname(String host, int family) {
+  public Hostent gethostbyname(String host, int family) {
     calls.add("gethostbyname " + host);
-    HostEntry h = byName.get(host);
+    Hostent h = byName.get(host);
     if (h == null) {
-      throw new HostException(1, "Unknown host", null);
+      throw LookupFailure.host(1, "Unknown host", null);
     }
     return h;
   }
 
   @Override
-  public HostEntry gethostbyaddr(byte[] address, int family) {
+  public Hostent gethostbyaddr(byte[] address, int family) {
     String key = dev.netdb.Inet.ntop(
         family == 2 ? dev.netdb.AddressFamily.INET : dev.netdb.AddressFamily.INET6, address);
     calls.add("gethostbyaddr " + key);
-    HostEntry h = byAddr.get(key);
+    Hostent h = byAddr.get(key);
     if (h == null) {
-      throw new HostException(1, "Unknown host", null);
+      throw LookupFailure.host(1, "Unknown host", null);
     }
     return h;
   }
 
   @Override
-  public NameInfo getnameinfo(AddrInfo sockaddr, int flags) {
+  public HostAndService getnameinfo(AddressInfo sockaddr, int flags) {
     calls.add("getnameinfo " + sockaddr.host() + " " + sockaddr.port() + " " + sockaddr.flowInfo()
         + " " + sockaddr.scopeId());
-    return new NameInfo(sockaddr.host(), Integer.toString(sockaddr.port()));
+    return new HostAndService(sockaddr.host(), Integer.toString(sockaddr.port()));
   }
 
   @Override
-  public ServiceEntry getservbyname(String name, String proto) {
-    for (ServiceEntry s : services) {
+  public Servent getservbyname(String name, String proto) {
+    for (Servent s : services) {
       if ((s.name().equals(name) || s.aliases().contains(name))
           && (proto == null || proto.equals(s.protocol()))) {
         return s;
@@ -103,8 +103,8 @@ final class FakeBackend implements Backend {
   }
 
   @Override
-  public ServiceEntry getservbyport(int port, String proto) {
-    for (ServiceEntry s : services) {
+  public Servent getservbyport(int port, String proto) {
+    for (Servent s : services) {
       if (s.port() == port && (proto == null || proto.equals(s.protocol()))) {
         return s;
       }
@@ -113,44 +113,44 @@ final class FakeBackend implements Backend {
   }
 
   @Override
-  public ProtocolEntry getprotobyname(String name) {
-    return name.equals("tcp") || name.equals("TCP") ? new ProtocolEntry("tcp", List.of("TCP"), 6)
+  public Protoent getprotobyname(String name) {
+    return name.equals("tcp") || name.equals("TCP") ? new Protoent("tcp", List.of("TCP"), 6)
         : null;
   }
 
   @Override
-  public ProtocolEntry getprotobynumber(int number) {
-    return number == 6 ? new ProtocolEntry("tcp", List.of("TCP"), 6) : null;
+  public Protoent getprotobynumber(int number) {
+    return number == 6 ? new Protoent("tcp", List.of("TCP"), 6) : null;
   }
 
   @Override
-  public List<ServiceEntry> services() {
+  public List<Servent> services() {
     return services;
   }
 
   @Override
-  public List<ProtocolEntry> protocols() {
-    return List.of(new ProtocolEntry("tcp", List.of("TCP"), 6));
+  public List<Protoent> protocols() {
+    return List.of(new Protoent("tcp", List.of("TCP"), 6));
   }
 
   @Override
-  public CompletableFuture<List<AddrInfo>> getaddrinfoAsync(
+  public CompletableFuture<List<AddressInfo>> getaddrinfoAsync(
       String host, String service, int family, int type, int proto, int flags) {
     return Backend.completed(() -> getaddrinfo(host, service, family, type, proto, flags));
   }
 
   @Override
-  public CompletableFuture<HostEntry> gethostbynameAsync(String host, int family) {
+  public CompletableFuture<Hostent> gethostbynameAsync(String host, int family) {
     return Backend.completed(() -> gethostbyname(host, family));
   }
 
   @Override
-  public CompletableFuture<HostEntry> gethostbyaddrAsync(byte[] address, int family) {
+  public CompletableFuture<Hostent> gethostbyaddrAsync(byte[] address, int family) {
     return Backend.completed(() -> gethostbyaddr(address, family));
   }
 
   @Override
-  public CompletableFuture<NameInfo> getnameinfoAsync(AddrInfo sockaddr, int flags) {
+  public CompletableFuture<HostAndService> getnameinfoAsync(AddressInfo sockaddr, int flags) {
     return Backend.completed(() -> getnameinfo(sockaddr, flags));
   }
 }

@@ -1,6 +1,5 @@
 package dev.netdb.dns;
 
-import dev.netdb.HostException;
 
 /**
  * Names the resolver failures glibc reports through {@code h_errno}, with the {@code
@@ -72,14 +71,9 @@ public enum DnsError {
     return "Unknown resolver error";
   }
 
-  /** Returns Python's {@code herror(h_errno, hstrerror(h_errno))} for any {@code h_errno}. */
-  public static HostException hostError(int herrno, String input) {
-    return new HostException(herrno, hstrerror(herrno), input);
-  }
-
-  /** Returns Python's {@code herror} for this failure, naming {@code input}. */
-  public HostException error(String input) {
-    return new HostException(herrno, hstrerror, input);
+  /** Returns the failure Python raises as {@code herror} for this code, naming {@code input}. */
+  public LookupFailure error(String input) {
+    return LookupFailure.host(herrno, hstrerror, input);
   }
 
   /** Returns glibc's {@code h_errno} value, the code of Python's {@code herror}. */

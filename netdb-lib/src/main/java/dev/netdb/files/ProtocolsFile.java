@@ -1,6 +1,5 @@
 package dev.netdb.files;
 
-import dev.netdb.ProtocolEntry;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,8 +19,8 @@ public final class ProtocolsFile {
   private ProtocolsFile() {}
 
   /** Parses the bytes of a protocols file. */
-  public static ParseResult<ProtocolEntry> parse(byte[] data) {
-    List<ProtocolEntry> entries = new ArrayList<>();
+  public static ParseResult<Protoent> parse(byte[] data) {
+    List<Protoent> entries = new ArrayList<>();
     List<Diagnostic> diagnostics = new ArrayList<>();
     int[] count = {0};
     int[] end = new int[1];
@@ -37,7 +36,7 @@ public final class ProtocolsFile {
     return new ParseResult<>(entries, diagnostics, count[0]);
   }
 
-  private static String parseLine(byte[] line, int[] end, List<ProtocolEntry> out) {
+  private static String parseLine(byte[] line, int[] end, List<Protoent> out) {
     int n = line.length;
     int i = 0;
     while (i < n && !NssLines.isSpace(line[i])) {
@@ -59,7 +58,7 @@ public final class ProtocolsFile {
     if (i < n && !NssLines.isSpace(line[i])) {
       return "protocol number not followed by whitespace";
     }
-    out.add(new ProtocolEntry(name, ServicesFile.aliases(line, i), (int) value));
+    out.add(new Protoent(name, ServicesFile.aliases(line, i), (int) value));
     return null;
   }
 }

@@ -1,6 +1,5 @@
 package dev.netdb.files;
 
-import dev.netdb.ServiceEntry;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,8 +23,8 @@ public final class ServicesFile {
   private ServicesFile() {}
 
   /** Parses the bytes of a services file. */
-  public static ParseResult<ServiceEntry> parse(byte[] data) {
-    List<ServiceEntry> entries = new ArrayList<>();
+  public static ParseResult<Servent> parse(byte[] data) {
+    List<Servent> entries = new ArrayList<>();
     List<Diagnostic> diagnostics = new ArrayList<>();
     int[] count = {0};
     int[] end = new int[1];
@@ -42,7 +41,7 @@ public final class ServicesFile {
   }
 
   /** Parses one line into {@code out}; returns null, or why the line is skipped. */
-  private static String parseLine(byte[] line, int[] end, List<ServiceEntry> out) {
+  private static String parseLine(byte[] line, int[] end, List<Servent> out) {
     int n = line.length;
     int i = 0;
     while (i < n && !NssLines.isSpace(line[i])) {
@@ -72,7 +71,7 @@ public final class ServicesFile {
     }
     String proto = NssLines.text(line, protoFrom, i);
     List<String> aliases = aliases(line, i);
-    out.add(new ServiceEntry(name, aliases, (int) (value & 0xffff), proto));
+    out.add(new Servent(name, aliases, (int) (value & 0xffff), proto));
     return null;
   }
 

@@ -1,6 +1,5 @@
 package dev.netdb.os;
 
-import dev.netdb.OsBackendUnavailableException;
 import dev.netdb.os.bindings.Libc;
 import java.lang.foreign.Linker;
 import java.lang.foreign.ValueLayout;
@@ -40,11 +39,15 @@ final class NativeSupport {
     return Holder.STATUS;
   }
 
-  /** Throws {@link OsBackendUnavailableException} unless the back end works here. */
+  /**
+   * Throws {@link IllegalStateException} (with the reason and its cause) unless the back end works
+   * here; {@code NetDb.os()} checks {@link #status()} first and throws the public
+   * {@code OsBackendUnavailableException} instead.
+   */
   static void require() {
     Status s = status();
     if (!s.available()) {
-      throw new OsBackendUnavailableException(s.reason(), s.cause());
+      throw new IllegalStateException(s.reason(), s.cause());
     }
   }
 

@@ -15,7 +15,7 @@ import static dev.netdb.os.bindings.NetdbLayouts.SOCKADDR_IN6;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
-import dev.netdb.AddrInfo;
+import dev.netdb.backend.AddressInfo;
 import dev.netdb.os.bindings.Libc;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -63,7 +63,7 @@ final class Sockaddrs {
    * must be a numeric address of the family (CPython's {@code getnameinfo} gets it from a numeric
    * {@code getaddrinfo} first). The port keeps its low 16 bits, as {@code htons} does.
    */
-  static MemorySegment encode(Arena arena, AddrInfo a) {
+  static MemorySegment encode(Arena arena, AddressInfo a) {
     if (a.family() == AF_INET) {
       MemorySegment s = arena.allocate(SOCKADDR_IN);
       s.set(JAVA_SHORT, SIN_FAMILY, (short) AF_INET);

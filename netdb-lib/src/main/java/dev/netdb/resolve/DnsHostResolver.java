@@ -1,7 +1,6 @@
 package dev.netdb.resolve;
 
-import dev.netdb.AddressFamily;
-import dev.netdb.NetDbClosedException;
+import dev.netdb.dns.LookupFailure;
 import dev.netdb.dns.DnsClient;
 import dev.netdb.dns.DnsHostResult;
 import java.io.IOException;
@@ -48,12 +47,12 @@ public final class DnsHostResolver implements NssDns, AutoCloseable {
   private DnsClient client() {
     DnsClient c = client;
     if (closed) {
-      throw new NetDbClosedException();
+      throw LookupFailure.closed();
     }
     if (c == null && !failed) {
       synchronized (this) {
         if (closed) {
-          throw new NetDbClosedException();
+          throw LookupFailure.closed();
         }
         c = client;
         if (c == null && !failed) {
@@ -77,14 +76,13 @@ public final class DnsHostResolver implements NssDns, AutoCloseable {
     DnsClient c;
     try {
       c = client();
-    } catch (NetDbClosedException e) {
+    } catch (LookupFailure e) {
       return CompletableFuture.failedFuture(e);
     }
     if (c == null) {
       return CompletableFuture.completedFuture(new HostAnswer.TryAgain());
     }
-    AddressFamily af = family == 2 ? AddressFamily.INET : family == 10 ? AddressFamily.INET6 : AddressFamily.UNSPEC;
-    return c.lookupHost(name, af).thenApply(DnsHostResolver::answer);
+    return c.lookupHost(name, family).thenApply(DnsHostResolver::answer);
   }
 
   @Override
@@ -92,7 +90,7 @@ public final class DnsHostResolver implements NssDns, AutoCloseable {
     DnsClient c;
     try {
       c = client();
-    } catch (NetDbClosedException e) {
+    } catch (LookupFailure e) {
       return CompletableFuture.failedFuture(e);
     }
     if (c == null) {
@@ -108,7 +106,7 @@ public final class DnsHostResolver implements NssDns, AutoCloseable {
 
   /**
    * Closes the client if it was created (stopping its threads) and refuses to create one later:
-   * lookups then fail with {@link NetDbClosedException}. Closing twice is harmless.
+   * lookups then fail with a closed {@link LookupFailure}. Closing twice is harmless.
    */
   @Override
   public void close() {

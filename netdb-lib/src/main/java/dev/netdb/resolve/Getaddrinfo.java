@@ -1,6 +1,6 @@
 package dev.netdb.resolve;
 
-import dev.netdb.AddrInfo;
+import dev.netdb.backend.AddressInfo;
 import dev.netdb.dns.Eai;
 import dev.netdb.files.GaiConf;
 import dev.netdb.resolve.NameStage.Addr;
@@ -45,7 +45,7 @@ public final class Getaddrinfo {
   }
 
   /** Runs the whole pipeline; the future fails with a {@link dev.netdb.GaiException}. */
-  public CompletableFuture<List<AddrInfo>> run(Request request) {
+  public CompletableFuture<List<AddressInfo>> run(Request request) {
     Request r;
     List<SockTuple> tuples;
     try {
@@ -144,16 +144,16 @@ public final class Getaddrinfo {
    * Stage 5: one entry per address and socket tuple, grouped by address; the canonical name (with
    * {@code AI_CANONNAME}: the lookup's, or the input) on the first entry only.
    */
-  static List<AddrInfo> assemble(Request r, Addresses addrs, List<SockTuple> tuples) {
+  static List<AddressInfo> assemble(Request r, Addresses addrs, List<SockTuple> tuples) {
     String canon = "";
     if ((r.flags() & AI_CANONNAME) != 0) {
       canon = addrs.canonicalName() != null ? addrs.canonicalName() : r.host();
     }
-    List<AddrInfo> out = new ArrayList<>(addrs.addrs().size() * tuples.size());
+    List<AddressInfo> out = new ArrayList<>(addrs.addrs().size() * tuples.size());
     for (Addr a : addrs.addrs()) {
       String text = IpLiterals.ntop(a.bytes());
       for (SockTuple t : tuples) {
-        out.add(new AddrInfo(a.family(), t.type(), t.proto(), canon, text, t.port(), 0,
+        out.add(new AddressInfo(a.family(), t.type(), t.proto(), canon, text, t.port(), 0,
             Integer.toUnsignedLong(a.scopeId())));
         canon = "";
       }
@@ -166,7 +166,7 @@ public final class Getaddrinfo {
    * consecutive destination probed once for its source; the canonical name moves to the new
    * first entry.
    */
-  List<AddrInfo> sort(List<AddrInfo> entries) {
+  List<AddressInfo> sort(List<AddressInfo> entries) {
     if (entries.size() <= 1) {
       return List.copyOf(entries);
     }
@@ -174,8 +174,8 @@ public final class Getaddrinfo {
     GaiConf conf = env.gaiConf().get();
     List<Rfc3484.Candidate> cands = new ArrayList<>(entries.size());
     Rfc3484.Candidate last = null;
-    AddrInfo lastEntry = null;
-    for (AddrInfo e : entries) {
+    AddressInfo lastEntry = null;
+    for (AddressInfo e : entries) {
       if (last != null && lastEntry.host().equals(e.host()) && lastEntry.port() == e.port()
           && lastEntry.scopeId() == e.scopeId()) {
         cands.add(last);
@@ -189,11 +189,11 @@ public final class Getaddrinfo {
     }
     int[] order = Rfc3484.order(cands, conf);
     String canon = entries.get(0).canonicalName();
-    List<AddrInfo> out = new ArrayList<>(entries.size());
+    List<AddressInfo> out = new ArrayList<>(entries.size());
     for (int i = 0; i < order.length; i++) {
-      AddrInfo e = entries.get(order[i]);
+      AddressInfo e = entries.get(order[i]);
       String c = i == 0 ? canon : "";
-      out.add(new AddrInfo(e.family(), e.type(), e.protocol(), c, e.host(), e.port(), e.flowInfo(), e.scopeId()));
+      out.add(new AddressInfo(e.family(), e.type(), e.protocol(), c, e.host(), e.port(), e.flowInfo(), e.scopeId()));
     }
     return List.copyOf(out);
   }

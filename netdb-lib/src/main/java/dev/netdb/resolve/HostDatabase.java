@@ -1,6 +1,6 @@
 package dev.netdb.resolve;
 
-import dev.netdb.HostEntry;
+import dev.netdb.backend.Hostent;
 import dev.netdb.dns.DnsError;
 import dev.netdb.files.HostsFile;
 import dev.netdb.resolve.NssDns.HostAnswer;
@@ -25,10 +25,10 @@ public final class HostDatabase {
   }
 
   /** {@code gethostbyname2_r(name, family)} for {@code AF_INET} (2) or {@code AF_INET6} (10). */
-  public CompletableFuture<HostEntry> byName(String rawName, int family) {
+  public CompletableFuture<Hostent> byName(String rawName, int family) {
     String name = IpLiterals.cString(rawName);
     try {
-      HostEntry numeric = digitsDots(name, family);
+      Hostent numeric = digitsDots(name, family);
       if (numeric != null) {
         return CompletableFuture.completedFuture(numeric);
       }
@@ -38,7 +38,7 @@ public final class HostDatabase {
     HostsFile.Match m = env.hosts().get().byName(name, family, env.hostConf().get().multi());
     if (m != null) {
       List<String> addrs = m.addresses().stream().map(IpLiterals::ntop).toList();
-      return CompletableFuture.completedFuture(new HostEntry(m.name(), m.aliases(), addrs));
+      return CompletableFuture.completedFuture(new Hostent(m.name(), m.aliases(), addrs));
     }
     // An empty name goes to the DNS stage too, which decides: not found without DNS, NO_RECOVERY
     // with it (DnsHostResolver), never a query.
@@ -49,17 +49,17 @@ public final class HostDatabase {
    * {@code gethostbyaddr_r} for a packed address: {@code ::} is never found; then the first
    * matching hosts line; then a DNS PTR lookup (its name, no aliases, the address asked for).
    */
-  public CompletableFuture<HostEntry> byAddress(byte[] address) {
+  public CompletableFuture<Hostent> byAddress(byte[] address) {
     String text = IpLiterals.ntop(address);
     if (address.length == 16 && Arrays.equals(address, new byte[16])) {
       return CompletableFuture.failedFuture(DnsError.HOST_NOT_FOUND.error(text));
     }
     HostsFile.Line line = env.hosts().get().byAddress(address);
     if (line != null) {
-      return CompletableFuture.completedFuture(new HostEntry(line.name(), line.aliases(), List.of(text)));
+      return CompletableFuture.completedFuture(new Hostent(line.name(), line.aliases(), List.of(text)));
     }
     return env.dns().reverse(address).thenApply(a -> switch (a) {
-      case HostAnswer.Found f -> new HostEntry(f.name(), List.of(), List.of(text));
+      case HostAnswer.Found f -> new Hostent(f.name(), List.of(), List.of(text));
       default -> throw failure(a, text);
     });
   }
@@ -72,7 +72,7 @@ public final class HostDatabase {
    * is the input; a failed parse is {@code HOST_NOT_FOUND} without any lookup. Returns null for
    * other names.
    */
-  static HostEntry digitsDots(String name, int family) {
+  static Hostent digitsDots(String name, int family) {
     if (name.isEmpty()) {
       return null;
     }
@@ -83,7 +83,7 @@ public final class HostDatabase {
       if (a == null) {
         throw DnsError.HOST_NOT_FOUND.error(name);
       }
-      return new HostEntry(name, List.of(), List.of(IpLiterals.ntop(a)));
+      return new Hostent(name, List.of(), List.of(IpLiterals.ntop(a)));
     }
     if ((IpLiterals.hex(c0) >= 0 && name.indexOf(':') >= 0) || c0 == ':') {
       if (family == 2) {
@@ -97,13 +97,13 @@ public final class HostDatabase {
         if (a == null) {
           throw DnsError.HOST_NOT_FOUND.error(name);
         }
-        return new HostEntry(name, List.of(), List.of(IpLiterals.ntop(a)));
+        return new Hostent(name, List.of(), List.of(IpLiterals.ntop(a)));
       }
     }
     return null;
   }
 
-  private static HostEntry entry(HostAnswer a, int len, String name) {
+  private static Hostent entry(HostAnswer a, int len, String name) {
     if (a instanceof HostAnswer.Found f) {
       List<String> addrs = new ArrayList<>();
       for (byte[] b : f.addresses()) {
@@ -114,7 +114,7 @@ public final class HostDatabase {
       if (addrs.isEmpty()) {
         throw DnsError.NO_DATA.error(name);
       }
-      return new HostEntry(f.name(), f.aliases(), addrs);
+      return new Hostent(f.name(), f.aliases(), addrs);
     }
     throw failure(a, name);
   }

@@ -25,7 +25,7 @@ class NsdResolutionTest {
       throws Exception {
     ResolverConfig c = cfg.apply(ResolverConfig.builder().nameserver(nsd.ipv4()).timeout(Duration.ofSeconds(2))).build();
     try (DnsClient client = DnsClient.create(() -> c, DnsCache.disabled())) {
-      return client.lookupHost(name, family).join();
+      return client.lookupHost(name, family.value()).join();
     }
   }
 
@@ -98,7 +98,7 @@ class NsdResolutionTest {
   void overIpv6Loopback(NsdServer nsd) throws Exception {
     ResolverConfig c = ResolverConfig.builder().nameserver(nsd.ipv6()).timeout(Duration.ofSeconds(2)).build();
     try (DnsClient client = DnsClient.create(() -> c, DnsCache.disabled())) {
-      assertThat(texts(client.lookupHost(TestZone.HOST, AddressFamily.INET).join())).isEqualTo(normalised(TestZone.HOST_V4));
+      assertThat(texts(client.lookupHost(TestZone.HOST, AddressFamily.INET.value()).join())).isEqualTo(normalised(TestZone.HOST_V4));
     }
   }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.netdb.AddrInfo;
 import dev.netdb.NetDb;
-import dev.netdb.python.PythonLayer;
+import dev.netdb.PythonLayers;
 import dev.netdb.resolve.NssDns.HostAnswer;
 import dev.netdb.text.IpLiterals;
 import java.util.ArrayList;
@@ -66,7 +66,7 @@ class DnsStageTest {
   }
 
   private static NetDb netdb(FakeDns dns) {
-    return new PythonLayer(new JavaBackend(Fixture.environment(Fixture.Network.DUAL, "", "multi on", dns)));
+    return PythonLayers.over(new JavaBackend(Fixture.environment(Fixture.Network.DUAL, "", "multi on", dns)));
   }
 
   @Test

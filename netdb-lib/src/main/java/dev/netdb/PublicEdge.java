@@ -1,0 +1,168 @@
+package dev.netdb;
+
+import dev.netdb.backend.AddressInfo;
+import dev.netdb.backend.Backend;
+import dev.netdb.backend.HostAndService;
+import dev.netdb.backend.Hostent;
+import dev.netdb.dns.LookupFailure;
+import dev.netdb.files.Protoent;
+import dev.netdb.files.Servent;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The public edge of a back end: its calls with the internal results turned into the public
+ * records and every {@link LookupFailure} into the public exception of its kind ({@link
+ * GaiException}, {@link HostException}, {@link SystemException}, {@link NetDbClosedException}).
+ * The packages below {@code dev.netdb} never see the API's types, so the package graph has no
+ * cycle; this class and the Python layer above it are the only places the two meet.
+ */
+final class PublicEdge {
+  private final Backend backend;
+
+  PublicEdge(Backend backend) {
+    this.backend = backend;
+  }
+
+  /** Returns the back end behind this edge. */
+  Backend backend() {
+    return backend;
+  }
+
+  /** Returns the public exception for a failure of a back-end call; other throwables unchanged. */
+  static RuntimeException toPublic(LookupFailure f) {
+    return switch (f.kind()) {
+      case GAI -> new GaiException(f.code(), f.text(), f.input());
+      case HOST -> new HostException(f.code(), f.text(), f.input());
+      case SYSTEM -> new SystemException(f.code(), f.text(), f.input());
+      case CLOSED -> new NetDbClosedException();
+    };
+  }
+
+  /** Runs a blocking back-end call, throwing a failure as the public exception. */
+  private static <T> T call(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (LookupFailure f) {
+      throw toPublic(f);
+    }
+  }
+
+  /** Converts an asynchronous back-end call's result, and its failure as {@link #toPublic}. */
+  private static <T, R> CompletableFuture<R> async(CompletableFuture<T> f, Function<T, R> convert) {
+    return f.handle((v, t) -> {
+      if (t == null) {
+        return convert.apply(v);
+      }
+      Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+      throw new CompletionException(cause instanceof LookupFailure lf ? toPublic(lf) : cause);
+    });
+  }
+
+  /** Returns a public {@link AddrInfo} for one {@code struct addrinfo}. */
+  static AddrInfo addrInfo(AddressInfo a) {
+    return new AddrInfo(a.family(), a.type(), a.protocol(), a.canonicalName(), a.host(), a.port(),
+        a.flowInfo(), a.scopeId());
+  }
+
+  private static List<AddrInfo> addrInfos(List<AddressInfo> list) {
+    return list.stream().map(PublicEdge::addrInfo).toList();
+  }
+
+  private static AddressInfo addressInfo(AddrInfo a) {
+    return new AddressInfo(a.family(), a.type(), a.protocol(), a.canonicalName(), a.host(), a.port(),
+        a.flowInfo(), a.scopeId());
+  }
+
+  private static HostEntry hostEntry(Hostent h) {
+    return new HostEntry(h.name(), h.aliases(), h.addresses());
+  }
+
+  private static NameInfo nameInfo(HostAndService n) {
+    return new NameInfo(n.host(), n.service());
+  }
+
+  private static ServiceEntry serviceEntry(Servent s) {
+    return s == null ? null : new ServiceEntry(s.name(), s.aliases(), s.port(), s.protocol());
+  }
+
+  private static ProtocolEntry protocolEntry(Protoent p) {
+    return p == null ? null : new ProtocolEntry(p.name(), p.aliases(), p.number());
+  }
+
+  String name() {
+    return backend.name();
+  }
+
+  String gethostname() {
+    return call(backend::gethostname);
+  }
+
+  List<AddrInfo> getaddrinfo(String host, String service, int family, int type, int proto, int flags) {
+    return addrInfos(call(() -> backend.getaddrinfo(host, service, family, type, proto, flags)));
+  }
+
+  HostEntry gethostbyname(String host, int family) {
+    return hostEntry(call(() -> backend.gethostbyname(host, family)));
+  }
+
+  HostEntry gethostbyaddr(byte[] address, int family) {
+    return hostEntry(call(() -> backend.gethostbyaddr(address, family)));
+  }
+
+  NameInfo getnameinfo(AddrInfo sockaddr, int flags) {
+    return nameInfo(call(() -> backend.getnameinfo(addressInfo(sockaddr), flags)));
+  }
+
+  ServiceEntry getservbyname(String name, String proto) {
+    return serviceEntry(call(() -> backend.getservbyname(name, proto)));
+  }
+
+  ServiceEntry getservbyport(int port, String proto) {
+    return serviceEntry(call(() -> backend.getservbyport(port, proto)));
+  }
+
+  ProtocolEntry getprotobyname(String name) {
+    return protocolEntry(call(() -> backend.getprotobyname(name)));
+  }
+
+  ProtocolEntry getprotobynumber(int number) {
+    return protocolEntry(call(() -> backend.getprotobynumber(number)));
+  }
+
+  List<ServiceEntry> services() {
+    return call(backend::services).stream().map(PublicEdge::serviceEntry).toList();
+  }
+
+  List<ProtocolEntry> protocols() {
+    return call(backend::protocols).stream().map(PublicEdge::protocolEntry).toList();
+  }
+
+  CompletableFuture<List<AddrInfo>> getaddrinfoAsync(
+      String host, String service, int family, int type, int proto, int flags) {
+    return async(backend.getaddrinfoAsync(host, service, family, type, proto, flags), PublicEdge::addrInfos);
+  }
+
+  CompletableFuture<HostEntry> gethostbynameAsync(String host, int family) {
+    return async(backend.gethostbynameAsync(host, family), PublicEdge::hostEntry);
+  }
+
+  CompletableFuture<HostEntry> gethostbyaddrAsync(byte[] address, int family) {
+    return async(backend.gethostbyaddrAsync(address, family), PublicEdge::hostEntry);
+  }
+
+  CompletableFuture<NameInfo> getnameinfoAsync(AddrInfo sockaddr, int flags) {
+    return async(backend.getnameinfoAsync(addressInfo(sockaddr), flags), PublicEdge::nameInfo);
+  }
+
+  void close() {
+    backend.close();
+  }
+
+  boolean isClosed() {
+    return backend.isClosed();
+  }
+}
