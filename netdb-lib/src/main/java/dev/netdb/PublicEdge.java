@@ -7,6 +7,7 @@ import dev.netdb.backend.Hostent;
 import dev.netdb.dns.LookupFailure;
 import dev.netdb.files.Protoent;
 import dev.netdb.files.Servent;
+import dev.netdb.text.IpLiterals;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -72,8 +73,18 @@ final class PublicEdge {
     return list.stream().map(PublicEdge::addrInfo).toList();
   }
 
+  /**
+   * Returns the {@code struct addrinfo} of a public socket address, whose host is numeric text
+   * of its family (the Python layer takes it from a numeric getaddrinfo first, as CPython does).
+   */
   private static AddressInfo addressInfo(AddrInfo a) {
-    return new AddressInfo(a.family(), a.type(), a.protocol(), a.canonicalName(), a.host(), a.port(),
+    byte[] packed = a.family() == AddressFamily.INET6.value()
+        ? IpLiterals.pton6(a.host())
+        : IpLiterals.pton4(a.host());
+    if (packed == null) {
+      throw new IllegalArgumentException("not a numeric address of family " + a.family() + ": " + a.host());
+    }
+    return new AddressInfo(a.family(), a.type(), a.protocol(), a.canonicalName(), packed, a.port(),
         a.flowInfo(), a.scopeId());
   }
 

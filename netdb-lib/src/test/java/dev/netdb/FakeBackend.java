@@ -1,6 +1,7 @@
 package dev.netdb;
 
 import dev.netdb.backend.AddressInfo;
+import dev.netdb.text.IpLiterals;
 import dev.netdb.backend.Backend;
 import dev.netdb.backend.HostAndService;
 import dev.netdb.backend.Hostent;
@@ -45,10 +46,10 @@ final class FakeBackend implements Backend {
     if (host == null) {
       List<AddressInfo> any = new ArrayList<>();
       if (family != 10) {
-        any.add(new AddressInfo(2, 2, 17, "", "0.0.0.0", 0, 0, 0));
+        any.add(new AddressInfo(2, 2, 17, "", IpLiterals.pton4("0.0.0.0"), 0, 0, 0));
       }
       if (family != 2) {
-        any.add(new AddressInfo(10, 2, 17, "", "::", 0, 0, 0));
+        any.add(new AddressInfo(10, 2, 17, "", IpLiterals.pton6("::"), 0, 0, 0));
       }
       return any;
     }

@@ -30,13 +30,19 @@ public final class LookupFailure extends RuntimeException {
   private final transient Integer code;
   private final String text;
   private final String input;
+  private final long negativeTtlSeconds;
 
   private LookupFailure(Kind kind, Integer code, String text, String input) {
+    this(kind, code, text, input, 0);
+  }
+
+  private LookupFailure(Kind kind, Integer code, String text, String input, long negativeTtlSeconds) {
     super(input == null ? text : text + " (" + input + ")", null, false, false);
     this.kind = kind;
     this.code = code;
     this.text = Objects.requireNonNull(text, "text");
     this.input = input;
+    this.negativeTtlSeconds = negativeTtlSeconds;
   }
 
   /** Returns an {@code EAI_*} failure with its {@code gai_strerror} text, naming {@code input}. */
@@ -77,5 +83,19 @@ public final class LookupFailure extends RuntimeException {
   /** Returns what the caller asked for, or null. */
   public String input() {
     return input;
+  }
+
+  /**
+   * Returns how long this answer may be kept, in seconds: for a failure that DNS reported with an
+   * SOA record (NXDOMAIN, NODATA), min(SOA TTL, SOA MINIMUM) as RFC 2308 §5 says; 0 for any other
+   * failure, which is not to be kept.
+   */
+  public long negativeTtlSeconds() {
+    return negativeTtlSeconds;
+  }
+
+  /** Returns the same failure, to be kept for {@code seconds} (see {@link #negativeTtlSeconds}). */
+  public LookupFailure withNegativeTtl(long seconds) {
+    return new LookupFailure(kind, code, text, input, Math.max(0, seconds));
   }
 }

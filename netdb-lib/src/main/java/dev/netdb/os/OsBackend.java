@@ -168,7 +168,7 @@ public final class OsBackend implements Backend {
               ai.get(JAVA_INT, AI_SOCKTYPE),
               ai.get(JAVA_INT, AI_PROTOCOL),
               canon == null ? "" : canon, // CPython: ai_canonname ? ai_canonname : ""
-              sa.host(),
+              sa.address(),
               sa.port(),
               sa.flowInfo(),
               sa.scopeId()));

@@ -9,6 +9,7 @@ import dev.netdb.resolve.ServiceTuples.Service;
 import dev.netdb.resolve.ServiceTuples.SockTuple;
 import dev.netdb.text.IpLiterals;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -151,9 +152,8 @@ public final class Getaddrinfo {
     }
     List<AddressInfo> out = new ArrayList<>(addrs.addrs().size() * tuples.size());
     for (Addr a : addrs.addrs()) {
-      String text = IpLiterals.ntop(a.bytes());
       for (SockTuple t : tuples) {
-        out.add(new AddressInfo(a.family(), t.type(), t.proto(), canon, text, t.port(), 0,
+        out.add(new AddressInfo(a.family(), t.type(), t.proto(), canon, a.bytes(), t.port(), 0,
             Integer.toUnsignedLong(a.scopeId())));
         canon = "";
       }
@@ -176,12 +176,12 @@ public final class Getaddrinfo {
     Rfc3484.Candidate last = null;
     AddressInfo lastEntry = null;
     for (AddressInfo e : entries) {
-      if (last != null && lastEntry.host().equals(e.host()) && lastEntry.port() == e.port()
+      if (last != null && Arrays.equals(lastEntry.address(), e.address()) && lastEntry.port() == e.port()
           && lastEntry.scopeId() == e.scopeId()) {
         cands.add(last);
         continue;
       }
-      byte[] dest = e.family() == NameStage.AF_INET ? IpLiterals.pton4(e.host()) : IpLiterals.pton6(e.host());
+      byte[] dest = e.address();
       byte[] src = env.sourceProbe().sourceFor(dest, (int) e.scopeId(), e.port());
       last = new Rfc3484.Candidate(dest, src, Rfc3484.sourceInfo(src, locals));
       lastEntry = e;
@@ -192,8 +192,7 @@ public final class Getaddrinfo {
     List<AddressInfo> out = new ArrayList<>(entries.size());
     for (int i = 0; i < order.length; i++) {
       AddressInfo e = entries.get(order[i]);
-      String c = i == 0 ? canon : "";
-      out.add(new AddressInfo(e.family(), e.type(), e.protocol(), c, e.host(), e.port(), e.flowInfo(), e.scopeId()));
+      out.add(e.withCanonicalName(i == 0 ? canon : ""));
     }
     return List.copyOf(out);
   }

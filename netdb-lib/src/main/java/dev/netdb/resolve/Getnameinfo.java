@@ -42,17 +42,10 @@ public final class Getnameinfo {
     if ((flags & ~VALID_FLAGS) != 0) {
       return CompletableFuture.failedFuture(Eai.BADFLAGS.error(input));
     }
-    byte[] addr;
-    if (sa.family() == NameStage.AF_INET) {
-      addr = IpLiterals.pton4(sa.host());
-    } else if (sa.family() == NameStage.AF_INET6) {
-      addr = IpLiterals.pton6(sa.host());
-    } else {
+    if (sa.family() != NameStage.AF_INET && sa.family() != NameStage.AF_INET6) {
       return CompletableFuture.failedFuture(Eai.FAMILY.error(input));
     }
-    if (addr == null) {
-      return CompletableFuture.failedFuture(Eai.NONAME.error(input));
-    }
+    byte[] addr = sa.address();
     String serv = service(sa.port() & 0xffff, flags);
     CompletableFuture<String> host;
     if ((flags & NI_NUMERICHOST) != 0) {

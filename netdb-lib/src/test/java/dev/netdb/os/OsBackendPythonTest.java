@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.netdb.PythonLayers;
+import dev.netdb.text.IpLiterals;
 import dev.netdb.dns.LookupFailure;
 import dev.netdb.backend.AddressInfo;
 import dev.netdb.GaiException;
@@ -97,7 +98,7 @@ class OsBackendPythonTest {
           var ni =
               backend.getnameinfo(
                   new AddressInfo(
-                      (int) a[5], 0, 0, "", (String) a[0], (int) a[1], (long) (int) a[2],
+                      (int) a[5], 0, 0, "", (int) a[5] == 10 ? IpLiterals.pton6((String) a[0]) : IpLiterals.pton4((String) a[0]), (int) a[1], (long) (int) a[2],
                       (long) (int) a[3]),
                   (int) a[4]);
           yield "ok " + ni.host() + " " + ni.service();

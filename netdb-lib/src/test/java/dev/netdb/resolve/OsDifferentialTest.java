@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.netdb.PythonLayers;
+import dev.netdb.text.IpLiterals;
 import dev.netdb.dns.LookupFailure;
 import dev.netdb.backend.AddressInfo;
 import dev.netdb.NetDbException;
@@ -100,14 +101,14 @@ class OsDifferentialTest {
 
   static Stream<AddressInfo> sockaddrs() {
     return Stream.of(
-        new AddressInfo(2, 1, 6, "", "127.0.0.1", 80, 0, 0),
-        new AddressInfo(2, 1, 6, "", "192.0.2.1", 53, 0, 0),
-        new AddressInfo(10, 1, 6, "", "::1", 443, 0, 0),
-        new AddressInfo(10, 1, 6, "", "fe80::1", 80, 0, 1),
-        new AddressInfo(10, 1, 6, "", "fe80::1", 80, 0, 4242),
-        new AddressInfo(10, 1, 6, "", "2001:db8::1", 80, 0, 7),
-        new AddressInfo(10, 1, 6, "", "ff02::1", 9, 0, 1),
-        new AddressInfo(2, 1, 6, "", "10.0.0.1", 65535, 0, 0));
+        new AddressInfo(2, 1, 6, "", IpLiterals.pton4("127.0.0.1"), 80, 0, 0),
+        new AddressInfo(2, 1, 6, "", IpLiterals.pton4("192.0.2.1"), 53, 0, 0),
+        new AddressInfo(10, 1, 6, "", IpLiterals.pton6("::1"), 443, 0, 0),
+        new AddressInfo(10, 1, 6, "", IpLiterals.pton6("fe80::1"), 80, 0, 1),
+        new AddressInfo(10, 1, 6, "", IpLiterals.pton6("fe80::1"), 80, 0, 4242),
+        new AddressInfo(10, 1, 6, "", IpLiterals.pton6("2001:db8::1"), 80, 0, 7),
+        new AddressInfo(10, 1, 6, "", IpLiterals.pton6("ff02::1"), 9, 0, 1),
+        new AddressInfo(2, 1, 6, "", IpLiterals.pton4("10.0.0.1"), 65535, 0, 0));
   }
 
   @ParameterizedTest(name = "{0}")
