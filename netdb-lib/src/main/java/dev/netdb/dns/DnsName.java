@@ -93,6 +93,38 @@ public final class DnsName {
     }
   }
 
+  /**
+   * Reports whether a presentation name looks like a host name, as glibc 2.36's {@code res_hnok}
+   * ({@code resolv/res-name-checking.c}) decides before {@code nss_dns} sends a query: every
+   * character printable ASCII other than space ({@code !}..{@code ~}), the name valid for {@code
+   * ns_name_pton} (see {@link #toWire}), the first label not starting with {@code -}, and every
+   * label byte, after escapes are decoded, a letter, digit, {@code -} or {@code _}. So {@code
+   * \097bc} (a decimal escape for {@code abc}) passes, while {@code a\.b}, {@code a\000b}, a
+   * space, {@code *} or {@code <} fail. The root name passes.
+   */
+  public static boolean isHostName(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c <= ' ' || c > '~') return false;
+    }
+    byte[] wire;
+    try {
+      wire = toWire(name);
+    } catch (DnsFormatException e) {
+      return false;
+    }
+    if (wire[0] > 0 && wire[1] == '-') return false;
+    for (int p = 0; wire[p] != 0; p += wire[p] + 1) {
+      for (int i = p + 1; i <= p + wire[p]; i++) {
+        int b = wire[i];
+        boolean ok = (b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z')
+            || b == '-' || b == '_';
+        if (!ok) return false;
+      }
+    }
+    return true;
+  }
+
   /** Appends one wire label to {@code sb} in presentation form, with a separating dot if needed. */
   static void appendLabel(StringBuilder sb, byte[] buf, int off, int len) {
     if (sb.length() > 0) sb.append('.');

@@ -88,7 +88,7 @@ public final class DnsHostResolver implements HostResolver {
           f.canonicalName(), f.aliases(), f.addresses().stream().map(InetAddress::getAddress).toList());
       case HostLookup.Failed x -> switch (x.error()) {
         case HOST_NOT_FOUND -> new HostAnswer.NotFound();
-        case TRY_AGAIN -> new HostAnswer.TryAgain();
+        case TRY_AGAIN -> new HostAnswer.TryAgain(x.lastTransportFailed());
         case NO_RECOVERY -> new HostAnswer.NoRecovery();
         case NO_DATA -> new HostAnswer.NoData();
       };

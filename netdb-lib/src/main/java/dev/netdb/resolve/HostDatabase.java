@@ -1,6 +1,7 @@
 package dev.netdb.resolve;
 
 import dev.netdb.HostEntry;
+import dev.netdb.dns.DnsName;
 import dev.netdb.files.HostsFile;
 import dev.netdb.resolve.HostResolver.HostAnswer;
 import java.util.ArrayList;
@@ -37,6 +38,10 @@ public final class HostDatabase {
     if (m != null) {
       List<String> addrs = m.addresses().stream().map(IpLiterals::ntop).toList();
       return CompletableFuture.completedFuture(new HostEntry(m.name(), m.aliases(), addrs));
+    }
+    // nss_dns's gethostbyname2_r sends nothing for a name that fails res_hnok: HOST_NOT_FOUND.
+    if (!name.isEmpty() && !DnsName.isHostName(name)) {
+      return CompletableFuture.failedFuture(Eai.hostError(Eai.HOST_NOT_FOUND, name));
     }
     // An empty name goes to the DNS stage too, which decides: not found without DNS, NO_RECOVERY
     // with it (DnsHostResolver), never a query.
