@@ -7,8 +7,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Checks {@link DnsName#isHostName} against glibc 2.36's {@code res_hnok} rules
- * ({@code resolv/res-name-checking.c}, cases from glibc's {@code resolv/tst-res_hnok.c}): each row
- * is named by its rule. The oracle-namespace suite in netdb-cli checks the same names against
+ * ({@code resolv/res-name-checking.c}): rows named by their rule, glibc's own {@code
+ * resolv/tst-res_hnok.c} table and its byte-by-byte checks. The oracle-namespace suite in netdb-cli checks the same names against
  * Python on every lookup path.
  */
 class ResHnokTest {
@@ -45,6 +45,53 @@ class ResHnokTest {
   })
   void followsResHnok(String rule, String name, boolean expected) {
     assertThat(DnsName.isHostName(name)).as(rule).isEqualTo(expected);
+  }
+
+  private static final String Z60 = "z".repeat(60);
+  private static final String Z63 = "z".repeat(63);
+
+  /** Returns the rows of glibc 2.36's {@code resolv/tst-res_hnok.c} table, with its hnok bit. */
+  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> glibcTable() {
+    String four = Z63 + "." + Z63 + "." + Z63 + "." + Z60;
+    Object[][] rows = {
+      {"", true}, {".", true}, {"..", false}, {"www", true}, {"www.", true}, {"example", true},
+      {"example.com", true}, {"www.example.com", true}, {"www.example.com.", true},
+      {"www-.example.com.", true}, {"www.-example.com.", true}, {"*.example.com", false},
+      {"-v", false}, {"-v.example.com", false}, {"**.example.com", false},
+      {"www.example.com\\", false}, {Z63, true}, {Z63 + ".", true}, {Z63 + "\\.", false},
+      {Z63 + "z", false}, {Z63 + ".example.com", true}, {four + "z", true}, {four + "z.", true},
+      {four + "zz", false}, {four + "zzz", false}, {"hostmaster@mail.example.com", false},
+      {"hostmaster\\@mail.example.com", false}, {"with whitespace", false},
+      {"with\twhitespace", false}, {"with\nwhitespace", false}, {"with.whitespace ", false},
+      {"with.whitespace\t", false}, {"with.whitespace\n", false}, {"with\\ whitespace", false},
+      {"with\\\twhitespace", false}, {"with\\\nwhitespace", false},
+      {"with.whitespace\\ ", false}, {"with.whitespace\\\t", false},
+      {"with.whitespace\\\n", false},
+    };
+    return java.util.Arrays.stream(rows)
+        .map(r -> org.junit.jupiter.params.provider.Arguments.of(r[0], r[1]));
+  }
+
+  @ParameterizedTest(name = "[{0}] {1}")
+  @org.junit.jupiter.params.provider.MethodSource("glibcTable")
+  void agreesWithGlibcsOwnTable(String name, boolean expected) {
+    assertThat(DnsName.isHostName(name)).isEqualTo(expected);
+  }
+
+  /**
+   * glibc's {@code one_char} checks: every byte 1..255 alone, and between {@code middle} and
+   * {@code suffix}; a backslash there escapes the {@code s} ("middle\\suffix" is "middlesuffix").
+   */
+  @org.junit.jupiter.api.Test
+  void acceptsOnlyHostNameCharacters() {
+    String lettersDigits = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    for (char c = 1; c <= 255; c++) {
+      String alone = String.valueOf(c);
+      assertThat(DnsName.isHostName(alone)).as("byte %d alone", (int) c)
+          .isEqualTo((lettersDigits + "._").indexOf(c) >= 0);
+      assertThat(DnsName.isHostName("middle" + c + "suffix")).as("byte %d in the middle", (int) c)
+          .isEqualTo((lettersDigits + ".-_\\").indexOf(c) >= 0);
+    }
   }
 
   @ParameterizedTest(name = "{0}")
