@@ -160,7 +160,7 @@ class NeverSentNamesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("hostNameRules")
   void canonicalNamePathsSendButRejectTheAnswer(String rule, String name) {
-    boolean encodable = DnsName.isValid(name) && name.chars().noneMatch(c -> c < 0x20 || c > 0x7e);
+    boolean encodable = DnsName.isValid(name);
     for (int family : new int[] {2, 10}) {
       GaiException g = (GaiException) catchThrowable(() -> db.getaddrinfo(name, null, family, 1, 0, 2));
       assertThat(g.code()).as("%s family %d", rule, family).hasValue(-2);
