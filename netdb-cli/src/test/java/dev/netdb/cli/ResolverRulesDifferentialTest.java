@@ -38,8 +38,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * against a private NSD on loopback serving the same zones, with the same resolv.conf.
  *
  * <p>The classes (their rows come from glibc's {@code res_hnok} and {@code ns_name_pton} rules,
- * glibc's {@code resolv/tst-resolv-res_init*}/{@code tst-res_hnok} cases, CPython's {@code
- * test_socket}, Go's {@code net} tests and musl's name checks):
+ * glibc's {@code resolv/tst-res_hnok.c}, CPython's {@code test_host_resolution_bad_address} in
+ * {@code Lib/test/test_socket.py}, and Go's {@code src/net/dnsname_test.go}):
  *
  * <ul>
  *   <li>{@code never-sent}: names glibc rejects before sending anything;
@@ -126,6 +126,12 @@ class ResolverRulesDifferentialTest {
         new Row("sent", "second-label-leading-dash", "www.-" + WILD),
         new Row("sent", "label-of-63", "z".repeat(63) + "." + WILD),
         new Row("sent", "digits-trailing-dot", "1.2.3.4.5."),
+        // Go src/net/dnsname_test.go (Go's isDomainName rejects the dash rows; glibc sends them)
+        new Row("sent", "service-labels-with-underscores", "_xmpp-server._tcp." + WILD),
+        new Row("sent", "digit-labels-under-a-name", "26.0.0.73." + WILD),
+        new Row("sent", "dashes-between-digits", "10-0-0-1"),
+        new Row("sent", "inner-label-ending-in-dash", "a.b-." + WILD),
+        new Row("sent", "name-ending-in-dash", "a." + WILD + "-"),
         new Row("numeric", "dotted-quad-out-of-range", "1.2.3.400"),
         new Row("numeric", "dotted-quad-first-over-255", "256.1.1.1"),
         new Row("numeric", "dotted-five-parts", "1.2.3.4.5"),
