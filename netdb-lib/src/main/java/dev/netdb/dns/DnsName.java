@@ -9,8 +9,8 @@ import java.io.ByteArrayOutputStream;
  * {@code \} and the characters {@code "();@$} are escaped with a backslash, and bytes outside
  * {@code !}..{@code ~} as {@code \DDD}, as glibc's {@code ns_name_ntop} writes them. On input,
  * as in {@code ns_name_pton}, any other ASCII character (a space or a control character too) is
- * taken as it is; a trailing dot is accepted and ignored. Limits: a label is 1 to 63 bytes, a whole name at most 255
- * bytes in wire form including the root label.
+ * taken as it is; a trailing dot is accepted and ignored. Limits: a label is 1 to 63 bytes, a
+ * whole name at most 255 bytes in wire form including the root label.
  */
 public final class DnsName {
   private DnsName() {}

@@ -38,7 +38,8 @@ final class HostResolver {
     return SearchList.<HostLookup.Found>walk(name, cfg, fqdn -> tryName(fqdn, wantA, wantAaaa))
         .thenApply(r -> r.value() != null
             ? r.value()
-            : new HostLookup.Failed(r.error(), "lookup of '" + name + "' failed", r.lastTransportFailed()));
+            : new HostLookup.Failed(
+                r.error(), "lookup of '" + name + "' failed", r.lastTransportFailed()));
   }
 
   /** Asks A and/or AAAA for one fully qualified name, in parallel unless single-request is set. */
@@ -93,7 +94,8 @@ final class HostResolver {
     Chain first = ca != null ? ca : c6;
     Chain second = ca != null ? c6 : null;
     Chain pick = first.servfail && second != null ? second : first;
-    boolean transportFailed = (a == null || transportFailed(a)) && (aaaa == null || transportFailed(aaaa));
+    boolean transportFailed =
+        (a == null || transportFailed(a)) && (aaaa == null || transportFailed(aaaa));
     return SearchList.Try.failed(pick.error, pick.servfail, transportFailed);
   }
 

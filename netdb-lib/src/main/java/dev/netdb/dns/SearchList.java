@@ -39,7 +39,8 @@ final class SearchList {
    *     a CNAME loop): {@code res_search} returns it as a success and stops, and {@code
    *     getanswer_r} then fails with {@code NO_RECOVERY}
    */
-  record Try<T>(T value, DnsError error, boolean servfail, boolean transportFailed, boolean conclusive) {
+  record Try<T>(
+      T value, DnsError error, boolean servfail, boolean transportFailed, boolean conclusive) {
     static <T> Try<T> found(T value) {
       return new Try<>(value, null, false, false, false);
     }
