@@ -38,7 +38,8 @@ final class HostQuery {
     return SearchList.<DnsHostResult.Found>walk(name, cfg, fqdn -> tryName(fqdn, wantA, wantAaaa))
         .thenApply(r -> r.value() != null
             ? r.value()
-            : new DnsHostResult.Failed(r.error(), "lookup of '" + name + "' failed"));
+            : new DnsHostResult.Failed(
+                r.error(), "lookup of '" + name + "' failed", r.lastTransportFailed()));
   }
 
   /** Asks A and/or AAAA for one fully qualified name, in parallel unless single-request is set. */
@@ -67,7 +68,9 @@ final class HostQuery {
   /**
    * Combines the A and AAAA outcomes of one name as {@code __res_context_query} does for a pair:
    * success if either has addresses; otherwise the A side's error unless it was SERVFAIL, in which
-   * case the AAAA side's.
+   * case the AAAA side's. A side that was a NOERROR reply with answer records makes the failure
+   * conclusive ({@link SearchList.Try#conclusive}); the try failed in transport only when every
+   * side asked got no usable reply.
    */
   static SearchList.Try<DnsHostResult.Found> combine(String qname, DnsOutcome a, DnsOutcome aaaa) {
     Chain ca = a == null ? null : Chain.follow(qname, a, DnsType.A);
@@ -85,10 +88,33 @@ final class HostQuery {
     if (names != null) {
       return SearchList.Try.found(new DnsHostResult.Found(qname, names.canonical, names.aliases, addresses, ttl));
     }
+    if (a instanceof DnsOutcome.Answer || aaaa instanceof DnsOutcome.Answer) {
+      return SearchList.Try.unusable(DnsError.NO_RECOVERY);
+    }
     Chain first = ca != null ? ca : c6;
     Chain second = ca != null ? c6 : null;
     Chain pick = first.servfail && second != null ? second : first;
-    return SearchList.Try.failed(pick.error, pick.servfail);
+    boolean transportFailed =
+        (a == null || transportFailed(a)) && (aaaa == null || transportFailed(aaaa));
+    return SearchList.Try.failed(pick.error, pick.servfail, transportFailed);
+  }
+
+  /**
+   * Reports whether an exchange ended without a reply glibc reads: every server gave SERVFAIL,
+   * REFUSED or NOTIMP, the TCP retry failed, or nothing came in time ({@code res_send} returns -1
+   * with {@code errno} {@code ETIMEDOUT}).
+   */
+  private static boolean transportFailed(DnsOutcome o) {
+    return switch (o) {
+      case DnsOutcome.Answer x -> false;
+      case DnsOutcome.NxDomain x -> false;
+      case DnsOutcome.NoData x -> false;
+      case DnsOutcome.ServFail x -> true;
+      case DnsOutcome.Refused x -> x.rcode() == DnsType.REFUSED || x.rcode() == DnsType.NOTIMP;
+      case DnsOutcome.Truncated x -> true;
+      case DnsOutcome.Timeout x -> true;
+      case DnsOutcome.Malformed x -> true;
+    };
   }
 
   CompletableFuture<DnsHostResult> reverse(InetAddress address) {

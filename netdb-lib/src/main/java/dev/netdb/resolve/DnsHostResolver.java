@@ -128,7 +128,7 @@ public final class DnsHostResolver implements NssDns, AutoCloseable {
           f.canonicalName(), f.aliases(), f.addresses().stream().map(InetAddress::getAddress).toList());
       case DnsHostResult.Failed x -> switch (x.error()) {
         case HOST_NOT_FOUND -> new HostAnswer.NotFound();
-        case TRY_AGAIN -> new HostAnswer.TryAgain();
+        case TRY_AGAIN -> new HostAnswer.TryAgain(x.lastTransportFailed());
         case NO_RECOVERY -> new HostAnswer.NoRecovery();
         case NO_DATA -> new HostAnswer.NoData();
       };

@@ -2,6 +2,7 @@ package dev.netdb.resolve;
 
 import dev.netdb.HostEntry;
 import dev.netdb.dns.DnsError;
+import dev.netdb.dns.DnsName;
 import dev.netdb.files.HostsFile;
 import dev.netdb.resolve.NssDns.HostAnswer;
 import dev.netdb.text.IpLiterals;
@@ -39,6 +40,10 @@ public final class HostDatabase {
     if (m != null) {
       List<String> addrs = m.addresses().stream().map(IpLiterals::ntop).toList();
       return CompletableFuture.completedFuture(new HostEntry(m.name(), m.aliases(), addrs));
+    }
+    // nss_dns's gethostbyname2_r sends nothing for a name that fails res_hnok: HOST_NOT_FOUND.
+    if (!name.isEmpty() && !DnsName.isHostName(name)) {
+      return CompletableFuture.failedFuture(DnsError.HOST_NOT_FOUND.error(name));
     }
     // An empty name goes to the DNS stage too, which decides: not found without DNS, NO_RECOVERY
     // with it (DnsHostResolver), never a query.
