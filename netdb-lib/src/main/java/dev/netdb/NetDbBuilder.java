@@ -51,6 +51,7 @@ public final class NetDbBuilder {
   private Duration cacheMinTtl = Duration.ZERO;
   private Duration cacheMaxTtl = Duration.ofDays(1);
   private boolean cache = true;
+  private int maxSocketsInFlight;
 
   NetDbBuilder() {}
 
@@ -148,6 +149,18 @@ public final class NetDbBuilder {
     return this;
   }
 
+  /**
+   * Caps the DNS sockets held at once (default 0: derived from the descriptor limit, {@code
+   * (RLIMIT_NOFILE - 128) / 2} between 16 and 4096, so 448 under {@code ulimit -n 1024}).
+   * Lookups beyond the cap wait in a FIFO queue, none is dropped, and their timeouts start when
+   * their queries are sent.
+   */
+  public NetDbBuilder maxSocketsInFlight(int max) {
+    if (max < 0) throw new IllegalArgumentException("maxSocketsInFlight < 0: " + max);
+    this.maxSocketsInFlight = max;
+    return this;
+  }
+
   /** Builds the back end; no file is read and no socket opened until the first call. */
   public NetDb build() {
     return new PythonLayer(new JavaBackend(environment()));
@@ -200,6 +213,6 @@ public final class NetDbBuilder {
         .maxTtl(cacheMaxTtl)
         .nanos(nanoClock)
         .build();
-    return new DnsHostResolver(DnsHostResolver.creating(config, dnsCache));
+    return new DnsHostResolver(DnsHostResolver.creating(config, dnsCache, maxSocketsInFlight));
   }
 }

@@ -19,6 +19,9 @@ import java.util.function.Supplier;
  * {@code attempts} rounds, each over every server in order, starting one further on each query
  * with {@code rotate}; SERVFAIL, NOTIMP and REFUSED move to the next server.
  *
+ * <p>Sockets in flight are capped (see {@link #create(Supplier, DnsCache, int)}); lookups beyond
+ * the cap wait their turn in submission order, none is dropped.
+ *
  * <p>The settings are read from the supplier at the start of each lookup, so a re-read resolv.conf
  * takes effect for new lookups. Futures never complete exceptionally for DNS failures: those are
  * {@link DnsOutcome} or {@link HostLookup.Failed} values.
@@ -41,9 +44,23 @@ public final class DnsClient implements AutoCloseable {
    * @param cache the answer cache; {@link DnsCache#disabled()} for none
    */
   public static DnsClient create(Supplier<ResolverConfig> config, DnsCache cache) throws IOException {
+    return create(config, cache, 0);
+  }
+
+  /**
+   * Creates a client that holds at most {@code maxSocketsInFlight} sockets at once; lookups beyond
+   * that wait in a FIFO queue, and their timeouts start when their queries are sent.
+   *
+   * @param maxSocketsInFlight the cap, or 0 for the default derived from the descriptor limit
+   *     ({@code (RLIMIT_NOFILE - 128) / 2}, between 16 and 4096: 448 under {@code ulimit -n 1024})
+   */
+  public static DnsClient create(Supplier<ResolverConfig> config, DnsCache cache, int maxSocketsInFlight)
+      throws IOException {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(cache, "cache");
-    return new DnsClient(config, cache, DnsTransport.start());
+    if (maxSocketsInFlight < 0) throw new IllegalArgumentException("maxSocketsInFlight < 0: " + maxSocketsInFlight);
+    int cap = maxSocketsInFlight == 0 ? SocketBudget.defaultMaxSockets() : maxSocketsInFlight;
+    return new DnsClient(config, cache, DnsTransport.start(cap));
   }
 
   /**
@@ -83,6 +100,11 @@ public final class DnsClient implements AutoCloseable {
   /** Returns the cache this client uses. */
   public DnsCache cache() {
     return cache;
+  }
+
+  /** Returns the most sockets this client holds at once. */
+  public int maxSocketsInFlight() {
+    return transport.maxSockets();
   }
 
   /** Stops the selector thread and closes every socket; pending futures complete with Timeout. */

@@ -34,8 +34,8 @@ import java.util.concurrent.locks.LockSupport;
  * earlier.
  */
 final class UdpSocketPool implements AutoCloseable {
-  /** Sockets kept ready per server. */
-  static final int TARGET = 64;
+  /** Sockets kept ready per server at most. */
+  static final int MAX_TARGET = 64;
   /** How long an unused pooled socket lives. */
   static final long MAX_AGE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
   /** Servers pooled at most; further servers always get inline sockets. */
@@ -56,11 +56,28 @@ final class UdpSocketPool implements AutoCloseable {
   private final ConcurrentLinkedQueue<List<DatagramChannel>> closing = new ConcurrentLinkedQueue<>();
   private final AtomicInteger closingCount = new AtomicInteger();
   private final Thread filler;
+  private final int target;
   private volatile boolean running = true;
 
+  /** Creates a pool that keeps {@link #MAX_TARGET} sockets ready per server. */
   UdpSocketPool() {
+    this(MAX_TARGET);
+  }
+
+  /** Creates a pool that keeps {@code target} sockets ready per server (at most 8 servers). */
+  UdpSocketPool(int target) {
+    this.target = Math.max(1, Math.min(MAX_TARGET, target));
     filler = Thread.ofPlatform().daemon().name("netdb-dns-sockets").unstarted(this::fill);
     filler.start();
+  }
+
+  /**
+   * Returns the pool size per server for a transport allowed {@code maxSockets} sockets in flight:
+   * a sixteenth of it, so that with eight servers pooled the ready sockets stay within half the
+   * in-flight budget, between 2 and {@link #MAX_TARGET}.
+   */
+  static int targetFor(int maxSockets) {
+    return Math.max(2, Math.min(MAX_TARGET, maxSockets / 16));
   }
 
   /** Opens a non-blocking UDP socket on a fresh ephemeral port, connected to {@code server}. */
@@ -91,7 +108,7 @@ final class UdpSocketPool implements AutoCloseable {
       long now = System.nanoTime();
       s.lastTaken = now;
       for (Ready r; (r = s.queue.poll()) != null; ) {
-        if (s.size.decrementAndGet() < TARGET / 2) LockSupport.unpark(filler);
+        if (s.size.decrementAndGet() < target / 2) LockSupport.unpark(filler);
         if (now - r.openedAt < MAX_AGE_NANOS && r.channel.isOpen()) return r.channel;
         closeQuietly(r.channel);
       }
@@ -133,7 +150,7 @@ final class UdpSocketPool implements AutoCloseable {
         long now = System.nanoTime();
         dropStale(s, now);
         if (now - s.lastTaken >= MAX_AGE_NANOS) continue; // no demand lately: let the pool drain
-        while (running && s.size.get() < TARGET) {
+        while (running && s.size.get() < target) {
           try {
             DatagramChannel ch = open(e.getKey());
             s.queue.add(new Ready(ch, System.nanoTime()));

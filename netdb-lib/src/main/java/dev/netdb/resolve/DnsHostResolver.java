@@ -28,9 +28,15 @@ public final class DnsHostResolver implements HostResolver {
   /** Returns a factory for {@link DnsClient#create} that reports an I/O failure as null. */
   public static Supplier<DnsClient> creating(
       Supplier<dev.netdb.dns.ResolverConfig> config, dev.netdb.dns.DnsCache cache) {
+    return creating(config, cache, 0);
+  }
+
+  /** Returns such a factory with a cap on sockets in flight (0: derived from the descriptor limit). */
+  public static Supplier<DnsClient> creating(
+      Supplier<dev.netdb.dns.ResolverConfig> config, dev.netdb.dns.DnsCache cache, int maxSocketsInFlight) {
     return () -> {
       try {
-        return DnsClient.create(config, cache);
+        return DnsClient.create(config, cache, maxSocketsInFlight);
       } catch (IOException e) {
         return null;
       }
@@ -91,6 +97,7 @@ public final class DnsHostResolver implements HostResolver {
         case TRY_AGAIN -> new HostAnswer.TryAgain();
         case NO_RECOVERY -> new HostAnswer.NoRecovery();
         case NO_DATA -> new HostAnswer.NoData();
+        case STREAM_BROKEN, FINAL_RCODE, EMFILE, ENFILE -> new HostAnswer.Failed(x.error());
       };
     };
   }

@@ -124,7 +124,14 @@ public final class HostDatabase {
       case HostAnswer.NoData n -> Eai.NO_DATA;
       case HostAnswer.TryAgain t -> Eai.TRY_AGAIN;
       case HostAnswer.NoRecovery r -> Eai.NO_RECOVERY;
+      case HostAnswer.Failed f -> {
+        if (f.error().errno() != 0) yield -1; // thrown below as OSError, as for getaddrinfo
+        yield f.error().herrno();
+      }
     };
+    if (a instanceof HostAnswer.Failed f && f.error().errno() != 0) {
+      return HostLookup.failure(f.error(), false, input);
+    }
     return Eai.hostError(herrno, input);
   }
 }
