@@ -146,6 +146,13 @@ enum HostileScenario {
       return new Reply(chain(r, 40));
     }
   },
+  /** A chain of 100 CNAMEs in one answer, then the address (glibc has no bound of its own). */
+  CNAME_CHAIN_100("chain100") {
+    @Override
+    Action udp(Request r) {
+      return new Reply(chain(r, 100));
+    }
+  },
   /** A CNAME from the name to itself, then the name's address, in one answer. */
   CNAME_SELF("cnameself") {
     @Override
@@ -186,20 +193,21 @@ enum HostileScenario {
       return new RawTcp(cut);
     }
   },
-  /** TC over UDP; over TCP a 65,535-byte message with the query's ID and QR set, the rest junk. */
+  /**
+   * TC over UDP; over TCP a 65,535-byte message with the query's ID and QR set, the rest junk, for
+   * each query on the connection (glibc sends A and AAAA on one).
+   */
   TCP_JUNK("tcpjunk") {
     @Override
     Action tcp(Request r) {
-      byte[] m = new byte[2 + 65535];
-      m[0] = (byte) 0xFF;
-      m[1] = (byte) 0xFF;
-      for (int i = 2; i < m.length; i++) m[i] = (byte) (i * 37 + 11);
+      byte[] m = new byte[65535];
+      for (int i = 0; i < m.length; i++) m[i] = (byte) (i * 37 + 11);
       int id = r.query().header().id();
-      m[2] = (byte) (id >> 8);
-      m[3] = (byte) id;
-      m[4] = (byte) 0x81;
-      m[5] = (byte) 0x80;
-      return new RawTcp(m);
+      m[0] = (byte) (id >> 8);
+      m[1] = (byte) id;
+      m[2] = (byte) 0x81;
+      m[3] = (byte) 0x80;
+      return new Reply(m);
     }
   },
   /**
