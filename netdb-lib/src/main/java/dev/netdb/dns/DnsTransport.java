@@ -138,7 +138,10 @@ final class DnsTransport implements AutoCloseable {
   /** Starts queued exchanges, oldest first, while their sockets fit (always one when idle). */
   private void admit() {
     for (Exchange e; (e = waiting.peek()) != null; ) {
-      if (!active.isEmpty() && reserved + e.sockets() > maxSockets) return;
+      // Count the sockets still on their way out too: retired ones until the next select, then
+      // those the pool's thread has yet to close.
+      int held = reserved + retiring.size() + sockets.closing();
+      if (!active.isEmpty() && held + e.sockets() > maxSockets) return;
       waiting.poll();
       active.add(e);
       reserved += e.sockets();

@@ -52,9 +52,12 @@ final class Exchange {
     this.legs = new UdpLeg[nscount];
   }
 
-  /** Returns the most sockets this exchange holds at once: one UDP socket per server, plus one TCP. */
+  /**
+   * Returns the most sockets this exchange holds at once: one per server, since a TCP try replaces
+   * the UDP socket of its server (glibc's {@code send_dg} closes its sockets on TC too).
+   */
   int sockets() {
-    return nscount + 1;
+    return Math.max(1, nscount);
   }
 
   boolean done() {
@@ -156,6 +159,11 @@ final class Exchange {
       next(new DnsOutcome.Refused(server, rcode));
     } else if (reply.header().truncated() && !overTcp) {
       endTry();
+      int ns = serverIndex();
+      if (legs[ns] != null) {
+        transport.retire(legs[ns].channel); // the TCP socket takes its place
+        legs[ns] = null;
+      }
       send(true); // RFC 1035 §4.2.1 / glibc same_ns: ask the same server over TCP
     } else if (rcode == DnsType.NXDOMAIN) {
       complete(new DnsOutcome.NxDomain(reply, server));

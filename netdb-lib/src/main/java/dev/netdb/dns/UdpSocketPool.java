@@ -49,8 +49,11 @@ final class UdpSocketPool implements AutoCloseable {
     volatile long lastTaken;
   }
 
-  /** Most sockets waiting to be closed; past it the caller closes them itself. */
-  private static final int MAX_CLOSING = 4096;
+  /**
+   * Most sockets waiting to be closed; past it the caller closes them itself, so a lagging pool
+   * thread cannot hold more descriptors than this on top of the in-flight budget.
+   */
+  private final int maxClosing;
 
   private final Map<InetSocketAddress, Server> servers = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<List<DatagramChannel>> closing = new ConcurrentLinkedQueue<>();
@@ -67,6 +70,7 @@ final class UdpSocketPool implements AutoCloseable {
   /** Creates a pool that keeps {@code target} sockets ready per server (at most 8 servers). */
   UdpSocketPool(int target) {
     this.target = Math.max(1, Math.min(MAX_TARGET, target));
+    this.maxClosing = 4 * this.target;
     filler = Thread.ofPlatform().daemon().name("netdb-dns-sockets").unstarted(this::fill);
     filler.start();
   }
@@ -123,7 +127,7 @@ final class UdpSocketPool implements AutoCloseable {
    */
   void closeLater(List<DatagramChannel> used) {
     if (used.isEmpty()) return;
-    if (running && closingCount.addAndGet(used.size()) <= MAX_CLOSING) {
+    if (running && closingCount.addAndGet(used.size()) <= maxClosing) {
       closing.add(used);
       LockSupport.unpark(filler);
       if (running) return;
@@ -132,6 +136,11 @@ final class UdpSocketPool implements AutoCloseable {
     }
     if (running) closingCount.addAndGet(-used.size());
     for (DatagramChannel ch : used) closeQuietly(ch);
+  }
+
+  /** Returns how many used sockets wait for this pool's thread to close them. */
+  int closing() {
+    return Math.max(0, closingCount.get());
   }
 
   private void drainClosing() {

@@ -252,13 +252,16 @@ enum HostileScenario {
     return ((Reply) udp(r)).wire();
   }
 
-  /** Routes a request by its question name: the first label picks the scenario. */
+  /**
+   * Routes a request by its question name: {@code LABEL.hostile.test}, or any name under it
+   * ({@code n7.good.hostile.test}, for load tests that need distinct questions), picks the scenario.
+   */
   static Action handle(Request r) {
     DnsQuestion q = r.query().questions().isEmpty() ? null : r.query().questions().getFirst();
     if (q != null && (q.type() == DnsType.A || q.type() == DnsType.AAAA)) {
       String name = q.name().toLowerCase(Locale.ROOT);
       for (HostileScenario s : values()) {
-        if (name.equals(s.hostName())) return r.tcp() ? s.tcp(r) : s.udp(r);
+        if (name.equals(s.hostName()) || name.endsWith("." + s.hostName())) return r.tcp() ? s.tcp(r) : s.udp(r);
       }
     }
     return new Reply(Wire.replyWithQuestion(r.query(), DnsType.NXDOMAIN, false, 0, 0, 0).toBytes());
