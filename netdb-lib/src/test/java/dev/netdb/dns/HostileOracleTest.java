@@ -82,6 +82,16 @@ class HostileOracleTest {
           java.add(outcome(c.java()));
         }
       }
+      // CPython passes the name to glibc as a C string, so it ends at a NUL; netdb does the same.
+      String nul = "localhost\0.evil.test";
+      for (Call c : List.of(
+          new Call("getaddrinfo('localhost\\x00.evil.test', None, AF_INET, SOCK_STREAM)",
+              () -> db.getaddrinfo(nul, null, 2, 1, 0, 0)),
+          new Call("gethostbyname_ex('localhost\\x00.evil.test')", () -> db.gethostbynameEx(nul)))) {
+        scenarioOf.add("nul");
+        calls.add(c);
+        java.add(outcome(c.java()));
+      }
     }
     List<String> python = pythonInNamespace(calls.stream().map(Call::python).toList());
     List<String> diffs = new ArrayList<>();
@@ -147,7 +157,8 @@ class HostileOracleTest {
         "exec 3>&-",
         "sleep 0.2",
         "exit $r");
-    try (OracleNamespace ns = OracleNamespace.open(OracleConfig.reference().withResolvConf(RESOLV_CONF))) {
+    OracleConfig config = OracleConfig.reference().withResolvConf(RESOLV_CONF).withHosts("127.0.0.1 localhost\n");
+    try (OracleNamespace ns = OracleNamespace.open(config)) {
       return ns.run(List.of("bash", "-c", script, "hostile", arg), stdin);
     }
   }
