@@ -11,8 +11,9 @@ import java.util.function.Supplier;
  * Resolves names through DNS as glibc's stub resolver does, asynchronously: one selector thread
  * drives every socket, so thousands of queries can be in flight without a thread each.
  *
- * <p>Each query uses a fresh UDP socket (so a fresh random source port chosen by the kernel) and
- * a random 16-bit ID; a reply counts only when it comes from the server asked (address and port)
+ * <p>Each query uses a fresh UDP socket per server (so a fresh random source port chosen by the
+ * kernel), kept for the retries to that server, and one random 16-bit ID, as glibc's {@code
+ * send_dg} keeps them, so a late answer to an earlier try is still taken; a reply counts only when it comes from the server asked (address and port)
  * and carries the same ID and question (name compared ignoring ASCII case), otherwise it is ignored
  * and the wait goes on until the timeout. A reply with TC is asked again over TCP from the same
  * server; {@code use-vc} means TCP only. Servers are tried as glibc {@code res_send} tries them:

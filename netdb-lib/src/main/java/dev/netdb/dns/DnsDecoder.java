@@ -15,7 +15,9 @@ import java.util.List;
  * jumps are followed; labels of type 01/10 (RFC 6891 §5) are rejected; names are at most 255 bytes
  * expanded; each known RDATA must use exactly its RDLENGTH; at most one OPT record, only in the
  * additional section, owned by the root (RFC 6891 §6.1.1); no byte may follow the last record.
- * Any violation is a {@link DnsFormatException}.
+ * Any violation is a {@link DnsFormatException}. {@link #decodeReply} is the lenient reading the
+ * exchange applies to replies, as glibc reads them (forward pointers, trailing bytes, unreadable
+ * authority and additional sections accepted; an unreadable answer section reported, not thrown).
  */
 final class DnsDecoder {
   private DnsDecoder() {}

@@ -26,7 +26,13 @@ package dev.netdb.dns;
  * <p>Measured with Python 3.11 / glibc 2.36 in the oracle namespace against NSD (2026-11-25,
  * {@code testdata/dns/oracle-glibc-2.36.txt}): NODATA gives -5 for AF_INET and AF_UNSPEC; REFUSED
  * gives -3; NXDOMAIN and a CNAME to a missing name give -2; a NOERROR reply holding only a CNAME
- * (or a CNAME loop) gives -5 for AF_INET and -2 for AF_UNSPEC.
+ * (or a CNAME loop) gives -5 for AF_INET and -2 for AF_UNSPEC. With the hostile fake server of
+ * {@code HostileOracleTest} on the namespace's port 53 (2026-12-01): an answer section glibc cannot
+ * read gives -5 for AF_INET and -2 elsewhere (UNAVAIL with {@code NO_RECOVERY}); FORMERR and RCODE 15
+ * give -2 on every path (NOTFOUND with {@code NO_RECOVERY}); a TCP connection broken mid-reply gives
+ * -2 for AF_INET and -3 elsewhere (NOTFOUND with {@code TRY_AGAIN}); so each constant carries the
+ * NSS status as well as the {@code h_errno}, and {@link #EMFILE} carries the errno of {@code
+ * EAI_SYSTEM}.
  */
 public enum DnsError {
   /** {@code HOST_NOT_FOUND} (1): NXDOMAIN. */
