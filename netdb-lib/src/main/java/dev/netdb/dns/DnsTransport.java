@@ -159,9 +159,10 @@ final class DnsTransport implements AutoCloseable {
       e.abort();
     } catch (RuntimeException again) {
       LOG.log(Level.ERROR, "failing the DNS exchange", again);
-      finished(e);
-      e.future.complete(new DnsOutcome.Timeout());
     }
+    // Whatever state the exchange was left in, it holds no place and its future is complete.
+    finished(e);
+    e.future.complete(new DnsOutcome.Timeout());
   }
 
   private void loop() {

@@ -22,10 +22,12 @@ import java.util.concurrent.locks.LockSupport;
  * picks at random (Linux {@code udp_lib_get_port}), and connected to one server, so the kernel
  * delivers to it only datagrams from that server's address and port (and reports ICMP port
  * unreachable, as glibc's connected {@code send_dg} socket does). {@link #take} gives each socket
- * to exactly one caller, which uses it for one query and closes it; nothing is ever reused. A
- * socket waits in the pool at most {@link #MAX_AGE_NANOS}, then is closed unused, so no port is
- * held open long before its query. The pool refills only while sockets are being taken; when
- * empty, {@link #take} opens one inline, exactly as before.
+ * to exactly one caller, which uses it for one query (its tries to that one server) and closes
+ * it; nothing is ever reused. A socket waits in the pool at most {@link #MAX_AGE_NANOS}, then is
+ * closed unused, so no port is held open long before its query and, once lookups stop, every
+ * pooled descriptor is gone within about 0.3 s; with nothing pooled the thread sleeps until
+ * needed. The pool refills only while sockets are being taken; when empty, {@link #take} opens one
+ * inline, exactly as before.
  *
  * <p>Security: the query ID is drawn only when the query is sent, so a datagram that reaches a
  * pooled socket before then (it would have to come from the server's address and port) is no
@@ -37,7 +39,7 @@ final class UdpSocketPool implements AutoCloseable {
   /** Sockets kept ready per server at most. */
   static final int MAX_TARGET = 64;
   /** How long an unused pooled socket lives. */
-  static final long MAX_AGE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+  static final long MAX_AGE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
   /** Servers pooled at most; further servers always get inline sockets. */
   private static final int MAX_SERVERS = 8;
 
@@ -170,7 +172,12 @@ final class UdpSocketPool implements AutoCloseable {
           }
         }
       }
-      if (!opened && closing.isEmpty()) LockSupport.parkNanos(this, MAX_AGE_NANOS / 2);
+      if (!opened && closing.isEmpty()) {
+        boolean pooled = false;
+        for (Server s : servers.values()) pooled |= s.size.get() > 0;
+        // Nothing to age out: sleep until take(), closeLater() or close() unparks this thread.
+        if (pooled) LockSupport.parkNanos(this, MAX_AGE_NANOS / 5); else LockSupport.park(this);
+      }
     }
     drainClosing();
     for (Server s : servers.values()) dropStale(s, Long.MAX_VALUE);
