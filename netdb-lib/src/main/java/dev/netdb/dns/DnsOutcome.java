@@ -10,7 +10,10 @@ import java.util.Objects;
  */
 public sealed interface DnsOutcome {
 
-  /** A NOERROR reply with at least one record in the answer section (possibly only CNAMEs). */
+  /**
+   * A NOERROR reply with at least one record in the answer section on the wire (possibly only
+   * CNAMEs, or only records of types not decoded, so the decoded list may be empty).
+   */
   record Answer(DnsMessage message, InetSocketAddress server) implements DnsOutcome {
     /** Checks for nulls. */
     public Answer {

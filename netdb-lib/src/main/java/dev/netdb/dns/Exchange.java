@@ -175,9 +175,9 @@ final class Exchange {
       } else if (decoded.answerError() != null) {
         complete(new DnsOutcome.Malformed("answer from " + server + ": " + decoded.answerError()));
       } else {
-        complete(reply.answers().isEmpty()
-            ? new DnsOutcome.NoData(reply, server)
-            : new DnsOutcome.Answer(reply, server));
+        // Records of types not decoded here (TXT for an A question) are not in the list, but
+        // they were answers: getanswer_r finds nothing of the asked type, NO_RECOVERY (Chain).
+        complete(new DnsOutcome.Answer(reply, server));
       }
     } else {
       complete(new DnsOutcome.Refused(server, rcode)); // FORMERR, 6-15: final in glibc

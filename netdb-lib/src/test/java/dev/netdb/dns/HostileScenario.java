@@ -160,6 +160,13 @@ enum HostileScenario {
       return new Reply(answer(r, 2, w -> addressRecord(w.pointer(12).rrHeader(DnsType.CNAME, 2).pointer(12), r, 12)));
     }
   },
+  /** NOERROR with one answer record, of a type nobody asked for (TXT): ANCOUNT is not 0. */
+  OTHER_TYPE_ONLY("txtonly") {
+    @Override
+    Action udp(Request r) {
+      return new Reply(answer(r, 1, w -> w.pointer(12).rrHeader(16, 4).bytes(new byte[] {3, 'a', 'b', 'c'})));
+    }
+  },
   /** RCODE 1, FORMERR: final in glibc. */
   FORMERR("formerr") {
     @Override
