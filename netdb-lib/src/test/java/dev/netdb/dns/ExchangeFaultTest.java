@@ -263,4 +263,19 @@ class ExchangeFaultTest {
       }
     }
   }
+
+  /** glibc's security property kept: each query (exchange) has a socket, so a port, of its own. */
+  @org.junit.jupiter.api.Test
+  void eachQueryHasItsOwnPort() throws Exception {
+    try (FakeDnsServer server = FakeDnsServer.start(r -> new Delayed(Duration.ofMillis(300), HostileScenario.handle(r)))) {
+      ResolverConfig cfg = ResolverConfig.builder().timeout(Duration.ofSeconds(2)).nameserver(server.address()).build();
+      try (DnsClient client = DnsClient.create(() -> cfg, DnsCache.disabled())) {
+        List<java.util.concurrent.CompletableFuture<DnsOutcome>> all = new ArrayList<>();
+        for (int i = 0; i < 50; i++) all.add(client.exchange(DnsQuestion.in("q" + i + ".good.hostile.test", DnsType.A)));
+        for (var f : all) assertThat(f.join()).isInstanceOf(DnsOutcome.Answer.class);
+        // all 50 were open at once (each answered 300 ms late), so their ports must differ
+        assertThat(server.log().stream().map(Request::from).distinct().count()).isEqualTo(50);
+      }
+    }
+  }
 }
