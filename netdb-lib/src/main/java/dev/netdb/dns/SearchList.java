@@ -134,7 +134,7 @@ final class SearchList {
             if (!t.servfail()) return last(); // a timeout or refusal ends the loop ("done++")
             gotServfail = true;
           }
-          case NO_RECOVERY -> {
+          case NO_RECOVERY, FINAL_RCODE, STREAM_BROKEN, EMFILE, ENFILE -> {
             return last();
           }
         }

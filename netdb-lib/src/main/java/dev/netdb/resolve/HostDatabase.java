@@ -125,12 +125,16 @@ public final class HostDatabase {
   }
 
   private static RuntimeException failure(HostAnswer a, String input) {
+    if (a instanceof HostAnswer.Failed f && f.error().errno() != 0) {
+      return NameStage.failure(f.error(), false, input); // thrown as OSError, as for getaddrinfo
+    }
     DnsError error = switch (a) {
       case HostAnswer.Found f -> DnsError.NO_DATA;
       case HostAnswer.NotFound n -> DnsError.HOST_NOT_FOUND;
       case HostAnswer.NoData n -> DnsError.NO_DATA;
       case HostAnswer.TryAgain t -> DnsError.TRY_AGAIN;
       case HostAnswer.NoRecovery r -> DnsError.NO_RECOVERY;
+      case HostAnswer.Failed f -> f.error();
     };
     return error.error(input);
   }

@@ -196,6 +196,9 @@ public final class NameStage {
         if (viaGethostbyname2 && a instanceof HostAnswer.NoRecovery) {
           throw Eai.NODATA.error(name);
         }
+        if (a instanceof HostAnswer.Failed f) {
+          throw failure(f.error(), viaGethostbyname2, name);
+        }
         if (viaGethostbyname2 && a instanceof HostAnswer.TryAgain t && !t.transportFailed()) {
           throw Eai.NONAME.error(name);
         }
@@ -268,6 +271,23 @@ public final class NameStage {
       case HostAnswer.TryAgain t -> throw Eai.AGAIN.error(name);
       // glibc's getaddrinfo reports NO_RECOVERY (REFUSED, FORMERR, a bad name) as EAI_NONAME.
       case HostAnswer.NoRecovery r -> throw Eai.NONAME.error(name);
+      case HostAnswer.Failed f -> throw failure(f.error(), false, name);
     };
+  }
+
+  /**
+   * Returns the error glibc's {@code getaddrinfo} gives for {@code error}: {@code EAI_SYSTEM} is
+   * Python's {@code OSError(errno, strerror)}; the rest are gaierrors, with the code of the {@code
+   * gethostbyname2_r} path when {@code viaGethostbyname2}.
+   */
+  static RuntimeException failure(dev.netdb.dns.DnsError error, boolean viaGethostbyname2, String name) {
+    if (error.errno() != 0) {
+      return new dev.netdb.SystemException(error.errno(), error.gaiStrerror(), name);
+    }
+    int code = viaGethostbyname2 ? error.eai(dev.netdb.AddressFamily.INET, false) : error.eai();
+    for (Eai e : Eai.values()) {
+      if (e.code() == code) return e.error(name);
+    }
+    return Eai.NONAME.error(name);
   }
 }

@@ -71,5 +71,12 @@ public interface NssDns {
 
     /** REFUSED, FORMERR or a malformed reply: {@code NO_RECOVERY}, {@code EAI_NONAME}. */
     record NoRecovery() implements HostAnswer {}
+
+    /**
+     * A DNS failure whose codes {@link dev.netdb.dns.DnsError} gives per path (h_errno, the EAI
+     * code on the {@code gethostbyname2_r} path and elsewhere, errno for {@code EAI_SYSTEM}): a
+     * final error RCODE, a broken TCP connection, no descriptor left.
+     */
+    record Failed(dev.netdb.dns.DnsError error) implements HostAnswer {}
   }
 }
