@@ -211,6 +211,9 @@ public final class NetDbBuilder {
    * as glibc does. Also bounds how long the interface list and the kernel's source addresses are
    * kept. Unset: every call for the files but services and protocols (once a second), and a
    * second for the interfaces.
+   *
+   * @param interval how long a read is trusted; zero for every call
+   * @return this builder
    */
   public NetDbBuilder fileCheckInterval(Duration interval) {
     if (interval.isNegative()) {
