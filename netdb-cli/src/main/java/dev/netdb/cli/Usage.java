@@ -24,6 +24,9 @@ final class Usage {
         --json              one JSON object per call: {"call": ARGS, "result": VALUE} or
                             {"call": ARGS, "error": {"type": T, "code": C, "message": M}};
                             with a lone '-' as ARGS, reads one JSON array of arguments per line
+        -  (without --json) one argument per line, for gethostbyname, gethostbyname_ex,
+           gethostbyaddr, getfqdn, hosts, ahosts, ahostsv4 and ahostsv6
+        --max-line-bytes N  --max-depth N   batch line limits (default 1048576 and 64)
         --hosts PATH  --resolv-conf PATH  --nameserver IP[:PORT] (repeatable)
         --gai-conf PATH  --no-cache       inputs of the java back end
         --hostname NAME  --interface IP/PREFIX[%INDEX] (repeatable; replaces the machine's)
