@@ -98,6 +98,27 @@ class BatchLinesTest {
   }
 
   @Test
+  void aGetentLineThatCannotBeAKeyIsReportedOnStderr(@TempDir Path dir) throws IOException {
+    List<String> options = new ArrayList<>(javaOptions(dir));
+    options.addAll(List.of("--max-line-bytes", "20"));
+    NetDb db = BackendFactory.create(parse(options));
+    byte[] in = "fixture-host\n\u0000\nfixture-alias-that-is-too-long\nlocalhost\n"
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    in[13] = (byte) 0xc3;
+    List<String> argv = new ArrayList<>(options);
+    argv.addAll(List.of("hosts", "-"));
+    var r = CliRunner.runBytes(db, in, argv.toArray(String[]::new));
+    assertThat(r.out()).isEqualTo("192.0.2.200     fixture-host fixture-alias\n"
+        + "127.0.0.1       localhost\n");
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).matches("netdb: hosts: line 2: 'utf-8' codec can't decode byte 0xc3 in"
+        + " position 0: unexpected end of data\n"
+        + "netdb: hosts: line 3: longer than the limit of 20 bytes \\(--max-line-bytes\\)\n"
+        + "netdb: batch calls=4 answered=2 nxdomain=0 nodata=0 again=0 other=0 malformed=2"
+        + " elapsed=\\d+\\.\\d{3}s rate=\\d+/s\n");
+  }
+
+  @Test
   void timeoutsAreCountedAsAgain(@TempDir Path dir) throws IOException {
     Path resolv = Files.writeString(dir.resolve("resolv.conf"),
         "nameserver 127.0.0.1\noptions timeout:1 attempts:1\n");
