@@ -123,6 +123,7 @@ final class BatchInput {
     int len = 0;
     long total = 0;
     boolean any = false;
+    boolean outOfMemory = false;
     while (true) {
       if (pos == limit && !fill()) {
         if (!any) {
@@ -144,12 +145,21 @@ final class BatchInput {
       }
       int n = end - pos;
       total += n;
-      if (total <= maxLineBytes) {
+      if (total <= maxLineBytes && !outOfMemory) {
         if (len + n > line.length) {
-          line = Arrays.copyOf(line, (int) Math.min(maxLineBytes, Math.max(len + n, 2L * line.length)));
+          try {
+            line = Arrays.copyOf(line,
+                (int) Math.min(maxLineBytes, Math.max(len + n, 2L * line.length)));
+          } catch (OutOfMemoryError e) {
+            // Only with --max-line-bytes raised past the heap: drop the line, read past the rest.
+            line = new byte[256];
+            outOfMemory = true;
+          }
         }
-        System.arraycopy(buf, pos, line, len, n);
-        len += n;
+        if (!outOfMemory) {
+          System.arraycopy(buf, pos, line, len, n);
+          len += n;
+        }
       }
       pos = end;
       if (end < limit) {
@@ -159,6 +169,10 @@ final class BatchInput {
       }
     }
     number++;
+    if (outOfMemory) {
+      return new Rejected(number, "MemoryError", "out of memory reading a line of " + total
+          + " bytes (lower --max-line-bytes)");
+    }
     if (total > maxLineBytes) {
       if (line.length > 4096) {
         line = new byte[256]; // give back what the long line took

@@ -129,10 +129,35 @@ class BatchInputTest {
    */
   @Test
   void a100MegabyteLineCostsOneErrorObjectInBoundedMemory() throws Exception {
+    List<String> out = hugeLine();
+    assertThat(out).containsExactly(
+        OK,
+        malformed("ValueError", "line 2: longer than the limit of 1048576 bytes (--max-line-bytes)"),
+        "{\"call\": [\"7f000002\"], \"result\": \"127.0.0.2\"}");
+  }
+
+  /**
+   * With the line limit raised past the heap, the same line runs the reader out of memory: that
+   * too is one error object (Python's MemoryError), and the batch goes on.
+   */
+  @Test
+  void aLineThatRunsTheHeapOutIsOneMemoryErrorObject() throws Exception {
+    List<String> out = hugeLine("--max-line-bytes", "1000000000");
+    assertThat(out).hasSize(3);
+    assertThat(out.get(0)).isEqualTo(OK);
+    assertThat(out.get(1)).startsWith("{\"call\": null, \"error\": {\"type\": \"MemoryError\","
+        + " \"code\": null, \"message\": \"line 2: out of memory reading a line of 1040");
+    assertThat(out.get(2)).isEqualTo("{\"call\": [\"7f000002\"], \"result\": \"127.0.0.2\"}");
+  }
+
+  /** Runs the CLI in a JVM with a 48 MiB heap over a 104 MB line between two good ones. */
+  private static List<String> hugeLine(String... options) throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process p = new ProcessBuilder(java.toString(), "-Xmx48m", "-Xss512k", "-cp",
-        System.getProperty("java.class.path"), "dev.netdb.cli.Main", "--json", "inet_ntoa", "-")
-        .redirectErrorStream(false).start();
+    List<String> cmd = new ArrayList<>(List.of(java.toString(), "-Xmx48m", "-Xss512k", "-cp",
+        System.getProperty("java.class.path"), "dev.netdb.cli.Main"));
+    cmd.addAll(List.of(options));
+    cmd.addAll(List.of("--json", "inet_ntoa", "-"));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
     Thread feeder = Thread.ofPlatform().start(() -> {
       try (var in = p.getOutputStream()) {
         in.write(bytes("[\"7f000001\"]\n"));
@@ -155,12 +180,9 @@ class BatchInputTest {
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
     feeder.join();
-    assertThat(out.lines().toList()).containsExactly(
-        OK,
-        malformed("ValueError", "line 2: longer than the limit of 1048576 bytes (--max-line-bytes)"),
-        "{\"call\": [\"7f000002\"], \"result\": \"127.0.0.2\"}");
     assertThat(err).isEmpty();
     assertThat(p.exitValue()).isEqualTo(2);
+    return out.lines().toList();
   }
 
   @Test
