@@ -1,6 +1,5 @@
 package dev.netdb.dns;
 
-import dev.netdb.AddressFamily;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.Objects;
@@ -117,8 +116,7 @@ public final class DnsClient implements AutoCloseable {
    *     ({@code AF_UNSPEC}) for both
    */
   public CompletableFuture<DnsHostResult> lookupHost(String name, int family) {
-    AddressFamily af = family == 2 ? AddressFamily.INET : family == 10 ? AddressFamily.INET6 : AddressFamily.UNSPEC;
-    return new HostQuery(config.get(), this::query).lookup(name, af);
+    return new HostQuery(config.get(), this::query).lookup(name, family);
   }
 
   /**

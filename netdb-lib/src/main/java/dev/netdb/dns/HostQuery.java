@@ -1,6 +1,5 @@
 package dev.netdb.dns;
 
-import dev.netdb.AddressFamily;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -15,6 +14,9 @@ import java.util.function.Function;
  * reads it. One instance serves one lookup with one snapshot of the settings.
  */
 final class HostQuery {
+  private static final int AF_INET = 2;
+  private static final int AF_INET6 = 10;
+
   private final ResolverConfig cfg;
   private final Function<DnsQuestion, CompletableFuture<DnsOutcome>> query;
 
@@ -23,10 +25,10 @@ final class HostQuery {
     this.query = query;
   }
 
-  CompletableFuture<DnsHostResult> lookup(String name, AddressFamily family) {
-    boolean wantA = family != AddressFamily.INET6;
+  CompletableFuture<DnsHostResult> lookup(String name, int family) {
+    boolean wantA = family != AF_INET6;
     // glibc 2.36 no-aaaa: AAAA is never asked; an INET6-only lookup finds no data without a query.
-    boolean wantAaaa = family != AddressFamily.INET && !cfg.noAaaa();
+    boolean wantAaaa = family != AF_INET && !cfg.noAaaa();
     if (!wantA && !wantAaaa) {
       return CompletableFuture.completedFuture(new DnsHostResult.Failed(DnsError.NO_DATA, "no-aaaa set"));
     }
@@ -215,7 +217,7 @@ final class HostQuery {
       if (addresses.isEmpty() && ptr == null) {
         // A reply with only CNAMEs: getanswer_r finds nothing of the asked type and fails with
         // NO_RECOVERY; getaddrinfo reports EAI_NODATA for AF_INET, EAI_NONAME for AF_UNSPEC
-        // (measured, testdata/dns/oracle-glibc-2.36.txt; see DnsError#eai(AddressFamily, boolean)).
+        // (measured, testdata/dns/oracle-glibc-2.36.txt; see DnsError#eai(int, boolean)).
         error = DnsError.NO_RECOVERY;
       }
     }

@@ -2,6 +2,8 @@ package dev.netdb.resolve;
 
 import dev.netdb.dns.DnsName;
 import dev.netdb.dns.Eai;
+import dev.netdb.dns.DnsError;
+import dev.netdb.dns.LookupFailure;
 import dev.netdb.files.HostsFile;
 import dev.netdb.resolve.NssDns.HostAnswer;
 import dev.netdb.text.IpLiterals;
@@ -280,11 +282,11 @@ public final class NameStage {
    * Python's {@code OSError(errno, strerror)}; the rest are gaierrors, with the code of the {@code
    * gethostbyname2_r} path when {@code viaGethostbyname2}.
    */
-  static RuntimeException failure(dev.netdb.dns.DnsError error, boolean viaGethostbyname2, String name) {
+  static LookupFailure failure(DnsError error, boolean viaGethostbyname2, String name) {
     if (error.errno() != 0) {
-      return new dev.netdb.SystemException(error.errno(), error.gaiStrerror(), name);
+      return LookupFailure.system(error.errno(), error.gaiStrerror(), name);
     }
-    int code = viaGethostbyname2 ? error.eai(dev.netdb.AddressFamily.INET, false) : error.eai();
+    int code = viaGethostbyname2 ? error.eai(AF_INET, false) : error.eai();
     for (Eai e : Eai.values()) {
       if (e.code() == code) return e.error(name);
     }

@@ -59,7 +59,7 @@ class HostQueryTest {
         new A("host.example.test", 1, 100, v4("192.0.2.10")),
         new A("other.example.test", 1, 300, v4("203.0.113.66")), // not on the chain: skipped
         new A("host.example.test", 1, 300, v4("192.0.2.11"))));
-    DnsHostResult r = new HostQuery(ResolverConfig.defaults(), t::query).lookup("www.example.test", AddressFamily.INET).join();
+    DnsHostResult r = new HostQuery(ResolverConfig.defaults(), t::query).lookup("www.example.test", AddressFamily.INET.value()).join();
     assertThat(r).isEqualTo(new DnsHostResult.Found("www.example.test", "host.example.test",
         List.of("www.example.test", "web.example.test"), List.of(v4("192.0.2.10"), v4("192.0.2.11")), 100));
     assertThat(t.asked).containsExactly("www.example.test/A");
@@ -72,7 +72,7 @@ class HostQueryTest {
             new Aaaa("host.example.test", 1, 300, v6("2001:db8::10"))))
         .put("host.example.test", DnsType.A, answer("host.example.test", DnsType.A,
             new A("host.example.test", 1, 300, v4("192.0.2.10"))));
-    DnsHostResult r = new HostQuery(ResolverConfig.defaults(), t::query).lookup("host.example.test", AddressFamily.UNSPEC).join();
+    DnsHostResult r = new HostQuery(ResolverConfig.defaults(), t::query).lookup("host.example.test", AddressFamily.UNSPEC.value()).join();
     assertThat(((DnsHostResult.Found) r).addresses()).containsExactly(v4("192.0.2.10"), v6("2001:db8::10"));
   }
 
@@ -80,9 +80,9 @@ class HostQueryTest {
   void noAaaaAsksOnlyA() {
     Table t = new Table();
     ResolverConfig cfg = ResolverConfig.builder().noAaaa(true).build();
-    new HostQuery(cfg, t::query).lookup("h.example.test", AddressFamily.UNSPEC).join();
+    new HostQuery(cfg, t::query).lookup("h.example.test", AddressFamily.UNSPEC.value()).join();
     assertThat(t.asked).containsExactly("h.example.test/A");
-    DnsHostResult six = new HostQuery(cfg, t::query).lookup("h.example.test", AddressFamily.INET6).join();
+    DnsHostResult six = new HostQuery(cfg, t::query).lookup("h.example.test", AddressFamily.INET6.value()).join();
     assertThat(six).isEqualTo(new DnsHostResult.Failed(DnsError.NO_DATA, "no-aaaa set"));
   }
 
@@ -91,18 +91,18 @@ class HostQueryTest {
   void loopsEndWithTheRecordsAndLongChainsAreFollowed() {
     Table loop = new Table().put("a.test", DnsType.A, answer("a.test", DnsType.A,
         new Cname("a.test", 1, 1, "b.test"), new Cname("b.test", 1, 1, "a.test"), new A("a.test", 1, 1, v4("192.0.2.1"))));
-    assertThat(new HostQuery(ResolverConfig.defaults(), loop::query).lookup("a.test", AddressFamily.INET).join())
+    assertThat(new HostQuery(ResolverConfig.defaults(), loop::query).lookup("a.test", AddressFamily.INET.value()).join())
         .isEqualTo(new DnsHostResult.Found("a.test", "a.test", List.of("a.test", "b.test"), List.of(v4("192.0.2.1")), 1));
     Table pureLoop = new Table().put("a.test", DnsType.A, answer("a.test", DnsType.A,
         new Cname("a.test", 1, 1, "b.test"), new Cname("b.test", 1, 1, "a.test")));
-    assertThat(new HostQuery(ResolverConfig.defaults(), pureLoop::query).lookup("a.test", AddressFamily.INET).join())
+    assertThat(new HostQuery(ResolverConfig.defaults(), pureLoop::query).lookup("a.test", AddressFamily.INET.value()).join())
         .isEqualTo(new DnsHostResult.Failed(DnsError.NO_RECOVERY, "lookup of 'a.test' failed"));
     List<ResourceRecord> chain = new ArrayList<>();
     for (int i = 0; i < 100; i++) chain.add(new Cname("c" + i + ".test", 1, 1, "c" + (i + 1) + ".test"));
     chain.add(new A("c100.test", 1, 1, v4("192.0.2.1")));
     Table longChain = new Table().put("c0.test", DnsType.A, answer("c0.test", DnsType.A, chain.toArray(ResourceRecord[]::new)));
     DnsHostResult.Found found = (DnsHostResult.Found)
-        new HostQuery(ResolverConfig.defaults(), longChain::query).lookup("c0.test", AddressFamily.INET).join();
+        new HostQuery(ResolverConfig.defaults(), longChain::query).lookup("c0.test", AddressFamily.INET.value()).join();
     assertThat(found.canonicalName()).isEqualTo("c100.test");
     assertThat(found.aliases()).hasSize(100);
   }
@@ -110,14 +110,14 @@ class HostQueryTest {
   @Test
   void cnameOnlyAnswerIsNoRecovery() {
     Table t = new Table().put("x.test", DnsType.A, answer("x.test", DnsType.A, new Cname("x.test", 1, 1, "y.test")));
-    assertThat(new HostQuery(ResolverConfig.defaults(), t::query).lookup("x.test", AddressFamily.INET).join())
+    assertThat(new HostQuery(ResolverConfig.defaults(), t::query).lookup("x.test", AddressFamily.INET.value()).join())
         .extracting(r -> ((DnsHostResult.Failed) r).error()).isEqualTo(DnsError.NO_RECOVERY);
   }
 
   @Test
   void invalidNameFailsWithoutAQuery() {
     Table t = new Table();
-    DnsHostResult r = new HostQuery(ResolverConfig.defaults(), t::query).lookup("a..b", AddressFamily.INET).join();
+    DnsHostResult r = new HostQuery(ResolverConfig.defaults(), t::query).lookup("a..b", AddressFamily.INET.value()).join();
     assertThat(r).extracting(x -> ((DnsHostResult.Failed) x).error()).isEqualTo(DnsError.NO_RECOVERY);
     assertThat(t.asked).isEmpty();
   }
