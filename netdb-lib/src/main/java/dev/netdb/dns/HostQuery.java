@@ -32,20 +32,25 @@ final class HostQuery {
     if (!wantA && !wantAaaa) {
       return CompletableFuture.completedFuture(new DnsHostResult.Failed(DnsError.NO_DATA, "no-aaaa set"));
     }
-    return SearchList.<DnsHostResult.Found>walk(name, cfg, fqdn -> tryName(fqdn, wantA, wantAaaa))
+    // The walk tries one name after another, so the tries update the negative TTL in turn.
+    long[] negativeTtl = {Long.MAX_VALUE};
+    return SearchList.<DnsHostResult.Found>walk(name, cfg, fqdn -> tryName(fqdn, wantA, wantAaaa, negativeTtl))
         .thenApply(r -> r.value() != null
             ? r.value()
-            : new DnsHostResult.Failed(
-                r.error(), "lookup of '" + name + "' failed", r.lastTransportFailed()));
+            : new DnsHostResult.Failed(r.error(), "lookup of '" + name + "' failed",
+                r.lastTransportFailed(),
+                negativeTtl[0] == Long.MAX_VALUE ? 0 : negativeTtl[0]));
   }
 
   /** Asks A and/or AAAA for one fully qualified name, in parallel unless single-request is set. */
-  private CompletableFuture<SearchList.Try<DnsHostResult.Found>> tryName(String fqdn, boolean wantA, boolean wantAaaa) {
+  private CompletableFuture<SearchList.Try<DnsHostResult.Found>> tryName(
+      String fqdn, boolean wantA, boolean wantAaaa, long[] negativeTtl) {
     String qname;
     try {
       qname = DnsName.canonical(fqdn);
     } catch (DnsFormatException e) {
       // res_nmkquery fails on such a name; res_query then sets NO_RECOVERY.
+      negativeTtl[0] = 0;
       return CompletableFuture.completedFuture(SearchList.Try.failed(DnsError.NO_RECOVERY, false));
     }
     CompletableFuture<DnsOutcome> a = wantA ? query.apply(DnsQuestion.in(qname, DnsType.A)) : null;
@@ -57,9 +62,33 @@ final class HostQuery {
     } else {
       aaaa = query.apply(DnsQuestion.in(qname, DnsType.AAAA));
     }
-    if (a == null) return aaaa.thenApply(o -> combine(qname, null, o));
-    if (aaaa == null) return a.thenApply(o -> combine(qname, o, null));
-    return a.thenCombine(aaaa, (x, y) -> combine(qname, x, y));
+    if (a == null) return aaaa.thenApply(o -> combine(qname, null, o, negativeTtl));
+    if (aaaa == null) return a.thenApply(o -> combine(qname, o, null, negativeTtl));
+    return a.thenCombine(aaaa, (x, y) -> combine(qname, x, y, negativeTtl));
+  }
+
+  /** Combines as {@link #combine(String, DnsOutcome, DnsOutcome)}, lowering the negative TTL. */
+  private static SearchList.Try<DnsHostResult.Found> combine(
+      String qname, DnsOutcome a, DnsOutcome aaaa, long[] negativeTtl) {
+    SearchList.Try<DnsHostResult.Found> t = combine(qname, a, aaaa);
+    if (t.value() == null) {
+      negativeTtl[0] = Math.min(negativeTtl[0], Math.min(negativeTtl(a), negativeTtl(aaaa)));
+    }
+    return t;
+  }
+
+  /**
+   * Returns how long a failed side may be kept: min(SOA TTL, SOA MINIMUM) of the authority SOA
+   * of an NXDOMAIN or NODATA reply (RFC 2308 §5), 0 without one or for any other outcome, and no
+   * bound for a side not asked.
+   */
+  static long negativeTtl(DnsOutcome o) {
+    return switch (o) {
+      case null -> Long.MAX_VALUE;
+      case DnsOutcome.NxDomain n -> n.message().negativeTtlSeconds();
+      case DnsOutcome.NoData n -> n.message().negativeTtlSeconds();
+      default -> 0;
+    };
   }
 
   /**
@@ -72,7 +101,7 @@ final class HostQuery {
   static SearchList.Try<DnsHostResult.Found> combine(String qname, DnsOutcome a, DnsOutcome aaaa) {
     Chain ca = a == null ? null : Chain.follow(qname, a, DnsType.A);
     Chain c6 = aaaa == null ? null : Chain.follow(qname, aaaa, DnsType.AAAA);
-    List<InetAddress> addresses = new ArrayList<>();
+    List<byte[]> addresses = new ArrayList<>();
     Chain names = null;
     long ttl = Long.MAX_VALUE;
     for (Chain c : new Chain[] {ca, c6}) {
@@ -121,7 +150,7 @@ final class HostQuery {
     return query.apply(DnsQuestion.in(qname, DnsType.PTR)).thenApply(o -> {
       Chain c = Chain.follow(qname, o, DnsType.PTR);
       if (c.error != null) return new DnsHostResult.Failed(c.error, "reverse lookup of " + qname + " failed");
-      return new DnsHostResult.Found(qname, c.ptr, List.of(), List.of(address), c.ttl);
+      return new DnsHostResult.Found(qname, c.ptr, List.of(), List.of(address.getAddress()), c.ttl);
     });
   }
 
@@ -159,7 +188,7 @@ final class HostQuery {
   static final class Chain {
     String canonical;
     final List<String> aliases = new ArrayList<>();
-    final List<InetAddress> addresses = new ArrayList<>();
+    final List<byte[]> addresses = new ArrayList<>();
     String ptr;
     long ttl = Long.MAX_VALUE;
     DnsError error;
@@ -223,7 +252,7 @@ final class HostQuery {
     }
 
     private void add(InetAddress a, long recordTtl) {
-      if (a instanceof Inet4Address || a instanceof Inet6Address) addresses.add(a);
+      if (a instanceof Inet4Address || a instanceof Inet6Address) addresses.add(a.getAddress());
       ttl = Math.min(ttl, recordTtl);
     }
   }

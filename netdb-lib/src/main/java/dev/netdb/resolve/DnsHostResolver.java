@@ -2,6 +2,7 @@ package dev.netdb.resolve;
 
 import dev.netdb.dns.LookupFailure;
 import dev.netdb.dns.DnsClient;
+import dev.netdb.dns.DnsError;
 import dev.netdb.dns.DnsHostResult;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -73,12 +74,12 @@ public final class DnsHostResolver implements NssDns, AutoCloseable {
   }
 
   @Override
-  public CompletableFuture<HostAnswer> lookup(String name, int family) {
+  public CompletableFuture<DnsHostResult> lookup(String name, int family) {
     if (name.isEmpty()) {
       // nss_dns fails an empty name with NO_RECOVERY and sends nothing (glibc 2.36 in the oracle
       // namespace: gethostbyname_ex('') is herror(3) with "hosts: files dns", python-semantics.md
       // §6a #54 notes; herror(1) with "hosts: files", NssDns.none()).
-      return CompletableFuture.completedFuture(new HostAnswer.NoRecovery());
+      return CompletableFuture.completedFuture(new DnsHostResult.Failed(DnsError.NO_RECOVERY, "empty name"));
     }
     DnsClient c;
     try {
@@ -87,13 +88,13 @@ public final class DnsHostResolver implements NssDns, AutoCloseable {
       return CompletableFuture.failedFuture(e);
     }
     if (c == null) {
-      return CompletableFuture.completedFuture(new HostAnswer.TryAgain());
+      return CompletableFuture.completedFuture(new DnsHostResult.Failed(DnsError.TRY_AGAIN, "no DNS client"));
     }
-    return c.lookupHost(name, family).thenApply(DnsHostResolver::answer);
+    return c.lookupHost(name, family);
   }
 
   @Override
-  public CompletableFuture<HostAnswer> reverse(byte[] address) {
+  public CompletableFuture<DnsHostResult> reverse(byte[] address) {
     DnsClient c;
     try {
       c = client();
@@ -101,13 +102,13 @@ public final class DnsHostResolver implements NssDns, AutoCloseable {
       return CompletableFuture.failedFuture(e);
     }
     if (c == null) {
-      return CompletableFuture.completedFuture(new HostAnswer.TryAgain());
+      return CompletableFuture.completedFuture(new DnsHostResult.Failed(DnsError.TRY_AGAIN, "no DNS client"));
     }
     try {
       // getByAddress with a null name makes no lookup.
-      return c.lookupAddress(InetAddress.getByAddress(null, address)).thenApply(DnsHostResolver::answer);
+      return c.lookupAddress(InetAddress.getByAddress(null, address));
     } catch (UnknownHostException e) {
-      return CompletableFuture.completedFuture(new HostAnswer.NotFound());
+      return CompletableFuture.completedFuture(new DnsHostResult.Failed(DnsError.HOST_NOT_FOUND, "not an address"));
     }
   }
 
@@ -125,19 +126,5 @@ public final class DnsHostResolver implements NssDns, AutoCloseable {
     if (c != null) {
       c.close();
     }
-  }
-
-  static HostAnswer answer(DnsHostResult l) {
-    return switch (l) {
-      case DnsHostResult.Found f -> new HostAnswer.Found(
-          f.canonicalName(), f.aliases(), f.addresses().stream().map(InetAddress::getAddress).toList());
-      case DnsHostResult.Failed x -> switch (x.error()) {
-        case HOST_NOT_FOUND -> new HostAnswer.NotFound();
-        case TRY_AGAIN -> new HostAnswer.TryAgain(x.lastTransportFailed());
-        case NO_RECOVERY -> new HostAnswer.NoRecovery();
-        case NO_DATA -> new HostAnswer.NoData();
-        case STREAM_BROKEN, FINAL_RCODE, EMFILE, ENFILE -> new HostAnswer.Failed(x.error());
-      };
-    };
   }
 }

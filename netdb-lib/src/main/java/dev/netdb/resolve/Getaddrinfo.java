@@ -45,8 +45,11 @@ public final class Getaddrinfo {
     this.env = env;
   }
 
-  /** Runs the whole pipeline; the future fails with a {@link dev.netdb.GaiException}. */
-  public CompletableFuture<List<AddressInfo>> run(Request request) {
+  /**
+   * Runs the whole pipeline; the future fails with a {@link dev.netdb.dns.LookupFailure} (which
+   * carries the negative TTL of a DNS failure).
+   */
+  public CompletableFuture<AddrinfoAnswer> run(Request request) {
     Request r;
     List<SockTuple> tuples;
     try {
@@ -58,7 +61,8 @@ public final class Getaddrinfo {
       return CompletableFuture.failedFuture(e);
     }
     Request req = r;
-    return names(req).thenApply(addrs -> sort(assemble(req, addrs, tuples)));
+    return names(req).thenApply(addrs ->
+        new AddrinfoAnswer(sort(assemble(req, addrs, tuples)), addrs.ttlSeconds()));
   }
 
   /** Stage 1: {@code "*"} means no host or no service; strings end at a NUL, as in C. */

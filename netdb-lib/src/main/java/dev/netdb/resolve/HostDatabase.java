@@ -4,7 +4,7 @@ import dev.netdb.backend.Hostent;
 import dev.netdb.dns.DnsError;
 import dev.netdb.dns.DnsName;
 import dev.netdb.files.HostsFile;
-import dev.netdb.resolve.NssDns.HostAnswer;
+import dev.netdb.dns.DnsHostResult;
 import dev.netdb.text.IpLiterals;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,7 +64,7 @@ public final class HostDatabase {
       return CompletableFuture.completedFuture(new Hostent(line.name(), line.aliases(), List.of(text)));
     }
     return env.dns().reverse(address).thenApply(a -> switch (a) {
-      case HostAnswer.Found f -> new Hostent(f.name(), List.of(), List.of(text));
+      case DnsHostResult.Found f -> new Hostent(f.canonicalName(), List.of(), List.of(text));
       default -> throw failure(a, text);
     });
   }
@@ -108,8 +108,8 @@ public final class HostDatabase {
     return null;
   }
 
-  private static Hostent entry(HostAnswer a, int len, String name) {
-    if (a instanceof HostAnswer.Found f) {
+  private static Hostent entry(DnsHostResult a, int len, String name) {
+    if (a instanceof DnsHostResult.Found f) {
       List<String> addrs = new ArrayList<>();
       for (byte[] b : f.addresses()) {
         if (b.length == len) {
@@ -119,23 +119,20 @@ public final class HostDatabase {
       if (addrs.isEmpty()) {
         throw DnsError.NO_DATA.error(name);
       }
-      return new Hostent(f.name(), f.aliases(), addrs);
+      return new Hostent(f.canonicalName(), f.aliases(), addrs);
     }
     throw failure(a, name);
   }
 
-  private static RuntimeException failure(HostAnswer a, String input) {
-    if (a instanceof HostAnswer.Failed f && f.error().errno() != 0) {
-      return NameStage.failure(f.error(), false, input); // thrown as OSError, as for getaddrinfo
-    }
+  private static RuntimeException failure(DnsHostResult a, String input) {
     DnsError error = switch (a) {
-      case HostAnswer.Found f -> DnsError.NO_DATA;
-      case HostAnswer.NotFound n -> DnsError.HOST_NOT_FOUND;
-      case HostAnswer.NoData n -> DnsError.NO_DATA;
-      case HostAnswer.TryAgain t -> DnsError.TRY_AGAIN;
-      case HostAnswer.NoRecovery r -> DnsError.NO_RECOVERY;
-      case HostAnswer.Failed f -> f.error();
+      case DnsHostResult.Found f -> DnsError.NO_DATA;
+      case DnsHostResult.Failed f -> f.error();
     };
+    if (error.errno() != 0) {
+      return NameStage.failure(error, false, input); // thrown as OSError, as for getaddrinfo
+    }
     return error.error(input);
   }
+
 }

@@ -88,7 +88,8 @@ public final class JavaBackend implements Backend {
     if (closed) {
       return CompletableFuture.failedFuture(LookupFailure.closed());
     }
-    return tracked(getaddrinfo.run(new Getaddrinfo.Request(host, service, family, type, proto, flags)));
+    return tracked(getaddrinfo.run(new Getaddrinfo.Request(host, service, family, type, proto, flags))
+        .thenApply(AddrinfoAnswer::entries));
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.netdb.dns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.netdb.AddressFamily;
+import dev.netdb.text.IpLiterals;
 import dev.netdb.testing.NsdExtension;
 import dev.netdb.testing.NsdServer;
 import dev.netdb.testing.TestZone;
@@ -32,12 +33,12 @@ class NsdResolutionTest {
   static List<String> texts(DnsHostResult r) {
     assertThat(r).isInstanceOf(DnsHostResult.Found.class);
     List<String> out = new ArrayList<>();
-    for (InetAddress a : ((DnsHostResult.Found) r).addresses()) out.add(a.getHostAddress().replaceAll("(^|:)0(:0)+(:|$)", "::"));
+    for (byte[] b : ((DnsHostResult.Found) r).addresses()) out.add(IpLiterals.ntop(b));
     return out;
   }
 
   static List<String> normalised(List<String> literals) {
-    return literals.stream().map(s -> InetAddress.ofLiteral(s).getHostAddress().replaceAll("(^|:)0(:0)+(:|$)", "::")).toList();
+    return literals.stream().map(s -> IpLiterals.ntop(InetAddress.ofLiteral(s).getAddress())).toList();
   }
 
   @ParameterizedTest
@@ -48,7 +49,7 @@ class NsdResolutionTest {
     assertThat(f.canonicalName()).isEqualToIgnoringCase(TestZone.HOST);
     assertThat(f.aliases()).map(String::toLowerCase).containsExactly(TestZone.WWW, TestZone.WEB);
     assertThat(texts(r)).isEqualTo(normalised(TestZone.HOST_V4));
-    assertThat(f.ttl()).isEqualTo(TestZone.TTL);
+    assertThat(f.ttlSeconds()).isEqualTo(TestZone.TTL);
   }
 
   @Test
