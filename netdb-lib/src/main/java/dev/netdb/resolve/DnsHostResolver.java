@@ -81,6 +81,15 @@ public final class DnsHostResolver implements NssDns, AutoCloseable {
       // §6a #54 notes; herror(1) with "hosts: files", NssDns.none()).
       return CompletableFuture.completedFuture(new DnsHostResult.Failed(DnsError.NO_RECOVERY, "empty name"));
     }
+    return withClient(c -> c.lookupHost(name, family));
+  }
+
+  /**
+   * Runs {@code lookup} on the client: fails once closed, and answers TRY_AGAIN (no usable reply,
+   * as glibc when no server can be asked) when the client cannot be created.
+   */
+  private CompletableFuture<DnsHostResult> withClient(
+      java.util.function.Function<DnsClient, CompletableFuture<DnsHostResult>> lookup) {
     DnsClient c;
     try {
       c = client();
@@ -90,26 +99,19 @@ public final class DnsHostResolver implements NssDns, AutoCloseable {
     if (c == null) {
       return CompletableFuture.completedFuture(new DnsHostResult.Failed(DnsError.TRY_AGAIN, "no DNS client"));
     }
-    return c.lookupHost(name, family);
+    return lookup.apply(c);
   }
 
   @Override
   public CompletableFuture<DnsHostResult> reverse(byte[] address) {
-    DnsClient c;
-    try {
-      c = client();
-    } catch (LookupFailure e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    if (c == null) {
-      return CompletableFuture.completedFuture(new DnsHostResult.Failed(DnsError.TRY_AGAIN, "no DNS client"));
-    }
+    InetAddress a;
     try {
       // getByAddress with a null name makes no lookup.
-      return c.lookupAddress(InetAddress.getByAddress(null, address));
+      a = InetAddress.getByAddress(null, address);
     } catch (UnknownHostException e) {
       return CompletableFuture.completedFuture(new DnsHostResult.Failed(DnsError.HOST_NOT_FOUND, "not an address"));
     }
+    return withClient(c -> c.lookupAddress(a));
   }
 
   /**
