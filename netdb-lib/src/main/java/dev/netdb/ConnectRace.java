@@ -79,7 +79,7 @@ final class ConnectRace {
   static CompletableFuture<SocketChannel> inet(
       NetDb db, String host, String port, ConnectOptions options) {
     ConnectRace race = begin(host + ":" + port, options);
-    race.loop.execute(() -> race.lookUp(db, host, port));
+    race.loop.execute(race.guarded(() -> race.lookUp(db, host, port)));
     return race.result;
   }
 
@@ -87,10 +87,10 @@ final class ConnectRace {
   static CompletableFuture<SocketChannel> unix(UnixDomainSocketAddress address,
       ConnectOptions options) {
     ConnectRace race = begin(address.toString(), options);
-    race.loop.execute(() -> {
+    race.loop.execute(race.guarded(() -> {
       race.queue.addAll(List.of(address));
       race.maybeStart();
-    });
+    }));
     return race.result;
   }
 
@@ -98,7 +98,7 @@ final class ConnectRace {
     ConnectRace race = new ConnectRace(ConnectLoop.acquire(), input, options);
     race.result.whenComplete((v, t) -> {
       if (race.result.isCancelled()) {
-        race.loop.execute(race::cancel);
+        race.loop.execute(race.guarded(race::cancel));
       }
     });
     return race;
@@ -111,21 +111,21 @@ final class ConnectRace {
       for (AddressFamily f : List.of(AddressFamily.INET6, AddressFamily.INET)) {
         pendingSources++;
         track(BindAddress.resolveAsync(db, options.sourceHost(), f)).whenComplete((a, t) ->
-            loop.execute(() -> onSource(f, a, t)));
+            loop.execute(guarded(() -> onSource(f, a, t))));
       }
     }
     int stream = SocketType.STREAM.value();
     if (!happyEyeballs) {
       pendingLookups = 1;
       track(db.getaddrinfoAsync(host, port, 0, stream, 0, 0)).whenComplete((r, t) ->
-          loop.execute(() -> onAnswer(AddressFamily.UNSPEC, r, t)));
+          loop.execute(guarded(() -> onAnswer(AddressFamily.UNSPEC, r, t))));
       return;
     }
     pendingLookups = 2;
     aaaaPending = true;
     for (AddressFamily f : List.of(AddressFamily.INET6, AddressFamily.INET)) {
       track(db.getaddrinfoAsync(host, port, f.value(), stream, 0, 0)).whenComplete((r, t) ->
-          loop.execute(() -> onAnswer(f, r, t)));
+          loop.execute(guarded(() -> onAnswer(f, r, t))));
     }
   }
 
@@ -184,7 +184,7 @@ final class ConnectRace {
       // RFC 8305 §3: an A answer waits up to the resolution delay for AAAA.
       if (resolutionTimer == null) {
         resolutionTimer = loop.schedule(
-            options.happyEyeballs().resolutionDelay().toNanos(), this::startAttempts);
+            options.happyEyeballs().resolutionDelay().toNanos(), guarded(this::startAttempts));
       }
       return;
     }
@@ -218,7 +218,7 @@ final class ConnectRace {
     active.add(at);
     at.begin();
     if (!done && at == lastStarted && active.contains(at) && attemptDelayNanos != Long.MAX_VALUE) {
-      delayTimer = loop.schedule(attemptDelayNanos, this::startNext);
+      delayTimer = loop.schedule(attemptDelayNanos, guarded(this::startNext));
     }
   }
 
@@ -239,7 +239,7 @@ final class ConnectRace {
     report(at, ConnectAttempt.Outcome.CONNECTED, null);
     if (at.key != null) {
       at.key.cancel();
-      loop.afterNextSelect(() -> handOver(at));
+      loop.afterNextSelect(guarded(() -> handOver(at)));
     } else {
       handOver(at);
     }
@@ -250,7 +250,9 @@ final class ConnectRace {
     SocketChannel ch = at.channel;
     try {
       ch.configureBlocking(true);
-      if (timeoutNanos > 0) {
+      if (timeoutNanos > 0 && !(at.address instanceof UnixDomainSocketAddress)) {
+        // Python's socket keeps its timeout for later I/O; the JDK's equivalent is the read
+        // timeout of the socket adaptor (AF_UNIX channels have no adaptor).
         ch.socket().setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE,
             timeoutNanos / 1_000_000)));
       }
@@ -258,6 +260,9 @@ final class ConnectRace {
       closeQuietly(ch);
       finish(null, OsErrors.of(e, input));
       return;
+    } catch (RuntimeException e) {
+      closeQuietly(ch);
+      throw e;
     }
     finish(ch, null);
   }
@@ -362,6 +367,25 @@ final class ConnectRace {
     events.execute(() -> listener.accept(record));
   }
 
+  /**
+   * Wraps a task of this race so that a defect in it fails this connect (with the defect's text
+   * as an {@code OSError}, every socket closed) instead of leaving the caller waiting.
+   */
+  private Runnable guarded(Runnable task) {
+    return () -> {
+      try {
+        task.run();
+      } catch (RuntimeException | Error e) {
+        if (!released) {
+          done = true;
+          stopEverything();
+          finish(null, new SystemException("internal error: " + e, input));
+        }
+        throw e;
+      }
+    };
+  }
+
   private static void cancel(ConnectLoop.Timer t) {
     if (t != null) {
       t.cancel();
@@ -425,9 +449,11 @@ final class ConnectRace {
           fail(OsErrors.inProgress(label)); // settimeout(0): a non-blocking socket
           return;
         }
-        key = loop.register(channel, SelectionKey.OP_CONNECT, k -> connectable());
+        Runnable ready = guarded(this::connectable);
+        key = loop.register(channel, SelectionKey.OP_CONNECT, k -> ready.run());
         if (timeoutNanos > 0) {
-          timer = loop.schedule(timeoutNanos, () -> fail(SystemException.timedOut(label)));
+          timer = loop.schedule(timeoutNanos,
+              guarded(() -> fail(SystemException.timedOut(label))));
         }
       } catch (IOException e) {
         fail(OsErrors.of(e, label));

@@ -138,10 +138,11 @@ final class ServerSockets {
 
   /** {@code raise error(err.errno, '%s (while attempting to bind on address %r)' % ...)}. */
   private static SystemException whileBinding(NetDbException e, String repr) {
-    Integer errno = e.code().isPresent() ? e.code().getAsInt() : null;
-    String strerror = errno == null ? "None" : e.pythonMessage();
-    return new SystemException(errno,
-        strerror + " (while attempting to bind on address " + repr + ")", repr);
+    String suffix = " (while attempting to bind on address " + repr + ")";
+    if (e.code().isEmpty()) {
+      return SystemException.withNoneErrno("None" + suffix, repr); // err.strerror is None
+    }
+    return new SystemException(e.code().getAsInt(), e.pythonMessage() + suffix, repr);
   }
 
   /** Returns Python's {@code repr} of a str: quotes, backslash escapes, {@code \xNN} controls. */

@@ -5,6 +5,7 @@ public final class SystemException extends NetDbException {
   private static final long serialVersionUID = 1L;
 
   private final String pythonClass;
+  private final boolean noneErrno;
 
   /** Creates the error with Python's code (or null), Python's exact message and the input (or null). */
   public SystemException(Integer code, String pythonMessage, String input) {
@@ -17,8 +18,28 @@ public final class SystemException extends NetDbException {
   }
 
   private SystemException(Integer code, String pythonMessage, String input, String pythonClass) {
+    this(code, pythonMessage, input, pythonClass, false);
+  }
+
+  private SystemException(Integer code, String pythonMessage, String input, String pythonClass,
+      boolean noneErrno) {
     super(code, pythonMessage, input);
     this.pythonClass = pythonClass != null ? pythonClass : OsErrors.pythonClass(code);
+    this.noneErrno = noneErrno;
+  }
+
+  /**
+   * Returns Python's {@code OSError(None, message)}: no errno, but two arguments, so that {@code
+   * str()} prints {@code [Errno None] message} (socket.py's {@code create_server} raises it when
+   * the bind error had no errno).
+   */
+  public static SystemException withNoneErrno(String pythonMessage, String input) {
+    return new SystemException(null, pythonMessage, input, null, true);
+  }
+
+  @Override
+  public String pythonStr() {
+    return noneErrno ? "[Errno None] " + pythonMessage() : super.pythonStr();
   }
 
   /**

@@ -91,6 +91,9 @@ public final class Cli {
     Session session = new Session(options, source);
     String name = argv[i];
     List<String> words = List.of(argv).subList(i + 1, argv.length);
+    if (name.equals(CreateConnectionCommand.NAME)) {
+      return new CreateConnectionCommand(out).run(session, words);
+    }
     Command command = Commands.python(name);
     if (command != null) {
       return json ? runJson(session, command, words) : runText(session, command, words);

@@ -14,6 +14,8 @@ final class Usage {
             (constants by Python name or number; None for Python's None)
         getnameinfo HOST PORT [FLOWINFO SCOPE_ID] [--flags NI_A,NI_B]
         inet_aton ADDRESS...   inet_ntoa HEX...   inet_pton FAMILY ADDRESS...   inet_ntop FAMILY HEX...
+        create_connection HOST PORT [--timeout S] [--source-address IP[:PORT]] [--all-errors]
+            [--happy-eyeballs-delay S] [--interleave N]   (connects, prints each attempt, closes)
 
       getent's databases (same output and exit codes as getent):
         hosts KEY...   ahosts KEY...   ahostsv4 KEY...   ahostsv6 KEY...
