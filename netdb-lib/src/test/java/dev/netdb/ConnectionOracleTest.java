@@ -146,6 +146,7 @@ class ConnectionOracleTest {
     String live = dir.resolve("live.sock").toString();
     String stale = dir.resolve("stale.sock").toString();
     try (var server = db.createServer(UnixDomainSocketAddress.of(live), ServerOptions.python())) {
+      assertThat(server.isOpen()).isTrue();
       db.createServer(UnixDomainSocketAddress.of(stale), ServerOptions.python()).close();
       List<String> paths = List.of(live, stale, dir.resolve("missing.sock").toString(),
           dir.resolve("y".repeat(110)).toString(), "/" + "z".repeat(106));

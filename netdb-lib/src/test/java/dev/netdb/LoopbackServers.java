@@ -19,7 +19,12 @@ import java.util.List;
  * answers, until their timeout.
  */
 final class LoopbackServers implements AutoCloseable {
-  private final List<AutoCloseable> resources = new ArrayList<>();
+  /** Something this instance closes. */
+  private interface Resource {
+    void close() throws IOException;
+  }
+
+  private final List<Resource> resources = new ArrayList<>();
   private final int port;
 
   private LoopbackServers(int port) {
@@ -71,7 +76,7 @@ final class LoopbackServers implements AutoCloseable {
       SocketChannel c = SocketChannel.open();
       c.configureBlocking(false);
       c.connect(s.getLocalAddress());
-      resources.add(c);
+      resources.add(c::close);
     }
     try {
       Thread.sleep(50); // the two queued handshakes complete at once on loopback
@@ -86,13 +91,13 @@ final class LoopbackServers implements AutoCloseable {
     ServerSocketChannel s = ServerSocketChannel.open(
         a.getAddress().length == 4 ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6);
     s.bind(new InetSocketAddress(a, port), backlog);
-    resources.add(0, s);
+    resources.add(0, s::close);
     return s;
   }
 
   @Override
-  public void close() throws Exception {
-    for (AutoCloseable c : resources) {
+  public void close() throws IOException {
+    for (Resource c : resources) {
       c.close();
     }
   }

@@ -43,6 +43,7 @@ class ReadmeConnectExamplesTest {
     try (var server = db.createServer(UnixDomainSocketAddress.of(sock), ServerOptions.python());
         SocketChannel u = db.createConnection(NetDb.unixAddress(sock.toString()),
             ConnectOptions.python())) {
+      assertThat(server.isOpen()).isTrue();
       assertThat(u.getRemoteAddress()).isEqualTo(UnixDomainSocketAddress.of(sock));
     }
   }
