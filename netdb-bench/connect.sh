@@ -6,6 +6,8 @@
 # (connect fails after ~3 s with EHOSTUNREACH), and 127.0.0.1, where a Python server accepts.
 # Nothing leaves the namespace: there is no default route, and resolv.conf points at 127.0.0.1.
 # Usage: netdb-bench/connect.sh [RUNS]    (needs root, unshare, ip, hyperfine, /usr/bin/python3)
+# NICE (default -10) runs every measured command at that priority, the same for all of them, so
+# that on a shared machine other jobs' CPU use does not dominate the JVM's start-up; NICE=0 off.
 set -eu
 RUNS=${1:-10}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -50,13 +52,14 @@ j="$JAVA_HOME/bin/java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp $dir JdkSock
 cd "$root"
 # Each run starts with an empty neighbour table, so no run inherits another's failed entry.
 prep="ip neigh flush dev nd0"
-hyperfine -N --warmup 1 --runs "$RUNS" --prepare "$prep" --export-markdown "$dir/fast.md" \
+nice=(nice -n "${NICE:--10}")
+"${nice[@]}" hyperfine -N --warmup 1 --runs "$RUNS" --prepare "$prep" --export-markdown "$dir/fast.md" \
   -n 'netdb create_connection --happy-eyeballs-delay 0.25' \
   "./netdb create_connection hang.test $port --happy-eyeballs-delay 0.25" \
   -n 'asyncio open_connection(happy_eyeballs_delay=0.25)' \
   "/usr/bin/python3 -c 'import asyncio; asyncio.run(asyncio.open_connection(\"hang.test\", $port, happy_eyeballs_delay=0.25))'" \
   -n 'JDK new Socket(host, port) (default: IPv4 first)' "$j"
-hyperfine -N -i --runs "$(( RUNS < 5 ? RUNS : 5 ))" --prepare "$prep" \
+"${nice[@]}" hyperfine -N -i --runs "$(( RUNS < 5 ? RUNS : 5 ))" --prepare "$prep" \
   --export-markdown "$dir/slow.md" \
   -n 'netdb create_connection (exact, Python order)' "./netdb create_connection hang.test $port" \
   -n 'Python socket.create_connection' \

@@ -85,6 +85,7 @@ final class ConnectLoop implements Runnable {
         current.thread = Thread.ofPlatform().daemon().name("netdb-connect").start(current);
       }
       current.users++;
+      LOCK.notifyAll(); // a loop parked in parkWhileUnused goes back to work
       return current;
     }
   }
@@ -129,8 +130,10 @@ final class ConnectLoop implements Runnable {
 
   @Override
   public void run() {
-    long idleSince = -1;
     while (true) {
+      if (isIdle() && parkWhileUnused()) {
+        return;
+      }
       List<Runnable> ready = deferred;
       deferred = new ArrayList<>();
       try {
@@ -163,14 +166,36 @@ final class ConnectLoop implements Runnable {
       for (Runnable r; (r = tasks.poll()) != null; ) {
         runSafely(r);
       }
-      if (!isIdle()) {
-        idleSince = -1;
-      } else if (idleSince < 0) {
-        idleSince = System.nanoTime();
-      } else if (System.nanoTime() - idleSince >= IDLE_NANOS && stopIfUnused()) {
-        return;
-      }
     }
+  }
+
+  /**
+   * Waits, with no connect holding the loop and nothing to do, for {@link #IDLE_NANOS} or a new
+   * user; returns true when the loop has stopped. It waits in {@code Object.wait}, not in the
+   * selector: HotSpot's exit waits up to 300 ms for threads that are in native code (such as
+   * {@code epoll_wait}), and a command-line run should not pay that after its connect.
+   */
+  private boolean parkWhileUnused() {
+    synchronized (LOCK) {
+      if (users > 0 || !tasks.isEmpty()) {
+        return false;
+      }
+      try {
+        LOCK.wait(IDLE_NANOS / 1_000_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (users > 0 || !tasks.isEmpty()) {
+        return false;
+      }
+      current = null;
+    }
+    try {
+      selector.close();
+    } catch (IOException e) {
+      LOG.log(Level.DEBUG, "closing the connect selector failed", e);
+    }
+    return true;
   }
 
   private long waitMillis(List<Runnable> ready) {
@@ -188,22 +213,11 @@ final class ConnectLoop implements Runnable {
   }
 
   private boolean isIdle() {
-    return selector.keys().isEmpty() && timers.isEmpty() && tasks.isEmpty() && deferred.isEmpty();
-  }
-
-  private boolean stopIfUnused() {
-    synchronized (LOCK) {
-      if (users > 0 || !tasks.isEmpty()) {
-        return false;
-      }
-      current = null;
+    if (!selector.keys().isEmpty() || !tasks.isEmpty() || !deferred.isEmpty()) {
+      return false;
     }
-    try {
-      selector.close();
-    } catch (IOException e) {
-      LOG.log(Level.DEBUG, "closing the connect selector failed", e);
-    }
-    return true;
+    timers.removeIf(t -> t.cancelled); // few, with no socket registered
+    return timers.isEmpty();
   }
 
   private static void runSafely(Runnable r) {

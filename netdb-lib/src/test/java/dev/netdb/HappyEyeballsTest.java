@@ -171,6 +171,23 @@ class HappyEyeballsTest {
   }
 
   @Test
+  void theDualStackServerAcceptsBothFamilies() throws Exception {
+    NetDb db = NetDb.java(); // numeric addresses only
+    try (var server = db.createServer("", 0, ServerOptions.python()
+        .withFamily(AddressFamily.INET6).withDualstackIpv6(true))) {
+      int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
+      for (String host : List.of("127.0.0.1", "::1")) {
+        try (SocketChannel ch = db.createConnection(host, port);
+            SocketChannel accepted = server.accept()) {
+          // the JDK shows an IPv4 peer of an IPv6 socket (::ffff:127.0.0.1) as 127.0.0.1
+          assertThat(ConnectOracle.host(accepted.getRemoteAddress())).isEqualTo(host);
+          assertThat(ch.isConnected()).isTrue();
+        }
+      }
+    }
+  }
+
+  @Test
   void aFailedLookupIsPythonsGaierror() {
     assertThatThrownBy(() -> db.connect("no-such-name.invalid", 80))
         .isInstanceOf(GaiException.class);
