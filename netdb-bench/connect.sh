@@ -47,7 +47,7 @@ while True:
 server=$!
 trap 'kill $server; rm -rf "$dir"' EXIT
 sleep 0.3
-echo "hang.test: $(getent ahosts hang.test | awk '/STREAM/ {print $1}' | tr '\n' ' ')(getaddrinfo order)"
+echo "hang.test: $(getent ahosts hang.test | awk '{print $1}' | uniq | tr '\n' ' ')(getaddrinfo order)"
 j="$JAVA_HOME/bin/java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp $dir JdkSocket hang.test $port"
 cd "$root"
 # Each run starts with an empty neighbour table, so no run inherits another's failed entry.
