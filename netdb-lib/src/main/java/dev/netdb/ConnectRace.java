@@ -326,37 +326,9 @@ final class ConnectRace {
     }
   }
 
-  /**
-   * Returns the error of a connect in which every attempt failed: Python's last error, or with
-   * {@code all_errors} the {@code ExceptionGroup}; with Happy Eyeballs asyncio's rule (one error,
-   * or identical ones, as itself; otherwise {@code OSError('Multiple exceptions: ...')}). With no
-   * attempt at all, the lookup's gaierror (for Happy Eyeballs, the A lookup's).
-   */
   private NetDbException aggregate() {
-    if (errors.isEmpty()) {
-      if (lookupError != null) {
-        return lookupError;
-      }
-      if (aaaaError != null) {
-        return aaaaError;
-      }
-      return new SystemException("getaddrinfo returns an empty list", input);
-    }
-    if (options.allErrors()) {
-      return new ExceptionGroupException("create_connection failed", errors, input);
-    }
-    if (!happyEyeballs) {
-      return errors.getLast();
-    }
-    String model = errors.getFirst().pythonStr();
-    if (errors.stream().allMatch(e -> e.pythonStr().equals(model))) {
-      return errors.getFirst();
-    }
-    StringBuilder b = new StringBuilder("Multiple exceptions: ");
-    for (int i = 0; i < errors.size(); i++) {
-      b.append(i == 0 ? "" : ", ").append(errors.get(i).pythonStr());
-    }
-    return new SystemException(b.toString(), input);
+    return ConnectFailure.of(errors, lookupError, aaaaError, options.allErrors(), happyEyeballs,
+        input);
   }
 
   private void report(Attempt at, ConnectAttempt.Outcome outcome, NetDbException e) {
