@@ -183,7 +183,7 @@ final class ConnectLoop implements Runnable {
       try {
         LOCK.wait(IDLE_NANOS / 1_000_000);
       } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+        // Only this class runs on the loop's thread; an interrupt just ends the wait early.
       }
       if (users > 0 || !tasks.isEmpty()) {
         return false;
