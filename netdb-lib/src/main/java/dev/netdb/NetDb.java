@@ -1,5 +1,8 @@
 package dev.netdb;
 
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -421,5 +424,157 @@ public interface NetDb extends AutoCloseable {
   default CompletableFuture<List<java.net.InetAddress>> lookupAsync(String host, AddressFamily family) {
     return getaddrinfoAsync(host, null, family.value(), SocketType.STREAM.value(), 0, 0)
         .handle((answer, failure) -> JavaFace.addressesOrThrow(host, answer, failure));
+  }
+
+  // ---- Connect by name: Python's create_connection and create_server, RFC 8305, AF_UNIX ----
+
+  /**
+   * Python's {@code create_connection((host, port))}: the addresses of {@code getaddrinfo(host,
+   * port, 0, SOCK_STREAM)} tried one by one, in order; returns the first connected socket, in
+   * blocking mode, or throws the last attempt's error (Python's {@code OSError} subclass, see
+   * {@link SystemException#pythonClass()}), or getaddrinfo's {@link GaiException}.
+   *
+   * @param host the host name or numeric address
+   * @param port the port number or service name
+   * @return the connected socket, in blocking mode
+   */
+  default SocketChannel createConnection(String host, long port) {
+    return createConnection(host, Long.toString(port), ConnectOptions.python());
+  }
+
+  /**
+   * Python's {@code create_connection((host, port), timeout, source_address, all_errors=...)},
+   * or Happy Eyeballs where {@link ConnectOptions#happyEyeballs()} is set; {@code port} is a
+   * number or a service name, as Python's may be. Blocks until connected or failed; see {@link
+   * #createConnectionAsync}.
+   *
+   * @throws NetDbException Python's error: the last attempt's, an {@link ExceptionGroupException}
+   *     with {@code allErrors}, or getaddrinfo's
+   * @throws java.util.concurrent.CancellationException if the thread is interrupted (every
+   *     attempt's socket is closed and the interrupt status is kept)
+   *
+   * @param host the host name or numeric address
+   * @param port the port number or service name
+   * @param options the attempt's options: timeout, source address, all errors, Happy Eyeballs
+   * @return the connected socket, in blocking mode
+   */
+  default SocketChannel createConnection(String host, String port, ConnectOptions options) {
+    return Connector.await(createConnectionAsync(host, port, options));
+  }
+
+  /**
+   * Asynchronous {@link #createConnection(String, String, ConnectOptions)}: the lookups are this
+   * instance's {@link #getaddrinfoAsync}, the connects are non-blocking sockets on one shared
+   * selector thread (no thread per attempt), and the future completes on another thread, never
+   * the selector's. Cancelling the future cancels every attempt and closes its socket; a socket
+   * that connects after cancellation is closed too.
+   *
+   * @param host the host name or numeric address
+   * @param port the port number or service name
+   * @param options the attempt's options: timeout, source address, all errors, Happy Eyeballs
+   * @return a future with the connected socket
+   */
+  default CompletableFuture<SocketChannel> createConnectionAsync(
+      String host, String port, ConnectOptions options) {
+    return Connector.connect(this, host, port, options);
+  }
+
+  /**
+   * Connects to {@code host} and {@code port} the way Java programs should: Happy Eyeballs v2
+   * (RFC 8305) with its recommended delays ({@link ConnectOptions#rfc8305()}), so a broken
+   * IPv6 path costs 250 ms, not a connect timeout. {@link #createConnection(String, long)} is
+   * Python's exact one-by-one behaviour.
+   *
+   * @param host the host name or numeric address
+   * @param port the port number or service name
+   * @return the connected socket, in blocking mode
+   */
+  default SocketChannel connect(String host, long port) {
+    return createConnection(host, Long.toString(port), ConnectOptions.rfc8305());
+  }
+
+  /**
+   * Asynchronous {@link #connect(String, long)}.
+   *
+   * @param host the host name or numeric address
+   * @param port the port number or service name
+   * @return a future with the connected socket
+   */
+  default CompletableFuture<SocketChannel> connectAsync(String host, long port) {
+    return createConnectionAsync(host, Long.toString(port), ConnectOptions.rfc8305());
+  }
+
+  /**
+   * Connects a local (AF_UNIX) stream socket to a file-system path, as Python's {@code
+   * socket(AF_UNIX).connect(path)} with the options' timeout: a missing file is {@code
+   * FileNotFoundError} (errno 2), no listener {@code ConnectionRefusedError} (111), an over-long
+   * path {@code OSError('AF_UNIX path too long')}.
+   *
+   * @param path the file-system path of the socket
+   * @param options the attempt's options: timeout, source address, all errors, Happy Eyeballs
+   * @return the connected socket, in blocking mode
+   */
+  default SocketChannel createConnection(UnixDomainSocketAddress path, ConnectOptions options) {
+    return Connector.await(createConnectionAsync(path, options));
+  }
+
+  /**
+   * Asynchronous {@link #createConnection(UnixDomainSocketAddress, ConnectOptions)}.
+   *
+   * @param path the file-system path of the socket
+   * @param options the attempt's options: timeout, source address, all errors, Happy Eyeballs
+   * @return a future with the connected socket
+   */
+  default CompletableFuture<SocketChannel> createConnectionAsync(
+      UnixDomainSocketAddress path, ConnectOptions options) {
+    return Connector.connect(path, options);
+  }
+
+  /**
+   * Returns the AF_UNIX address for a Python {@code str} path, with Python's {@code OSError('AF_UNIX
+   * path too long')}; Linux abstract-namespace names (a leading NUL) are refused with an {@link
+   * InvalidValueException}, because the JDK supports file-system paths only.
+   *
+   * @param path the file-system path of the socket
+   * @return the JDK address
+   */
+  static UnixDomainSocketAddress unixAddress(String path) {
+    return Connector.unixAddress(path);
+  }
+
+  /**
+   * Python's {@code create_server((host, port), family=..., backlog=..., reuse_port=...,
+   * dualstack_ipv6=...)}: a bound, listening socket, with Python's {@code ValueError}s for
+   * unsupported combinations and its bind error text ({@code "... (while attempting to bind on
+   * address ('127.0.0.1', 80))"}). The host is resolved as Python's {@code bind} does ({@code ''}
+   * is the wildcard).
+   *
+   * @param host the host name or numeric address
+   * @param port the port number or service name
+   * @param options the attempt's options: timeout, source address, all errors, Happy Eyeballs
+   * @return the bound, listening socket
+   */
+  default ServerSocketChannel createServer(String host, int port, ServerOptions options) {
+    return ServerSockets.create(this, host, port, options);
+  }
+
+  /**
+   * Python's {@code create_server(path, family=AF_UNIX, ...)}: a listening AF_UNIX socket.
+   *
+   * @param path the file-system path of the socket
+   * @param options the attempt's options: timeout, source address, all errors, Happy Eyeballs
+   * @return the bound, listening socket
+   */
+  default ServerSocketChannel createServer(UnixDomainSocketAddress path, ServerOptions options) {
+    return ServerSockets.create(path, options);
+  }
+
+  /**
+   * Python's {@code has_dualstack_ipv6()}.
+   *
+   * @return whether an IPv6 socket here can accept IPv4 too
+   */
+  static boolean hasDualstackIpv6() {
+    return Connector.hasDualstackIpv6();
   }
 }

@@ -111,6 +111,9 @@ public final class Cli {
     if (name.equals("help") || name.equals("completion") || words.contains("--help")) {
       return tool(name, words);
     }
+    if (name.equals(CreateConnectionCommand.NAME)) {
+      return new CreateConnectionCommand(out).run(session, words);
+    }
     Command command = Commands.python(name);
     if (command != null) {
       return json ? runJson(session, command, words) : runText(session, command, words);

@@ -26,6 +26,7 @@ public final class Train {
       {"--json", "inet_pton", "-"},
       {"services", "http"},
       {"protocols", "tcp"},
+      {"create_connection", "127.0.0.1", "1", "--happy-eyeballs-delay", "0.1"}, // RST, loopback
     };
     for (String[] run : runs) {
       StringWriter sink = new StringWriter();

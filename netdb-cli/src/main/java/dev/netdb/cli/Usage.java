@@ -226,6 +226,25 @@ final class Usage {
               + " (default 0)", Values.NI_FLAGS)),
           "socket.getnameinfo((host, port[, flowinfo, scope_id]), flags)",
           "netdb getnameinfo 127.0.0.1 80 --flags NI_NUMERICHOST"),
+      new Entry("create_connection", Group.PYTHON,
+          "HOST PORT [--timeout S] [--source-address IP[:PORT]] [--all-errors]"
+              + " [--happy-eyeballs-delay S] [--interleave N]",
+          "Connects to HOST and PORT, prints each attempt (address, start, outcome, elapsed) and"
+              + " the peer, then closes.",
+          List.of(new Arg("HOST", "a host name or a numeric address", Values.NONE),
+              new Arg("PORT", "a port number or a service name", Values.NONE)),
+          List.of(new Option("--timeout", "S", "seconds per attempt, as Python applies it",
+                  Values.NONE),
+              new Option("--source-address", "IP[:PORT]", "the local address to bind first",
+                  Values.NONE),
+              new Option("--all-errors", null, "report every attempt's error (Python's"
+                  + " ExceptionGroup)", Values.NONE),
+              new Option("--happy-eyeballs-delay", "S", "Happy Eyeballs v2 (RFC 8305) with this"
+                  + " attempt delay, clamped to 0.1..2", Values.NONE),
+              new Option("--interleave", "N", "first-address-family count (with"
+                  + " --happy-eyeballs-delay; default 1)", Values.NONE)),
+          "socket.create_connection((host, port), timeout, source_address, all_errors=...)",
+          "netdb create_connection localhost 22 --happy-eyeballs-delay 0.25"),
       new Entry("inet_aton", Group.PYTHON, "ADDRESS...",
           "Prints each IPv4 ADDRESS packed, as hex.",
           List.of(ADDRESS_V4), List.of(), "socket.inet_aton(ip_string).hex()",
