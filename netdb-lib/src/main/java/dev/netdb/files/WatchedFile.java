@@ -31,7 +31,10 @@ import java.util.function.LongSupplier;
  * @param <T> the indexed table built from one version of the file
  */
 final class WatchedFile<T> {
-  private static final System.Logger LOG = System.getLogger("dev.netdb.files");
+  /** Created on first use: System.getLogger sets up the logging back end, which costs start-up. */
+  private static final class Log {
+    static final System.Logger LOG = System.getLogger("dev.netdb.files");
+  }
 
   /**
    * One parsed version of the file, with the attributes it was read under and the clock reading
@@ -155,7 +158,7 @@ final class WatchedFile<T> {
     if (old != null && old.size() == UNREADABLE) {
       return old; // already empty and reported
     }
-    LOG.log(Level.WARNING, "cannot read {0}: {1}; its database is empty", path, e.toString());
+    Log.LOG.log(Level.WARNING, "cannot read {0}: {1}; its database is empty", path, e.toString());
     return parse(new byte[0], path + " (unreadable)", FileTime.fromMillis(Long.MIN_VALUE), UNREADABLE);
   }
 
@@ -163,14 +166,14 @@ final class WatchedFile<T> {
     ParseResult<?> result = parser.apply(data);
     List<Diagnostic> diagnostics = result.diagnostics();
     if (!diagnostics.isEmpty()) {
-      LOG.log(
+      Log.LOG.log(
           Level.WARNING,
           "{0}: {1} line(s) skipped as glibc skips them; first: {2}",
           source,
           diagnostics.size(),
           diagnostics.getFirst());
       for (Diagnostic d : diagnostics) {
-        LOG.log(Level.DEBUG, "{0}: {1}", source, d);
+        Log.LOG.log(Level.DEBUG, "{0}: {1}", source, d);
       }
     }
     return new Version<>(indexer.apply(result), diagnostics, source, mtime, size, 0);
