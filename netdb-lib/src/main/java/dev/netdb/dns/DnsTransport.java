@@ -25,7 +25,10 @@ import java.util.random.RandomGeneratorFactory;
  * dependent stages that are not {@code *Async} run here and must not block.
  */
 final class DnsTransport implements AutoCloseable {
-  private static final System.Logger LOG = System.getLogger(DnsTransport.class.getName());
+  /** Created on first use: System.getLogger sets up the logging back end, which costs start-up. */
+  private static final class Log {
+    static final System.Logger LOG = System.getLogger(DnsTransport.class.getName());
+  }
 
   final Selector selector;
   private final Thread thread;
@@ -117,7 +120,7 @@ final class DnsTransport implements AutoCloseable {
         }
       }
     } catch (IOException | RuntimeException e) {
-      if (running) LOG.log(Level.ERROR, "DNS I/O thread stopped", e);
+      if (running) Log.LOG.log(Level.ERROR, "DNS I/O thread stopped", e);
     } finally {
       shutdown();
     }
@@ -132,7 +135,7 @@ final class DnsTransport implements AutoCloseable {
     try {
       selector.close();
     } catch (IOException e) {
-      LOG.log(Level.DEBUG, "closing selector", e);
+      Log.LOG.log(Level.DEBUG, "closing selector", e);
     }
     sockets.closeLater(retiring);
     retiring = new ArrayList<>();

@@ -21,7 +21,10 @@ import java.util.function.Supplier;
  * diagnostic. Safe for concurrent use.
  */
 public final class ResolvConfFile implements Supplier<ResolverConfig> {
-  private static final System.Logger LOG = System.getLogger(ResolvConfFile.class.getName());
+  /** Created on first use: System.getLogger sets up the logging back end, which costs start-up. */
+  private static final class Log {
+    static final System.Logger LOG = System.getLogger(ResolvConfFile.class.getName());
+  }
 
   private final Path path;
   private final Map<String, String> env;
@@ -90,7 +93,7 @@ public final class ResolvConfFile implements Supplier<ResolverConfig> {
     }
     ResolverConfig cfg = ResolvConfParser.parse(text, path.toString(), env, hostname.get());
     if (problem != null) cfg = cfg.toBuilder().diagnostic(problem).build();
-    for (String d : cfg.diagnostics()) LOG.log(Level.DEBUG, d);
+    for (String d : cfg.diagnostics()) Log.LOG.log(Level.DEBUG, d);
     return cfg;
   }
 }
