@@ -2,12 +2,13 @@ package dev.netdb.cli;
 
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.util.Set;
 
 /**
  * Runs every command in-process, on the default back end and on each named one, while the
  * launcher or the packaging step records an AOT cache ({@code -XX:AOTCacheOutput}), so that later
  * starts find those classes already loaded and linked. Failures are ignored: a back end missing
- * here only makes the cache smaller.
+ * here only makes the cache smaller. {@link #main} says how the commands split into profiles.
  *
  * <p>Only calls that need no name lookup are made (numeric addresses, services, protocols,
  * {@code NI_NUMERICHOST}), so training never sends a packet, whatever this machine's hosts file
@@ -46,12 +47,37 @@ public final class Train {
     {"nosuchcommand"},
   };
 
-  private static final String[][] BACKENDS = {{}, {"--backend", "java"}, {"--backend", "os"}};
+  /**
+   * The commands that need glibc on the OS back end (host lookups); scripts/netdb-java and the
+   * archive's bin/netdb keep the same list to pick a cache.
+   */
+  static final Set<String> GLIBC =
+      Set.of(
+          "gethostname", "gethostbyname", "gethostbyname_ex", "gethostbyaddr", "getfqdn",
+          "getaddrinfo", "getnameinfo", "hosts", "ahosts", "ahostsv4", "ahostsv6");
 
-  /** Runs the training commands on each back end. */
+  /**
+   * Runs the training commands of one cache profile, named by the first argument: {@code files}
+   * (the OS back end's commands that glibc is not needed for: services, protocols, codecs, help),
+   * {@code java} (every command on the pure-Java back end) or {@code glibc} (host lookups on the
+   * OS back end). One cache per profile, because the JVM loads every class of a cache at start-up:
+   * a cache that holds the FFM and DNS machinery too would cost every command about 300 more
+   * classes.
+   */
   public static void main(String[] args) {
-    for (String[] backend : BACKENDS) {
+    String profile = args.length > 0 ? args[0] : "files";
+    String[][] backends =
+        switch (profile) {
+          case "java" -> new String[][] {{"--backend", "java"}};
+          case "files", "glibc" -> new String[][] {{}, {"--backend", "os"}};
+          default -> throw new IllegalArgumentException("profile: files, java or glibc");
+        };
+    for (String[] backend : backends) {
       for (String[] run : RUNS) {
+        boolean glibc = GLIBC.contains(run[run[0].equals("--json") ? 1 : 0]);
+        if (!profile.equals("java") && glibc != profile.equals("glibc")) {
+          continue;
+        }
         String[] argv = new String[backend.length + run.length];
         System.arraycopy(backend, 0, argv, 0, backend.length);
         System.arraycopy(run, 0, argv, backend.length, run.length);
