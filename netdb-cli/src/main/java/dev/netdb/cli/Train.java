@@ -1,7 +1,11 @@
 package dev.netdb.cli;
 
-import java.io.StringReader;
-import java.io.StringWriter;
+import java.io.BufferedWriter;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
@@ -16,6 +20,9 @@ import java.util.Set;
  */
 public final class Train {
   private Train() {}
+
+  /** The standard input of the batch runs ({@code inet_pton -}). */
+  private static final byte[] BATCH = "[\"AF_INET\", \"1.2.3.4\"]\n".getBytes(StandardCharsets.UTF_8);
 
   private static final String[][] RUNS = {
     {"getservbyname", "http"},
@@ -81,10 +88,13 @@ public final class Train {
         String[] argv = new String[backend.length + run.length];
         System.arraycopy(backend, 0, argv, 0, backend.length);
         System.arraycopy(run, 0, argv, backend.length, run.length);
-        StringWriter sink = new StringWriter();
+        // The same stream classes as Main's (a decoder, an encoder), so they are cached too.
+        var in = new InputStreamReader(new ByteArrayInputStream(BATCH), StandardCharsets.UTF_8);
+        var out = new BufferedWriter(
+            new OutputStreamWriter(OutputStream.nullOutputStream(), StandardCharsets.UTF_8));
+        var err = new OutputStreamWriter(OutputStream.nullOutputStream(), StandardCharsets.UTF_8);
         try {
-          new Cli(new StringReader("[\"AF_INET\", \"1.2.3.4\"]\n"), sink, sink, Main.BACKENDS)
-              .run(argv);
+          new Cli(in, out, err, Main.BACKENDS).run(argv);
         } catch (RuntimeException e) {
           // a back end that cannot run here only makes the cache smaller
         }
