@@ -59,7 +59,8 @@ final class NssRouting {
   /** Decides for the system: the parsed file, the installed modules, and nscd. */
   static NssRouting system(NsswitchConf conf) {
     boolean nscd = exists(NSCD_SOCKET.toString());
-    Predicate<String> installed = NssRouting::moduleInstalled;
+    java.util.Map<String, Boolean> seen = new java.util.HashMap<>(); // one look per module
+    Predicate<String> installed = m -> seen.computeIfAbsent(m, NssRouting::moduleInstalled);
     return new NssRouting(
         nscd ? glibc("services", "nscd is running and caches services")
             : decide("services", conf, installed),
