@@ -18,7 +18,16 @@ import java.util.function.Function;
  * @param <T> the parsed form
  */
 public final class ReloadingFile<T> {
-  private record Stamp(FileTime modified, long size, Object key) {}
+  private record Stamp(FileTime modified, long size, Object key) {
+    /**
+     * Compares field by field: a record's generated {@code equals} is an invokedynamic call site
+     * whose first use costs 10-20 ms at start-up, and this runs on every command's start path.
+     */
+    boolean sameAs(Stamp o) {
+      return o != null && size == o.size && modified.equals(o.modified)
+          && Objects.equals(key, o.key);
+    }
+  }
 
   private record State<T>(Stamp stamp, T value) {}
 
@@ -41,7 +50,7 @@ public final class ReloadingFile<T> {
   public T get() {
     Stamp now = stamp();
     State<T> s = state;
-    if (s != null && Objects.equals(s.stamp(), now)) {
+    if (s != null && (s.stamp() == null ? now == null : s.stamp().sameAs(now))) {
       return s.value();
     }
     String text = "";
