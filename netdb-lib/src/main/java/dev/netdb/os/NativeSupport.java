@@ -111,7 +111,7 @@ final class NativeSupport {
     try {
       byte[] maps = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/self/maps"));
       return new String(maps, java.nio.charset.StandardCharsets.ISO_8859_1)
-          .contains("/libc.so.6\n");
+          .contains("/libc.so.6"); // also "/libc.so.6 (deleted)" after an upgrade
     } catch (java.io.IOException | RuntimeException e) {
       return true;
     }
