@@ -40,7 +40,10 @@ import java.util.random.RandomGeneratorFactory;
  * one submitted while the shutdown runs.
  */
 final class DnsTransport implements AutoCloseable {
-  private static final System.Logger LOG = System.getLogger(DnsTransport.class.getName());
+  /** Created on first use: System.getLogger sets up the logging back end, which costs start-up. */
+  private static final class Log {
+    static final System.Logger LOG = System.getLogger(DnsTransport.class.getName());
+  }
 
   final Selector selector;
   private final Thread thread;
@@ -209,7 +212,7 @@ final class DnsTransport implements AutoCloseable {
         admit();
       }
     } catch (IOException | RuntimeException | Error e) {
-      if (running) LOG.log(Level.ERROR, "DNS I/O thread stopped", e);
+      if (running) Log.LOG.log(Level.ERROR, "DNS I/O thread stopped", e);
     } finally {
       shutdown();
     }
@@ -229,7 +232,7 @@ final class DnsTransport implements AutoCloseable {
     try {
       selector.close();
     } catch (IOException e) {
-      LOG.log(Level.DEBUG, "closing selector", e);
+      Log.LOG.log(Level.DEBUG, "closing selector", e);
     }
     sockets.closeLater(retiring);
     retiring = new ArrayList<>();

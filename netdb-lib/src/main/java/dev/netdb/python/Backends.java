@@ -17,13 +17,14 @@ public final class Backends {
   }
 
   /**
-   * Returns the OS back end.
+   * Returns the OS back end; databases that nsswitch.conf gives to {@code files} alone are answered
+   * by the pure-Java reader of the same file ({@link OsBackend#system()}, {@link OsBackend#route}).
    *
    * @throws dev.netdb.OsBackendUnavailableException where the platform or native access does
    *     not allow it; the message says why and how to enable it
    */
   public static NetDb os() {
-    return new PythonLayer(OsBackend.create());
+    return new PythonLayer(OsBackend.system());
   }
 
   /**
