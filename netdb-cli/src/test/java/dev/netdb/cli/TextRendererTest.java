@@ -47,7 +47,7 @@ class TextRendererTest {
         Arguments.of(new Outcome.Returned(args, PyValue.PyInt.of(80)), "http : 80\n"),
         Arguments.of(new Outcome.Raised(args, PyError.osError("service/proto not found")),
             "http : ERROR: service/proto not found\n"),
-        Arguments.of(new Outcome.Malformed(3),
+        Arguments.of(Outcome.Malformed.notAnArray(3),
             "http : ERROR: line 3: not a JSON array of arguments\n"));
   }
 

@@ -125,7 +125,7 @@ final class DnsTransport implements AutoCloseable {
     try {
       channel.close();
     } catch (IOException e) {
-      LOG.log(Level.DEBUG, "closing a DNS TCP socket", e);
+      Log.LOG.log(Level.DEBUG, "closing a DNS TCP socket", e);
     }
   }
 
@@ -157,11 +157,11 @@ final class DnsTransport implements AutoCloseable {
   }
 
   private void crashed(Exchange e, RuntimeException ex) {
-    LOG.log(Level.ERROR, "unexpected error in a DNS exchange for " + e.question + "; failing it", ex);
+    Log.LOG.log(Level.ERROR, "unexpected error in a DNS exchange for " + e.question + "; failing it", ex);
     try {
       e.abort();
     } catch (RuntimeException again) {
-      LOG.log(Level.ERROR, "failing the DNS exchange", again);
+      Log.LOG.log(Level.ERROR, "failing the DNS exchange", again);
     }
     // Whatever state the exchange was left in, it holds no place and its future is complete.
     finished(e);

@@ -42,8 +42,9 @@ public record NsswitchConf(Map<String, List<NssSource>> databases, String error)
   }
 
   /** Returns a holder that re-reads the file whenever it changes, as glibc 2.33+ does. */
-  public static ReloadingFile<NsswitchConf> watch(Path path) {
-    return new ReloadingFile<>(path, NsswitchConf::parse);
+  public static ConfigFile<NsswitchConf> watch(Path path) {
+    // A missing file parses as empty text: glibc's defaults for every database.
+    return ConfigFile.everyCall(path, b -> parse(b == null ? "" : ConfigText.latin1(b)), c -> List.of());
   }
 
   /**

@@ -18,10 +18,10 @@ import dev.netdb.OsBackendUnavailableException;
 import dev.netdb.ProtocolEntry;
 import dev.netdb.ServiceEntry;
 import dev.netdb.SystemException;
+import dev.netdb.files.ConfigFile;
 import dev.netdb.files.NsswitchConf;
 import dev.netdb.files.ProtocolsDatabase;
 import dev.netdb.files.ProtocolsFile;
-import dev.netdb.files.ReloadingFile;
 import dev.netdb.files.ServicesDatabase;
 import dev.netdb.files.ServicesFile;
 import dev.netdb.os.bindings.Libc;
@@ -90,13 +90,13 @@ public final class OsBackend implements Backend {
   }
 
   /** The nsswitch.conf in force, or null when every call goes to glibc. */
-  private final ReloadingFile<NsswitchConf> nsswitch;
+  private final ConfigFile<NsswitchConf> nsswitch;
   private volatile Decided decided;
 
   /** The routing decided for one version of nsswitch.conf. */
   private record Decided(NsswitchConf conf, NssRouting routing) {}
 
-  private OsBackend(ReloadingFile<NsswitchConf> nsswitch) {
+  private OsBackend(ConfigFile<NsswitchConf> nsswitch) {
     this.nsswitch = nsswitch;
   }
 
