@@ -52,6 +52,16 @@ final class GetaddrinfoCommand implements Command {
 
   @Override
   public PyValue call(Session session, List<PyValue> args) {
+    Request r = request(args);
+    return toPython(session.netDb().getaddrinfo(r.host(), r.port(), r.family(), r.type(),
+        r.proto(), r.flags()));
+  }
+
+  /** One getaddrinfo call's arguments after Python's checks: host and port may be null. */
+  record Request(String host, String port, int family, int type, int proto, int flags) {}
+
+  /** Checks and converts a call's arguments as {@code _socket.getaddrinfo} does; failures throw. */
+  static Request request(List<PyValue> args) {
     if (args.size() < 2) {
       throw PyError.typeError(args.isEmpty()
           ? "getaddrinfo() missing 2 required positional arguments: 'host' and 'port'"
@@ -89,7 +99,11 @@ final class GetaddrinfoCommand implements Command {
       }
       default -> throw PyError.osError("Int or String expected");
     }
-    List<AddrInfo> results = session.netDb().getaddrinfo(host, port, n[0], n[1], n[2], n[3]);
+    return new Request(host, port, n[0], n[1], n[2], n[3]);
+  }
+
+  /** Returns Python's list of 5-tuples for an answer. */
+  static PyValue toPython(List<AddrInfo> results) {
     List<PyValue> out = new ArrayList<>(results.size());
     for (AddrInfo ai : results) {
       out.add(toPython(ai));

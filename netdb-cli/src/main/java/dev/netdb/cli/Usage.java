@@ -88,6 +88,8 @@ final class Usage {
     PYTHON("Python's socket functions (one call per argument; packed addresses as hex):"),
     /** getent's databases. */
     GETENT("getent's databases (same output and exit codes as getent):"),
+    /** Looking inside a lookup. */
+    EXPLAIN("Looking inside a lookup (java back end traced, OS back end compared):"),
     /** Help and shell integration. */
     TOOL("Help and shell integration:");
 
@@ -127,7 +129,7 @@ final class Usage {
       return switch (group) {
         case PYTHON -> "Python";
         case GETENT -> "getent";
-        case TOOL -> "";
+        case EXPLAIN, TOOL -> "";
       };
     }
   }
@@ -261,6 +263,16 @@ final class Usage {
           "Prints the protocols entry of each KEY (name or number), or every entry.",
           List.of(new Arg("KEY", "a protocol name or number", Values.NONE)),
           List.of(), "getent protocols [KEY...]", "netdb protocols tcp 17"),
+      new Entry("explain", Group.EXPLAIN, "HOST [PORT] [--family F] [--type T] [--proto P] [--flags A,B]",
+          "Traces one getaddrinfo call (configuration, hosts lines, cache, each DNS query, CNAMEs,"
+              + " RFC 3484 decisions, result) and compares the OS back end's answer.",
+          List.of(new Arg("HOST", "a host name or a numeric address", Values.NONE),
+              new Arg("PORT", "a service name, a port number, or None (the default)", Values.NONE)),
+          List.of(new Option("--family", "F", "as for getaddrinfo", Values.FAMILY),
+              new Option("--type", "T", "as for getaddrinfo", Values.TYPE),
+              new Option("--proto", "P", "as for getaddrinfo", Values.PROTO),
+              new Option("--flags", "A,B", "as for getaddrinfo", Values.AI_FLAGS)),
+          null, "netdb explain localhost http --family AF_INET --type SOCK_STREAM"),
       new Entry("help", Group.TOOL, "[COMMAND]",
           "Prints the help of COMMAND (its arguments, Python's equivalent and an example), or"
               + " the list of commands.",

@@ -181,6 +181,18 @@ public final class DnsCache {
     }
   }
 
+  /**
+   * Returns how long the cached outcome for a question stays fresh, in nanoseconds, or -1 when
+   * none is (a miss); a look that counts neither as a hit nor as a miss, for traces.
+   */
+  public long remainingNanos(DnsQuestion question) {
+    if (!enabled) return -1;
+    Entry e = entries.get(new Key(question.name(), question.type(), question.dnsClass()));
+    if (e == null) return -1;
+    long left = e.expiresAt - nanos.getAsLong();
+    return left > 0 ? left : -1;
+  }
+
   /** Drops every entry. */
   public void clear() {
     entries.clear();

@@ -59,7 +59,12 @@ final class DnsTransport implements AutoCloseable {
   }
 
   CompletableFuture<DnsOutcome> exchange(DnsQuestion question, ResolverConfig cfg) {
-    Exchange e = new Exchange(this, question, cfg);
+    return exchange(question, cfg, dev.netdb.observe.TraceRecorder.OFF);
+  }
+
+  /** Starts an exchange whose sends are reported to {@code recorder}. */
+  CompletableFuture<DnsOutcome> exchange(DnsQuestion question, ResolverConfig cfg, dev.netdb.observe.TraceRecorder recorder) {
+    Exchange e = new Exchange(this, question, cfg, recorder);
     if (!running) {
       e.future.complete(new DnsOutcome.Timeout());
       return e.future;

@@ -10,6 +10,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import dev.netdb.observe.TraceRecorder;
 
 /**
  * Drives one question through the servers as glibc 2.36 {@code __res_context_send} does: {@code
@@ -32,11 +33,18 @@ final class Exchange {
   private int shift;
   private boolean tcpUsed;
   private DnsOutcome lastFailure = new DnsOutcome.Timeout();
+  /** Where each send and its end are reported when the lookup is traced. */
+  private final TraceRecorder recorder;
 
   Exchange(DnsTransport transport, DnsQuestion question, ResolverConfig cfg) {
+    this(transport, question, cfg, TraceRecorder.OFF);
+  }
+
+  Exchange(DnsTransport transport, DnsQuestion question, ResolverConfig cfg, TraceRecorder recorder) {
     this.transport = transport;
     this.question = question;
     this.cfg = cfg;
+    this.recorder = recorder;
   }
 
   void start() {
@@ -154,9 +162,20 @@ final class Exchange {
     long deadline;
     boolean finished;
     SelectableChannel channel;
+    final long started = System.nanoTime();
+    /** This send's place in the trace (-1 when untraced). */
+    final int slot = recorder.reserve();
 
     Step(InetSocketAddress server) {
       this.server = server;
+    }
+
+    /** Reports how this send ended to the trace: a reply, or null with {@code outcome}. */
+    void report(String outcome, DnsMessage reply) {
+      if (recorder.on()) {
+        recorder.fill(slot, QuerySteps.query(question, server, this instanceof TcpStep, round + 1,
+            System.nanoTime() - started, outcome, reply));
+      }
     }
 
     @Override
@@ -231,14 +250,17 @@ final class Exchange {
           DnsMessage reply = check(data, data.length);
           if (reply == null) continue; // wrong ID, wrong question or garbage: keep waiting
           finish();
+          report("reply", reply);
           accept(reply, server, false);
           return;
         }
       } catch (PortUnreachableException e) {
         finish();
+        report("error", null);
         next(lastFailure); // glibc send_dg: ECONNREFUSED, try the next server
       } catch (IOException e) {
         finish();
+        report("error", null);
         next(lastFailure);
       }
     }
@@ -246,6 +268,7 @@ final class Exchange {
     @Override
     void timeout() {
       finish();
+      report("timeout", null);
       next(new DnsOutcome.Timeout());
     }
   }
@@ -279,6 +302,7 @@ final class Exchange {
 
     private void fail() {
       finish();
+      report("error", null);
       next(afterTruncation ? new DnsOutcome.Truncated(server) : new DnsOutcome.Timeout());
     }
 
@@ -326,6 +350,7 @@ final class Exchange {
         if (replyId != id) continue; // glibc send_vc: an old answer, read the next one
         DnsMessage reply = check(data, data.length);
         finish();
+        report(reply == null ? "error" : "reply", reply);
         if (reply == null || reply.header().truncated() && reply.answers().isEmpty() && !decodes(data)) {
           next(new DnsOutcome.Malformed("TCP reply from " + server + " does not decode or match"));
         } else {
@@ -346,7 +371,9 @@ final class Exchange {
 
     @Override
     void timeout() {
-      fail();
+      finish();
+      report("timeout", null);
+      next(afterTruncation ? new DnsOutcome.Truncated(server) : new DnsOutcome.Timeout());
     }
   }
 }

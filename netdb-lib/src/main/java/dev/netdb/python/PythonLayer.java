@@ -11,6 +11,8 @@ import dev.netdb.NameInfo;
 import dev.netdb.NetDb;
 import dev.netdb.NetDbClosedException;
 import dev.netdb.NetDbException;
+import dev.netdb.Traced;
+import dev.netdb.observe.TraceRecorder;
 import dev.netdb.OverflowException;
 import dev.netdb.ProtocolEntry;
 import dev.netdb.ServiceEntry;
@@ -298,6 +300,21 @@ public final class PythonLayer implements NetDb {
       return backend.getaddrinfo(h, port, family, type, proto, flags);
     } catch (NetDbException e) {
       throw withInput(e, host, port);
+    }
+  }
+
+  @Override
+  public Traced<List<AddrInfo>> getaddrinfoTraced(
+      String host, String port, int family, int type, int proto, int flags) {
+    ensureOpen();
+    TraceRecorder recorder = backend.recorder();
+    try {
+      String h = host == null ? null : Idna.encode(host);
+      List<AddrInfo> answer =
+          join(backend.getaddrinfoTraced(h, port, family, type, proto, flags, recorder));
+      return Traced.of(recorder.trace(), answer, null);
+    } catch (NetDbException e) {
+      return Traced.of(recorder.trace(), null, withInput(e, host, port));
     }
   }
 

@@ -2,6 +2,7 @@ package dev.netdb.resolve;
 
 import dev.netdb.dns.Eai;
 import dev.netdb.files.HostsFile;
+import dev.netdb.observe.TraceRecorder;
 import dev.netdb.resolve.NssDns.HostAnswer;
 import dev.netdb.text.IpLiterals;
 import java.util.ArrayList;
@@ -135,11 +136,20 @@ public final class NameStage {
    * always with {@code AI_ALL}.
    */
   public static CompletableFuture<Addresses> byName(String name, int family, int flags, Environment env) {
+    return byName(name, family, flags, env, TraceRecorder.OFF);
+  }
+
+  /** {@link #byName(String, int, int, Environment)}, reporting the hosts file and DNS to {@code recorder}. */
+  public static CompletableFuture<Addresses> byName(
+      String name, int family, int flags, Environment env, TraceRecorder recorder) {
     boolean multi = env.hostConf().get().multi();
     HostsFile hosts = env.hosts().get();
     boolean mapped = family == AF_INET6 && (flags & AI_V4MAPPED) != 0;
     boolean all = (flags & AI_ALL) != 0;
     HostsFile.Match m = hosts.byName(name, family, multi);
+    if (recorder.on()) {
+      recorder.hosts(name, hosts.firstLine(name, mapped && m == null ? AF_INET : family));
+    }
     if (mapped && (m == null || all)) {
       HostsFile.Match m4 = hosts.byName(name, AF_INET, multi);
       if (m4 != null) {
@@ -161,7 +171,7 @@ public final class NameStage {
       // No query is made for an empty name; glibc ends in EAI_NONAME.
       return CompletableFuture.failedFuture(Eai.NONAME.error(name));
     }
-    CompletableFuture<HostAnswer> first = env.dns().lookup(name, family);
+    CompletableFuture<HostAnswer> first = env.dns().lookup(name, family, recorder);
     if (!mapped) {
       // With AF_INET and no AI_CANONNAME glibc's gaih_inet goes through gethostbyname2_r, where
       // NO_RECOVERY (a reply of CNAMEs only, a CNAME loop) ends as EAI_NODATA; elsewhere it is
@@ -179,7 +189,7 @@ public final class NameStage {
       if (found6 && !all) {
         return CompletableFuture.completedFuture(addresses(a6, AF_INET6, false, name));
       }
-      return env.dns().lookup(name, AF_INET).thenApply(a4 -> {
+      return env.dns().lookup(name, AF_INET, recorder).thenApply(a4 -> {
         boolean found4 = a4 instanceof HostAnswer.Found f && hasFamily(f, 4);
         if (!found4) {
           return addresses(a6, AF_INET6, false, name);
