@@ -129,7 +129,8 @@ final class Usage {
       return switch (group) {
         case PYTHON -> "Python";
         case GETENT -> "getent";
-        case EXPLAIN, TOOL -> "";
+        case EXPLAIN -> "Like";
+        case TOOL -> "";
       };
     }
   }
@@ -272,7 +273,8 @@ final class Usage {
               new Option("--type", "T", "as for getaddrinfo", Values.TYPE),
               new Option("--proto", "P", "as for getaddrinfo", Values.PROTO),
               new Option("--flags", "A,B", "as for getaddrinfo", Values.AI_FLAGS)),
-          null, "netdb explain localhost http --family AF_INET --type SOCK_STREAM"),
+          "resolvectl query HOST, with dig +trace's detail, beside socket.getaddrinfo(host, port)",
+          "netdb explain localhost http --family AF_INET --type SOCK_STREAM"),
       new Entry("help", Group.TOOL, "[COMMAND]",
           "Prints the help of COMMAND (its arguments, Python's equivalent and an example), or"
               + " the list of commands.",
