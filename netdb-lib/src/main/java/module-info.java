@@ -5,4 +5,6 @@
 module dev.netdb {
   exports dev.netdb;
   exports dev.netdb.trace;
+
+  requires static jdk.jfr; // the JFR events, only where the module is present (observe.Events)
 }

@@ -165,6 +165,8 @@ final class Exchange {
     final long started = System.nanoTime();
     /** This send's place in the trace (-1 when untraced). */
     final int slot = recorder.reserve();
+    /** The {@code dev.netdb.DnsQuery} JFR event of this send, or null when off. */
+    final Object jfr = dev.netdb.observe.Events.queryBegin();
 
     Step(InetSocketAddress server) {
       this.server = server;
@@ -175,6 +177,9 @@ final class Exchange {
       if (recorder.on()) {
         recorder.fill(slot, QuerySteps.query(question, server, this instanceof TcpStep, round + 1,
             System.nanoTime() - started, outcome, reply));
+      }
+      if (jfr != null) {
+        QuerySteps.event(jfr, question, server, this instanceof TcpStep, round + 1, outcome, reply);
       }
     }
 

@@ -28,6 +28,14 @@ final class QuerySteps {
         tcp ? "tcp" : "udp", attempt, elapsedNanos / 1000, outcome, rcode, answers, minTtl, tc);
   }
 
+  /** Commits the {@code dev.netdb.DnsQuery} JFR event of one send. */
+  static void event(Object jfr, DnsQuestion q, InetSocketAddress server, boolean tcp, int attempt,
+      String outcome, DnsMessage reply) {
+    dev.netdb.observe.Events.queryEnd(jfr, q.name(), DnsType.typeName(q.type()), server(server), tcp,
+        reply == null ? outcome : rcodeName(reply.header().rcode()), attempt,
+        reply != null && reply.header().truncated());
+  }
+
   /** Returns the step of a cache look-up: {@code remainingNanos} negative on a miss. */
   static TraceStep.Cache cache(DnsQuestion q, long remainingNanos) {
     return new TraceStep.Cache(q.name(), DnsType.typeName(q.type()), remainingNanos >= 0,
