@@ -415,6 +415,16 @@ public interface NetDb extends AutoCloseable {
     }
   }
 
+  /**
+   * Returns a snapshot of this instance's DNS figures: queries sent, timeouts, the cache's hit
+   * ratio and each server's round-trip times. The OS back end reports {@link NetDbStats#NONE}.
+   *
+   * @return the figures now
+   */
+  default NetDbStats stats() {
+    return NetDbStats.NONE;
+  }
+
   // ---- The Java face: JDK types, for Java callers and the client adapters ----
 
   /**

@@ -151,6 +151,16 @@ public final class DnsClient implements AutoCloseable {
     return new HostQuery(config.get(), this::query).reverse(address);
   }
 
+  /** Returns the counts of the queries this client sent, per server. */
+  public dev.netdb.observe.QueryStats queryStats() {
+    return transport.stats;
+  }
+
+  /** Returns {@code address:port} of a server, IPv6 in brackets, as traces and figures name it. */
+  public static String describe(java.net.InetSocketAddress server) {
+    return QuerySteps.server(server);
+  }
+
   /** Returns the cache this client uses. */
   public DnsCache cache() {
     return cache;

@@ -43,6 +43,8 @@ final class DnsTransport implements AutoCloseable {
   final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(65535);
   /** Fresh connected UDP sockets, opened ahead of need on a thread of their own. */
   final UdpSocketPool sockets = new UdpSocketPool();
+  /** Every send and how it ended, per server ({@link DnsClient#queryStats()}). */
+  final dev.netdb.observe.QueryStats stats = new dev.netdb.observe.QueryStats();
 
   private DnsTransport(Selector selector) {
     this.selector = selector;

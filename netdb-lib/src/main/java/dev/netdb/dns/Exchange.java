@@ -22,6 +22,7 @@ final class Exchange {
   final DnsTransport transport;
   final DnsQuestion question;
   final ResolverConfig cfg;
+  private static final System.Logger LOG = System.getLogger(Exchange.class.getName());
   final CompletableFuture<DnsOutcome> future = new CompletableFuture<>();
   private byte[] query;
   /** The question name in canonical presentation form, set by {@link #start()}. */
@@ -103,6 +104,10 @@ final class Exchange {
     if (++shift >= nscount) {
       shift = 0;
       if (++round >= cfg.attempts() || tcpUsed) {
+        if (LOG.isLoggable(System.Logger.Level.INFO)) {
+          LOG.log(System.Logger.Level.INFO, "no DNS server answered {0} {1} ({2} servers, {3} rounds): {4}",
+              question.name(), DnsType.typeName(question.type()), nscount, round, lastFailure);
+        }
         future.complete(lastFailure);
         return;
       }
@@ -113,11 +118,20 @@ final class Exchange {
   /** Acts on a reply that matched ID, source and question. */
   private void accept(DnsMessage reply, InetSocketAddress server, boolean overTcp) {
     int rcode = reply.header().rcode();
+    if ((rcode == DnsType.SERVFAIL || rcode == DnsType.NOTIMP || rcode == DnsType.REFUSED)
+        && LOG.isLoggable(System.Logger.Level.DEBUG)) {
+      LOG.log(System.Logger.Level.DEBUG, "DNS server {0} answered {1} {2} with {3}; trying the next server, if any",
+          QuerySteps.server(server), question.name(), DnsType.typeName(question.type()), QuerySteps.rcodeName(rcode));
+    }
     if (rcode == DnsType.SERVFAIL) {
       next(new DnsOutcome.ServFail(server));
     } else if (rcode == DnsType.NOTIMP || rcode == DnsType.REFUSED) {
       next(new DnsOutcome.Refused(server, rcode));
     } else if (reply.header().truncated() && !overTcp) {
+      if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+        LOG.log(System.Logger.Level.DEBUG, "DNS reply from {0} to {1} {2} is truncated (TC): asking again over TCP",
+            QuerySteps.server(server), question.name(), DnsType.typeName(question.type()));
+      }
       send(true); // RFC 1035 §4.2.1 / glibc same_ns: ask the same server over TCP
     } else if (rcode == DnsType.NXDOMAIN) {
       future.complete(new DnsOutcome.NxDomain(reply, server));
@@ -174,9 +188,17 @@ final class Exchange {
 
     /** Reports how this send ended to the trace: a reply, or null with {@code outcome}. */
     void report(String outcome, DnsMessage reply) {
+      long elapsed = System.nanoTime() - started;
+      transport.stats.record(server, outcome, elapsed);
+      if (!"reply".equals(outcome) && LOG.isLoggable(System.Logger.Level.DEBUG)) {
+        LOG.log(System.Logger.Level.DEBUG, "DNS server {0} gave no answer to {1} {2} over {3} ({4}"
+            + " after {5} ms, round {6}); trying the next server, if any",
+            QuerySteps.server(server), question.name(), DnsType.typeName(question.type()),
+            this instanceof TcpStep ? "tcp" : "udp", outcome, elapsed / 1_000_000, round + 1);
+      }
       if (recorder.on()) {
         recorder.fill(slot, QuerySteps.query(question, server, this instanceof TcpStep, round + 1,
-            System.nanoTime() - started, outcome, reply));
+            elapsed, outcome, reply));
       }
       if (jfr != null) {
         QuerySteps.event(jfr, question, server, this instanceof TcpStep, round + 1, outcome, reply);

@@ -81,6 +81,11 @@ public interface Backend extends AutoCloseable {
   CompletableFuture<List<AddrInfo>> getaddrinfoAsync(
       String host, String service, int family, int type, int proto, int flags);
 
+  /** Returns the DNS figures so far; {@link dev.netdb.NetDbStats#NONE} where the back end has none. */
+  default dev.netdb.NetDbStats stats() {
+    return dev.netdb.NetDbStats.NONE;
+  }
+
   /** Returns a recorder for a traced lookup: one that collects, naming the files this back end reads. */
   default dev.netdb.observe.TraceRecorder recorder() {
     return dev.netdb.observe.TraceRecorder.collecting(java.util.Map.of());

@@ -324,6 +324,11 @@ public final class PythonLayer implements NetDb {
   }
 
   @Override
+  public dev.netdb.NetDbStats stats() {
+    return backend.stats();
+  }
+
+  @Override
   public Traced<List<AddrInfo>> getaddrinfoTraced(
       String host, String port, int family, int type, int proto, int flags) {
     ensureOpen();

@@ -42,6 +42,25 @@ public final class DnsHostResolver implements NssDns, AutoCloseable {
     this.config = config;
   }
 
+  /** Returns the figures of the client, or {@link dev.netdb.NetDbStats#NONE} before it exists. */
+  @Override
+  public dev.netdb.NetDbStats stats() {
+    DnsClient c = client;
+    if (c == null) {
+      return dev.netdb.NetDbStats.NONE;
+    }
+    java.util.List<dev.netdb.NetDbStats.Server> servers = new java.util.ArrayList<>();
+    for (dev.netdb.observe.QueryStats.ServerCounts s : c.queryStats().servers()) {
+      java.time.Duration mean = java.time.Duration.ofNanos(s.replies() == 0 ? 0 : s.rttTotalNanos() / s.replies());
+      servers.add(new dev.netdb.NetDbStats.Server(dev.netdb.dns.DnsClient.describe(s.server()), s.queries(),
+          s.replies(), s.timeouts(), s.errors(), mean, java.time.Duration.ofNanos(s.rttMaxNanos())));
+    }
+    servers.sort(java.util.Comparator.comparing(dev.netdb.NetDbStats.Server::address));
+    dev.netdb.observe.CacheStats cache = c.cache().cacheStats();
+    return new dev.netdb.NetDbStats(c.queryStats().queries(), c.queryStats().timeouts(), cache.hits(),
+        cache.misses(), cache.entries(), servers);
+  }
+
   @Override
   public TraceStep.Config configuration(Map<String, String> files) {
     return config == null ? NssDns.super.configuration(files) : DnsClient.configStep(config.get(), files);

@@ -107,6 +107,11 @@ public final class JavaBackend implements Backend {
     return tracked(getaddrinfo.run(new Getaddrinfo.Request(host, service, family, type, proto, flags)));
   }
 
+  @Override
+  public dev.netdb.NetDbStats stats() {
+    return env.dns().stats();
+  }
+
   /** Returns a recorder for a traced lookup over this back end's files. */
   @Override
   public TraceRecorder recorder() {

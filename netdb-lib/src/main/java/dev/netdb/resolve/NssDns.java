@@ -35,6 +35,11 @@ public interface NssDns {
     return new TraceStep.Config(files, List.of(), List.of(), List.of(), 1);
   }
 
+  /** Returns the DNS figures so far; {@link dev.netdb.NetDbStats#NONE} without DNS. */
+  default dev.netdb.NetDbStats stats() {
+    return dev.netdb.NetDbStats.NONE;
+  }
+
   /** Looks a packed 4- or 16-byte address up by PTR. */
   CompletableFuture<HostAnswer> reverse(byte[] address);
 
