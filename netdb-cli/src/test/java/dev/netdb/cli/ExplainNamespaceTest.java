@@ -62,6 +62,8 @@ class ExplainNamespaceTest {
   @MethodSource("scenarios")
   void queriesInGlibcOrderAndTheOsAgrees(Scenario s) throws IOException {
     Differential.requirePython();
+    dev.netdb.testing.Requirements.require(java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/strace")),
+        "/usr/bin/strace missing (scripts/install-test-deps installs it)");
     try (OracleNamespace ns = OracleNamespace.open(OracleConfig.reference().withResolvConf(s.resolvConf()))) {
       StringBuilder script = new StringBuilder();
       if (s.sink()) {
