@@ -68,6 +68,7 @@ public final class NetDbBuilder {
   private Duration cacheMaxTtl = Duration.ofDays(1);
   private boolean cache = true;
   private Executor executor = dev.netdb.dns.CallbackExecutor.get();
+  private int maxSocketsInFlight;
 
   NetDbBuilder() {}
 
@@ -210,6 +211,9 @@ public final class NetDbBuilder {
    * as glibc does. Also bounds how long the interface list and the kernel's source addresses are
    * kept. Unset: every call for the files but services and protocols (once a second), and a
    * second for the interfaces.
+   *
+   * @param interval how long a read is trusted; zero for every call
+   * @return this builder
    */
   public NetDbBuilder fileCheckInterval(Duration interval) {
     if (interval.isNegative()) {
@@ -260,6 +264,21 @@ public final class NetDbBuilder {
    */
   public NetDbBuilder executor(Executor executor) {
     this.executor = Objects.requireNonNull(executor);
+    return this;
+  }
+
+  /**
+   * Caps the DNS sockets held at once (default 0: derived from the descriptor limit, {@code
+   * (RLIMIT_NOFILE - 128) / 2} between 16 and 4096, so 448 under {@code ulimit -n 1024}).
+   * Lookups beyond the cap wait in a FIFO queue, none is dropped, and their timeouts start when
+   * their queries are sent.
+   *
+   * @param max the most sockets at once, or 0 for the default
+   * @return this builder
+   */
+  public NetDbBuilder maxSocketsInFlight(int max) {
+    if (max < 0) throw new IllegalArgumentException("maxSocketsInFlight < 0: " + max);
+    this.maxSocketsInFlight = max;
     return this;
   }
 
@@ -332,7 +351,7 @@ public final class NetDbBuilder {
         .maxTtl(cacheMaxTtl)
         .nanos(nanoClock)
         .build();
-    return new DnsHostResolver(DnsHostResolver.creating(config, dnsCache, executor), config);
+    return new DnsHostResolver(DnsHostResolver.creating(config, dnsCache, executor, maxSocketsInFlight), config);
   }
 
   /** Returns the check interval of hosts, resolv.conf, gai.conf and host.conf. */

@@ -8,6 +8,12 @@ package dev.netdb;
 public final class OsBackendUnavailableException extends UnsupportedOperationException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * Creates the exception.
+   *
+   * @param message what is missing and how to enable it
+   * @param cause the underlying failure, or null
+   */
   public OsBackendUnavailableException(String message, Throwable cause) {
     super(message, cause);
   }

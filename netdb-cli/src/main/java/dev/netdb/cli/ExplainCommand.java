@@ -32,9 +32,9 @@ final class ExplainCommand {
   static int run(Session session, List<String> words, boolean json, Writer out, OsSource os)
       throws IOException {
     List<PyValue> call = call(words);
-    GetaddrinfoCommand.Request r;
+    GetaddrinfoCommand.Query r;
     try {
-      r = GetaddrinfoCommand.request(Conversions.apply("getaddrinfo", call));
+      r = GetaddrinfoCommand.query(Conversions.apply("getaddrinfo", call));
     } catch (PyError | NetDbException e) {
       PyError p = e instanceof PyError pe ? pe : PyError.of((NetDbException) e);
       StringBuilder sb = new StringBuilder();
@@ -43,7 +43,7 @@ final class ExplainCommand {
       return 2;
     }
     Traced<List<AddrInfo>> mine = session.netDb()
-        .getaddrinfoTraced(r.host(), r.port(), r.family(), r.type(), r.proto(), r.flags());
+        .getaddrinfoTraced(r.host(), r.port(), r.n()[0], r.n()[1], r.n()[2], r.n()[3]);
     Comparison cmp = compare(mine, r, os);
     Map<String, PyValue> doc = new LinkedHashMap<>();
     doc.put("call", new PyValue.PyList(call));
@@ -132,7 +132,7 @@ final class ExplainCommand {
     }
   }
 
-  static Comparison compare(Traced<List<AddrInfo>> mine, GetaddrinfoCommand.Request r, OsSource source) {
+  static Comparison compare(Traced<List<AddrInfo>> mine, GetaddrinfoCommand.Query r, OsSource source) {
     List<String> unmodelled = Unmodelled.find();
     NetDb os;
     try {
@@ -142,7 +142,7 @@ final class ExplainCommand {
           List.of("the OS back end is not available here"), unmodelled);
     }
     Traced<List<AddrInfo>> theirs =
-        os.getaddrinfoTraced(r.host(), r.port(), r.family(), r.type(), r.proto(), r.flags());
+        os.getaddrinfoTraced(r.host(), r.port(), r.n()[0], r.n()[1], r.n()[2], r.n()[3]);
     List<String> diffs = new ArrayList<>();
     PyValue value;
     if (theirs.error() != null) {

@@ -4,6 +4,7 @@ import dev.netdb.AddrInfo;
 import dev.netdb.NetDb;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Python's {@code getaddrinfo(host, port, family=0, type=0, proto=0, flags=0)}; on the command line
@@ -52,16 +53,22 @@ final class GetaddrinfoCommand implements Command {
 
   @Override
   public PyValue call(Session session, List<PyValue> args) {
-    Request r = request(args);
-    return toPython(session.netDb().getaddrinfo(r.host(), r.port(), r.family(), r.type(),
-        r.proto(), r.flags()));
+    Query q = query(args);
+    return toPython(session.netDb().getaddrinfo(q.host, q.port, q.n[0], q.n[1], q.n[2], q.n[3]));
   }
 
-  /** One getaddrinfo call's arguments after Python's checks: host and port may be null. */
-  record Request(String host, String port, int family, int type, int proto, int flags) {}
+  @Override
+  public CompletableFuture<PyValue> callAsync(Session session, List<PyValue> args) {
+    Query q = query(args);
+    return session.netDb().getaddrinfoAsync(q.host, q.port, q.n[0], q.n[1], q.n[2], q.n[3])
+        .thenApply(GetaddrinfoCommand::toPython);
+  }
+
+  /** The arguments of one call after Python's checks: host and port as text, then the ints. */
+  record Query(String host, String port, int[] n) {}
 
   /** Checks and converts a call's arguments as {@code _socket.getaddrinfo} does; failures throw. */
-  static Request request(List<PyValue> args) {
+  static Query query(List<PyValue> args) {
     if (args.size() < 2) {
       throw PyError.typeError(args.isEmpty()
           ? "getaddrinfo() missing 2 required positional arguments: 'host' and 'port'"
@@ -99,10 +106,10 @@ final class GetaddrinfoCommand implements Command {
       }
       default -> throw PyError.osError("Int or String expected");
     }
-    return new Request(host, port, n[0], n[1], n[2], n[3]);
+    return new Query(host, port, n);
   }
 
-  /** Returns Python's list of 5-tuples for an answer. */
+  /** Returns Python's list of 5-tuples. */
   static PyValue toPython(List<AddrInfo> results) {
     List<PyValue> out = new ArrayList<>(results.size());
     for (AddrInfo ai : results) {

@@ -40,12 +40,21 @@ public sealed interface DnsHostResult {
    *
    * @param error the glibc {@code h_errno}; {@link DnsError#eai()} gives {@code getaddrinfo}'s code
    * @param detail what happened, for logs and debugging (never shown as Python's message)
+   * @param lastTransportFailed the last name tried got no usable reply (SERVFAIL, REFUSED,
+   *     timeout), so glibc's {@code nss_dns} ends in {@code NSS_STATUS_UNAVAIL} rather than {@code
+   *     NSS_STATUS_NOTFOUND}; with {@code TRY_AGAIN}, {@code getaddrinfo}'s AF_INET path then gives
+   *     {@code EAI_AGAIN}, else {@code EAI_NONAME}
    */
-  record Failed(DnsError error, String detail) implements DnsHostResult {
+  record Failed(DnsError error, String detail, boolean lastTransportFailed) implements DnsHostResult {
     /** Checks for nulls. */
     public Failed {
       Objects.requireNonNull(error, "error");
       Objects.requireNonNull(detail, "detail");
+    }
+
+    /** A failure whose last query got no usable reply exactly when {@code error} is TRY_AGAIN. */
+    public Failed(DnsError error, String detail) {
+      this(error, detail, error == DnsError.TRY_AGAIN);
     }
   }
 }
