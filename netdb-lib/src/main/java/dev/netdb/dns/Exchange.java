@@ -145,8 +145,9 @@ final class Exchange {
     if (++shift >= nscount) {
       shift = 0;
       if (++round >= cfg.attempts() || tcpUsed) {
-        if (LOG.isLoggable(System.Logger.Level.INFO)) {
-          LOG.log(System.Logger.Level.INFO, "no DNS server answered {0} {1} ({2} servers, {3} rounds): {4}",
+        // DEBUG, not INFO: the caller gets TRY_AGAIN already, and the CLI's stderr stays getent's.
+        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+          LOG.log(System.Logger.Level.DEBUG, "no DNS server answered {0} {1} ({2} servers, {3} rounds): {4}",
               question.name(), DnsType.typeName(question.type()), nscount, round, lastFailure);
         }
         complete(lastFailure);
