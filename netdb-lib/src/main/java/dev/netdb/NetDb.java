@@ -391,6 +391,43 @@ public interface NetDb extends AutoCloseable {
   CompletableFuture<NameInfo> getnameinfoAsync(
       String host, long port, long flowInfo, long scopeId, int flags);
 
+  /**
+   * Runs {@link #getaddrinfo(String, String, int, int, int, int)} with a trace: on the pure-Java
+   * back end, the configuration in force, the hosts-file line, each cache look-up, each DNS query
+   * (name, type, server, transport, attempt, elapsed time, RCODE, answer count, smallest TTL, TC),
+   * the CNAME chains and the RFC 3484 decisions, then the result or the error. The OS back end
+   * cannot see inside glibc: its trace holds only the result or the error. Lookups not made
+   * through this method record nothing. The lookup's own errors do not throw: they are the
+   * outcome's {@link Traced#error()}.
+   *
+   * @param host the host name or numeric address, or null
+   * @param port the service name or port number as text, or null
+   * @param family the {@code AF_*} value, 0 for any
+   * @param type the {@code SOCK_*} value, 0 for any
+   * @param proto the protocol number, 0 for any
+   * @param flags the {@code AI_*} flags, OR-ed together
+   * @return the answer or the error, with the trace
+   */
+  default Traced<List<AddrInfo>> getaddrinfoTraced(
+      String host, String port, int family, int type, int proto, int flags) {
+    try {
+      return Traced.of(new dev.netdb.trace.Trace(List.of()),
+          getaddrinfo(host, port, family, type, proto, flags), null);
+    } catch (NetDbException e) {
+      return Traced.of(new dev.netdb.trace.Trace(List.of()), null, e);
+    }
+  }
+
+  /**
+   * Returns a snapshot of this instance's DNS figures: queries sent, timeouts, the cache's hit
+   * ratio and each server's round-trip times. The OS back end reports {@link NetDbStats#NONE}.
+   *
+   * @return the figures now
+   */
+  default NetDbStats stats() {
+    return NetDbStats.NONE;
+  }
+
   // ---- The Java face: JDK types, for Java callers and the client adapters ----
 
   /**
@@ -410,6 +447,30 @@ public interface NetDb extends AutoCloseable {
       return JavaFace.addresses(host, getaddrinfo(host, null, family.value(), SocketType.STREAM.value(), 0, 0));
     } catch (NetDbException e) {
       throw e.toUnknownHostException();
+    }
+  }
+
+  /**
+   * Runs {@link #lookup(String, AddressFamily)} with a trace, as {@link #getaddrinfoTraced} does.
+   *
+   * @param host the host name or numeric address
+   * @param family {@link AddressFamily#UNSPEC} for both families, or {@code INET} / {@code INET6}
+   * @return the addresses in connect order, or the {@link java.net.UnknownHostException} that
+   *     {@code lookup} would throw (wrapped in an {@link java.io.UncheckedIOException}), with the
+   *     trace
+   */
+  default Traced<List<java.net.InetAddress>> lookupTraced(String host, AddressFamily family) {
+    Traced<List<AddrInfo>> t = getaddrinfoTraced(host, null, family.value(), SocketType.STREAM.value(), 0, 0);
+    try {
+      if (t.error() instanceof NetDbException e) {
+        throw e.toUnknownHostException();
+      }
+      if (t.error() != null) {
+        return new Traced<>(null, t.error(), t.trace());
+      }
+      return new Traced<>(JavaFace.addresses(host, t.value()), null, t.trace());
+    } catch (java.net.UnknownHostException e) {
+      return new Traced<>(null, new java.io.UncheckedIOException(e), t.trace());
     }
   }
 

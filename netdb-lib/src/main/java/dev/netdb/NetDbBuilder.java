@@ -289,7 +289,9 @@ public final class NetDbBuilder {
    */
   public NetDb build() {
     DnsHostResolver dns = dnsResolver(hostSupplier());
-    return new PythonLayer(new JavaBackend(environment(dns), executor, dns));
+    java.util.Map<String, String> files = java.util.Map.of("hosts", hosts.toString(),
+        "resolv.conf", resolvConf.toString(), "gai.conf", gaiConf.toString(), "host.conf", hostConf.toString());
+    return new PythonLayer(new JavaBackend(environment(dns), executor, dns, files));
   }
 
   private Supplier<String> hostSupplier() {
@@ -349,7 +351,7 @@ public final class NetDbBuilder {
         .maxTtl(cacheMaxTtl)
         .nanos(nanoClock)
         .build();
-    return new DnsHostResolver(DnsHostResolver.creating(config, dnsCache, executor, maxSocketsInFlight));
+    return new DnsHostResolver(DnsHostResolver.creating(config, dnsCache, executor, maxSocketsInFlight), config);
   }
 
   /** Returns the check interval of hosts, resolv.conf, gai.conf and host.conf. */

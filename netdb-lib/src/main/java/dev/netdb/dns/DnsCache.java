@@ -40,7 +40,7 @@ import java.util.function.Supplier;
  * <p>A disabled cache ({@link #disabled()}) stores nothing but still merges identical questions in
  * flight. Safe for concurrent use.
  */
-public final class DnsCache {
+public final class DnsCache implements dev.netdb.observe.CacheStats.Source {
   private final boolean enabled;
   private final int maxEntries;
   private final long minTtlNanos;
@@ -61,6 +61,19 @@ public final class DnsCache {
     this.maxTtlNanos = b.maxTtl.toNanos();
     this.maxNegativeTtlNanos = b.maxNegativeTtl.toNanos();
     this.nanos = b.nanos;
+    if (enabled) {
+      dev.netdb.observe.Events.registerCache(this); // the periodic dev.netdb.CacheStatistics event
+    }
+  }
+
+  /** Returns the counts now: entries held, hits, misses, stale answers served (none), negative entries. */
+  @Override
+  public dev.netdb.observe.CacheStats cacheStats() {
+    long negative = 0;
+    for (Entry e : entries.values()) {
+      if (e.negative) negative++;
+    }
+    return new dev.netdb.observe.CacheStats(entries.size(), hits(), misses(), 0, negative);
   }
 
   /** Returns a builder: 10,000 entries, TTLs clamped to [0 s, 1 day], negative TTLs to 3 hours. */
@@ -127,7 +140,8 @@ public final class DnsCache {
     long ttl = ttlNanos(outcome);
     if (ttl <= 0) return;
     if (entries.size() >= maxEntries) evict();
-    entries.put(key, new Entry(CompletableFuture.completedFuture(outcome), nanos.getAsLong() + ttl));
+    boolean negative = outcome instanceof DnsOutcome.NxDomain || outcome instanceof DnsOutcome.NoData;
+    entries.put(key, new Entry(CompletableFuture.completedFuture(outcome), nanos.getAsLong() + ttl, negative));
   }
 
   /** Returns how long an outcome may be kept, in nanoseconds, after clamping; 0 for not at all. */
@@ -183,6 +197,18 @@ public final class DnsCache {
     }
   }
 
+  /**
+   * Returns how long the cached outcome for a question stays fresh, in nanoseconds, or -1 when
+   * none is (a miss); a look that counts neither as a hit nor as a miss, for traces.
+   */
+  public long remainingNanos(DnsQuestion question) {
+    if (!enabled) return -1;
+    Entry e = entries.get(new Key(question.name(), question.type(), question.dnsClass()));
+    if (e == null) return -1;
+    long left = e.expiresAt - nanos.getAsLong();
+    return left > 0 ? left : -1;
+  }
+
   /** Drops every entry. */
   public void clear() {
     entries.clear();
@@ -213,11 +239,13 @@ public final class DnsCache {
   private static final class Entry {
     final CompletableFuture<DnsOutcome> future;
     final long expiresAt;
+    final boolean negative;
     volatile boolean referenced;
 
-    Entry(CompletableFuture<DnsOutcome> future, long expiresAt) {
+    Entry(CompletableFuture<DnsOutcome> future, long expiresAt, boolean negative) {
       this.future = future;
       this.expiresAt = expiresAt;
+      this.negative = negative;
     }
   }
 

@@ -68,6 +68,8 @@ final class DnsTransport implements AutoCloseable {
   final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(65535);
   /** Fresh connected UDP sockets, opened ahead of need on a thread of their own. */
   final UdpSocketPool sockets;
+  /** Every send and how it ended, per server ({@link DnsClient#queryStats()}). */
+  final dev.netdb.observe.QueryStats stats = new dev.netdb.observe.QueryStats();
 
   private DnsTransport(Selector selector, int maxSockets) {
     this.selector = selector;
@@ -92,7 +94,12 @@ final class DnsTransport implements AutoCloseable {
   }
 
   CompletableFuture<DnsOutcome> exchange(DnsQuestion question, ResolverConfig cfg) {
-    Exchange e = new Exchange(this, question, cfg);
+    return exchange(question, cfg, dev.netdb.observe.TraceRecorder.OFF);
+  }
+
+  /** Starts an exchange whose sends are reported to {@code recorder}. */
+  CompletableFuture<DnsOutcome> exchange(DnsQuestion question, ResolverConfig cfg, dev.netdb.observe.TraceRecorder recorder) {
+    Exchange e = new Exchange(this, question, cfg, recorder);
     if (!running) {
       e.future.complete(new DnsOutcome.Timeout());
       return e.future;

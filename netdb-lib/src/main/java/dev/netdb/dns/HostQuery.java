@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import dev.netdb.observe.TraceRecorder;
 
 /**
  * Turns exchange outcomes into host lookups: the search list ({@link SearchList}), A and AAAA
@@ -17,10 +18,17 @@ import java.util.function.Function;
 final class HostQuery {
   private final ResolverConfig cfg;
   private final Function<DnsQuestion, CompletableFuture<DnsOutcome>> query;
+  /** Where the CNAME chains are reported when the lookup is traced. */
+  private final TraceRecorder recorder;
 
   HostQuery(ResolverConfig cfg, Function<DnsQuestion, CompletableFuture<DnsOutcome>> query) {
+    this(cfg, query, TraceRecorder.OFF);
+  }
+
+  HostQuery(ResolverConfig cfg, Function<DnsQuestion, CompletableFuture<DnsOutcome>> query, TraceRecorder recorder) {
     this.cfg = cfg;
     this.query = query;
+    this.recorder = recorder;
   }
 
   CompletableFuture<DnsHostResult> lookup(String name, AddressFamily family) {
@@ -55,9 +63,17 @@ final class HostQuery {
     } else {
       aaaa = query.apply(DnsQuestion.in(qname, DnsType.AAAA));
     }
-    if (a == null) return aaaa.thenApply(o -> combine(qname, null, o));
-    if (aaaa == null) return a.thenApply(o -> combine(qname, o, null));
-    return a.thenCombine(aaaa, (x, y) -> combine(qname, x, y));
+    if (a == null) return aaaa.thenApply(o -> traced(combine(qname, null, o)));
+    if (aaaa == null) return a.thenApply(o -> traced(combine(qname, o, null)));
+    return a.thenCombine(aaaa, (x, y) -> traced(combine(qname, x, y)));
+  }
+
+  /** Reports the CNAME chain of a found answer to the trace, and returns the try unchanged. */
+  private SearchList.Try<DnsHostResult.Found> traced(SearchList.Try<DnsHostResult.Found> t) {
+    if (recorder.on() && t.value() != null && !t.value().aliases().isEmpty()) {
+      recorder.add(QuerySteps.cname(t.value().queriedName(), t.value().aliases(), t.value().canonicalName()));
+    }
+    return t;
   }
 
   /**

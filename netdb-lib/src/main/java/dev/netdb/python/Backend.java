@@ -81,6 +81,25 @@ public interface Backend extends AutoCloseable {
   CompletableFuture<List<AddrInfo>> getaddrinfoAsync(
       String host, String service, int family, int type, int proto, int flags);
 
+  /** Returns the DNS figures so far; {@link dev.netdb.NetDbStats#NONE} where the back end has none. */
+  default dev.netdb.NetDbStats stats() {
+    return dev.netdb.NetDbStats.NONE;
+  }
+
+  /** Returns a recorder for a traced lookup: one that collects, naming the files this back end reads. */
+  default dev.netdb.observe.TraceRecorder recorder() {
+    return dev.netdb.observe.TraceRecorder.collecting(java.util.Map.of());
+  }
+
+  /**
+   * {@link #getaddrinfoAsync}, reporting its steps to {@code recorder}. A back end that cannot see
+   * inside its lookups (the OS one) reports nothing: the trace then holds only the result.
+   */
+  default CompletableFuture<List<AddrInfo>> getaddrinfoTraced(String host, String service, int family,
+      int type, int proto, int flags, dev.netdb.observe.TraceRecorder recorder) {
+    return getaddrinfoAsync(host, service, family, type, proto, flags);
+  }
+
   /** Asynchronous {@link #gethostbyname}; the future fails with {@link dev.netdb.HostException}. */
   CompletableFuture<HostEntry> gethostbynameAsync(String host, int family);
 

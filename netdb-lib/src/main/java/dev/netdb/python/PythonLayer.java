@@ -11,6 +11,9 @@ import dev.netdb.NameInfo;
 import dev.netdb.NetDb;
 import dev.netdb.NetDbClosedException;
 import dev.netdb.NetDbException;
+import dev.netdb.Traced;
+import dev.netdb.observe.Events;
+import dev.netdb.observe.TraceRecorder;
 import dev.netdb.OverflowException;
 import dev.netdb.ProtocolEntry;
 import dev.netdb.ServiceEntry;
@@ -294,10 +297,49 @@ public final class PythonLayer implements NetDb {
       String host, String port, int family, int type, int proto, int flags) {
     ensureOpen();
     String h = host == null ? null : Idna.encode(host);
+    Object event = Events.lookupBegin();
+    if (event != null) {
+      return recorded(event, host, backend.getaddrinfoAsync(h, port, family, type, proto, flags), port);
+    }
     try {
       return backend.getaddrinfo(h, port, family, type, proto, flags);
     } catch (NetDbException e) {
       throw withInput(e, host, port);
+    }
+  }
+
+  /** Waits for a getaddrinfo answer and commits its {@code dev.netdb.Lookup} JFR event. */
+  private List<AddrInfo> recorded(Object event, String host, CompletableFuture<List<AddrInfo>> f, String port) {
+    boolean cached = f.isDone() && !backend.name().equals("os");
+    try {
+      List<AddrInfo> answer = join(f);
+      Events.lookupEnd(event, host, "getaddrinfo", backend.name(), "ok", cached,
+          String.join(" ", answer.stream().map(AddrInfo::host).distinct().toList()));
+      return answer;
+    } catch (NetDbException e) {
+      NetDbException named = withInput(e, host, port);
+      Events.lookupEnd(event, host, "getaddrinfo", backend.name(), named.pythonStr(), cached, "");
+      throw named;
+    }
+  }
+
+  @Override
+  public dev.netdb.NetDbStats stats() {
+    return backend.stats();
+  }
+
+  @Override
+  public Traced<List<AddrInfo>> getaddrinfoTraced(
+      String host, String port, int family, int type, int proto, int flags) {
+    ensureOpen();
+    TraceRecorder recorder = backend.recorder();
+    try {
+      String h = host == null ? null : Idna.encode(host);
+      List<AddrInfo> answer =
+          join(backend.getaddrinfoTraced(h, port, family, type, proto, flags, recorder));
+      return Traced.of(recorder.trace(), answer, null);
+    } catch (NetDbException e) {
+      return Traced.of(recorder.trace(), null, withInput(e, host, port));
     }
   }
 
@@ -417,8 +459,15 @@ public final class PythonLayer implements NetDb {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return backend
-        .getaddrinfoAsync(h, port, family, type, proto, flags)
+    Object event = Events.lookupBegin();
+    CompletableFuture<List<AddrInfo>> f = backend.getaddrinfoAsync(h, port, family, type, proto, flags);
+    if (event != null) {
+      boolean cached = f.isDone() && !backend.name().equals("os");
+      f = f.whenComplete((answer, t) -> Events.lookupEnd(event, host, "getaddrinfo", backend.name(),
+          t == null ? "ok" : unwrap(t) instanceof NetDbException e ? e.pythonStr() : String.valueOf(unwrap(t)), cached,
+          answer == null ? "" : String.join(" ", answer.stream().map(AddrInfo::host).distinct().toList())));
+    }
+    return f
         .exceptionallyCompose(
             t -> CompletableFuture.failedFuture(
                 unwrap(t) instanceof NetDbException e ? withInput(e, host, port) : unwrap(t)));

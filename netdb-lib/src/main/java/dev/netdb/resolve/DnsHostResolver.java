@@ -4,7 +4,10 @@ import dev.netdb.AddressFamily;
 import dev.netdb.NetDbClosedException;
 import dev.netdb.dns.DnsClient;
 import dev.netdb.dns.DnsHostResult;
+import dev.netdb.observe.TraceRecorder;
+import dev.netdb.trace.TraceStep;
 import java.io.IOException;
+import java.util.Map;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.concurrent.CompletableFuture;
@@ -20,13 +23,47 @@ import java.util.function.Supplier;
  */
 public final class DnsHostResolver implements NssDns, AutoCloseable {
   private final Supplier<DnsClient> factory;
+  private final Supplier<dev.netdb.dns.ResolverConfig> config;
   private volatile DnsClient client;
   private volatile boolean failed;
   private volatile boolean closed;
 
   /** Creates the stage; {@code factory} makes the client on first use. */
   public DnsHostResolver(Supplier<DnsClient> factory) {
+    this(factory, null);
+  }
+
+  /**
+   * Creates the stage; {@code factory} makes the client on first use, {@code config} gives the
+   * settings a trace reports (null: none reported).
+   */
+  public DnsHostResolver(Supplier<DnsClient> factory, Supplier<dev.netdb.dns.ResolverConfig> config) {
     this.factory = factory;
+    this.config = config;
+  }
+
+  /** Returns the figures of the client, or {@link dev.netdb.NetDbStats#NONE} before it exists. */
+  @Override
+  public dev.netdb.NetDbStats stats() {
+    DnsClient c = client;
+    if (c == null) {
+      return dev.netdb.NetDbStats.NONE;
+    }
+    java.util.List<dev.netdb.NetDbStats.Server> servers = new java.util.ArrayList<>();
+    for (dev.netdb.observe.QueryStats.ServerCounts s : c.queryStats().servers()) {
+      java.time.Duration mean = java.time.Duration.ofNanos(s.replies() == 0 ? 0 : s.rttTotalNanos() / s.replies());
+      servers.add(new dev.netdb.NetDbStats.Server(dev.netdb.dns.DnsClient.describe(s.server()), s.queries(),
+          s.replies(), s.timeouts(), s.errors(), mean, java.time.Duration.ofNanos(s.rttMaxNanos())));
+    }
+    servers.sort(java.util.Comparator.comparing(dev.netdb.NetDbStats.Server::address));
+    dev.netdb.observe.CacheStats cache = c.cache().cacheStats();
+    return new dev.netdb.NetDbStats(c.queryStats().queries(), c.queryStats().timeouts(), cache.hits(),
+        cache.misses(), cache.entries(), servers);
+  }
+
+  @Override
+  public TraceStep.Config configuration(Map<String, String> files) {
+    return config == null ? NssDns.super.configuration(files) : DnsClient.configStep(config.get(), files);
   }
 
   /**
@@ -75,6 +112,11 @@ public final class DnsHostResolver implements NssDns, AutoCloseable {
 
   @Override
   public CompletableFuture<HostAnswer> lookup(String name, int family) {
+    return lookup(name, family, TraceRecorder.OFF);
+  }
+
+  @Override
+  public CompletableFuture<HostAnswer> lookup(String name, int family, TraceRecorder recorder) {
     if (name.isEmpty()) {
       // nss_dns fails an empty name with NO_RECOVERY and sends nothing (glibc 2.36 in the oracle
       // namespace: gethostbyname_ex('') is herror(3) with "hosts: files dns", python-semantics.md
@@ -91,7 +133,7 @@ public final class DnsHostResolver implements NssDns, AutoCloseable {
       return CompletableFuture.completedFuture(new HostAnswer.TryAgain());
     }
     AddressFamily af = family == 2 ? AddressFamily.INET : family == 10 ? AddressFamily.INET6 : AddressFamily.UNSPEC;
-    return c.lookupHost(name, af).thenApply(DnsHostResolver::answer);
+    return c.lookupHost(name, af, recorder).thenApply(DnsHostResolver::answer);
   }
 
   @Override

@@ -3,6 +3,8 @@ package dev.netdb.resolve;
 import dev.netdb.AddrInfo;
 import dev.netdb.dns.Eai;
 import dev.netdb.files.GaiConf;
+import dev.netdb.observe.TraceRecorder;
+import dev.netdb.trace.TraceStep;
 import dev.netdb.resolve.NameStage.Addr;
 import dev.netdb.resolve.NameStage.Addresses;
 import dev.netdb.resolve.ServiceTuples.Service;
@@ -46,6 +48,11 @@ public final class Getaddrinfo {
 
   /** Runs the whole pipeline; the future fails with a {@link dev.netdb.GaiException}. */
   public CompletableFuture<List<AddrInfo>> run(Request request) {
+    return run(request, TraceRecorder.OFF);
+  }
+
+  /** Runs the whole pipeline, reporting each stage to {@code recorder}. */
+  public CompletableFuture<List<AddrInfo>> run(Request request, TraceRecorder recorder) {
     Request r;
     List<SockTuple> tuples;
     try {
@@ -57,7 +64,7 @@ public final class Getaddrinfo {
       return CompletableFuture.failedFuture(e);
     }
     Request req = r;
-    return names(req).thenApply(addrs -> sort(assemble(req, addrs, tuples)));
+    return names(req, recorder).thenApply(addrs -> sort(assemble(req, addrs, tuples), recorder));
   }
 
   /** Stage 1: {@code "*"} means no host or no service; strings end at a NUL, as in C. */
@@ -123,6 +130,10 @@ public final class Getaddrinfo {
 
   /** Stage 4: the addresses for the host: null host, numeric, or hosts file then DNS. */
   CompletableFuture<Addresses> names(Request r) {
+    return names(r, TraceRecorder.OFF);
+  }
+
+  private CompletableFuture<Addresses> names(Request r, TraceRecorder recorder) {
     try {
       if (r.host() == null) {
         return CompletableFuture.completedFuture(NameStage.nullHost(r.family(), r.flags()));
@@ -134,7 +145,7 @@ public final class Getaddrinfo {
       if ((r.flags() & AI_NUMERICHOST) != 0) {
         throw Eai.NONAME.error(r.host());
       }
-      return NameStage.byName(r.host(), r.family(), r.flags(), env);
+      return NameStage.byName(r.host(), r.family(), r.flags(), env, recorder);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -167,6 +178,10 @@ public final class Getaddrinfo {
    * first entry.
    */
   List<AddrInfo> sort(List<AddrInfo> entries) {
+    return sort(entries, TraceRecorder.OFF);
+  }
+
+  private List<AddrInfo> sort(List<AddrInfo> entries, TraceRecorder recorder) {
     if (entries.size() <= 1) {
       return List.copyOf(entries);
     }
@@ -188,6 +203,9 @@ public final class Getaddrinfo {
       cands.add(last);
     }
     int[] order = Rfc3484.order(cands, conf);
+    if (recorder.on()) {
+      traceOrder(entries, cands, order, conf, recorder);
+    }
     String canon = entries.get(0).canonicalName();
     List<AddrInfo> out = new ArrayList<>(entries.size());
     for (int i = 0; i < order.length; i++) {
@@ -196,5 +214,19 @@ public final class Getaddrinfo {
       out.add(new AddrInfo(e.family(), e.type(), e.protocol(), c, e.host(), e.port(), e.flowInfo(), e.scopeId()));
     }
     return List.copyOf(out);
+  }
+
+  /** Reports the rule that put each destination before the next one in the final order. */
+  private static void traceOrder(List<AddrInfo> entries, List<Rfc3484.Candidate> cands, int[] order,
+      GaiConf conf, TraceRecorder recorder) {
+    for (int i = 0; i + 1 < order.length; i++) {
+      AddrInfo a = entries.get(order[i]);
+      AddrInfo b = entries.get(order[i + 1]);
+      if (a.host().equals(b.host())) {
+        continue; // the socket types of one address: kept in their order (rule 10)
+      }
+      int rule = Math.abs(Rfc3484.compare(cands.get(order[i]), order[i], cands.get(order[i + 1]), order[i + 1], conf));
+      recorder.add(new TraceStep.Sort(a.host(), b.host(), rule));
+    }
   }
 }

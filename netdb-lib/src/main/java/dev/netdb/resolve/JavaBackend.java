@@ -8,7 +8,9 @@ import dev.netdb.ProtocolEntry;
 import dev.netdb.ServiceEntry;
 import dev.netdb.dns.DnsError;
 import dev.netdb.python.Backend;
+import dev.netdb.observe.TraceRecorder;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -36,6 +38,8 @@ public final class JavaBackend implements Backend {
   private final Getnameinfo getnameinfo;
   private final Executor executor;
   private final AutoCloseable resources;
+  /** The configuration files by role, as a trace's configuration step names them. */
+  private final Map<String, String> files;
   /** The public futures not yet complete, failed by {@link #close()}. */
   private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
@@ -52,6 +56,18 @@ public final class JavaBackend implements Backend {
    * @param resources what {@link #close()} closes, after failing them (the DNS stage)
    */
   public JavaBackend(Environment env, Executor executor, AutoCloseable resources) {
+    this(env, executor, resources, Map.of());
+  }
+
+  /**
+   * Creates the back end over {@code env}.
+   *
+   * @param executor where {@link #close()} fails the lookups in flight
+   * @param resources what {@link #close()} closes, after failing them (the DNS stage)
+   * @param files the paths of the configuration files by role, for traces
+   */
+  public JavaBackend(Environment env, Executor executor, AutoCloseable resources, Map<String, String> files) {
+    this.files = Map.copyOf(files);
     this.env = env;
     this.getaddrinfo = new Getaddrinfo(env);
     this.hosts = new HostDatabase(env);
@@ -89,6 +105,29 @@ public final class JavaBackend implements Backend {
       return CompletableFuture.failedFuture(new NetDbClosedException());
     }
     return tracked(getaddrinfo.run(new Getaddrinfo.Request(host, service, family, type, proto, flags)));
+  }
+
+  @Override
+  public dev.netdb.NetDbStats stats() {
+    return env.dns().stats();
+  }
+
+  /** Returns a recorder for a traced lookup over this back end's files. */
+  @Override
+  public TraceRecorder recorder() {
+    return TraceRecorder.collecting(files);
+  }
+
+  @Override
+  public CompletableFuture<List<AddrInfo>> getaddrinfoTraced(String host, String service, int family,
+      int type, int proto, int flags, TraceRecorder recorder) {
+    if (closed) {
+      return CompletableFuture.failedFuture(new NetDbClosedException());
+    }
+    if (recorder.on()) {
+      recorder.add(env.dns().configuration(recorder.files()));
+    }
+    return tracked(getaddrinfo.run(new Getaddrinfo.Request(host, service, family, type, proto, flags), recorder));
   }
 
   @Override
