@@ -78,6 +78,17 @@ public final class DnsCache {
    * starts one with {@code exchange} and caches its outcome.
    */
   public CompletableFuture<DnsOutcome> get(DnsQuestion question, Supplier<CompletableFuture<DnsOutcome>> exchange) {
+    return get(question, exchange, age -> {});
+  }
+
+  /**
+   * Returns as {@link #get(DnsQuestion, Supplier)} does, and tells {@code age} how long ago (in
+   * nanoseconds) a cached outcome arrived, before returning it; a fresh exchange tells nothing. The
+   * TTLs in a cached message are the original ones, so whoever keeps an answer built from it must
+   * take its age off.
+   */
+  public CompletableFuture<DnsOutcome> get(
+      DnsQuestion question, Supplier<CompletableFuture<DnsOutcome>> exchange, java.util.function.LongConsumer age) {
     // The name is kept as spelled, not case-folded: a server answers in the question's case
     // (owner names point back at the question), and glibc, asking afresh each time, shows that
     // case in h_name, aliases and canonname; merging WWW.Example.TEST with www.example.test would
@@ -86,9 +97,11 @@ public final class DnsCache {
     if (enabled) {
       Entry e = entries.get(key);
       if (e != null) {
-        if (nanos.getAsLong() - e.expiresAt < 0) {
+        long now = nanos.getAsLong();
+        if (now - e.expiresAt < 0) {
           e.referenced = true;
           hits.increment();
+          age.accept(now - e.storedAt);
           return e.future;
         }
         entries.remove(key, e);
@@ -127,7 +140,8 @@ public final class DnsCache {
     long ttl = ttlNanos(outcome);
     if (ttl <= 0) return;
     if (entries.size() >= maxEntries) evict();
-    entries.put(key, new Entry(CompletableFuture.completedFuture(outcome), nanos.getAsLong() + ttl));
+    long now = nanos.getAsLong();
+    entries.put(key, new Entry(CompletableFuture.completedFuture(outcome), now, now + ttl));
   }
 
   /** Returns how long an outcome may be kept, in nanoseconds, after clamping; 0 for not at all. */
@@ -210,11 +224,13 @@ public final class DnsCache {
 
   private static final class Entry {
     final CompletableFuture<DnsOutcome> future;
+    final long storedAt;
     final long expiresAt;
     volatile boolean referenced;
 
-    Entry(CompletableFuture<DnsOutcome> future, long expiresAt) {
+    Entry(CompletableFuture<DnsOutcome> future, long storedAt, long expiresAt) {
       this.future = future;
+      this.storedAt = storedAt;
       this.expiresAt = expiresAt;
     }
   }

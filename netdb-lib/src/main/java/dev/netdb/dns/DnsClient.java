@@ -104,7 +104,21 @@ public final class DnsClient implements AutoCloseable {
    * @param family {@code INET} for A only, {@code INET6} for AAAA only, {@code UNSPEC} for both
    */
   public CompletableFuture<DnsHostResult> lookupHost(String name, AddressFamily family) {
-    return new HostQuery(config.get(), this::query).lookup(name, family);
+    // The TTLs of a cached message are as received: the result's TTLs lose the oldest age used.
+    java.util.concurrent.atomic.AtomicLong oldest = new java.util.concurrent.atomic.AtomicLong();
+    return new HostQuery(config.get(), q -> cache.get(q, () -> exchange(q), a -> oldest.accumulateAndGet(a, Math::max)))
+        .lookup(name, family)
+        .thenApply(r -> aged(r, (oldest.get() + 999_999_999L) / 1_000_000_000L)); // rounded up
+  }
+
+  /** Returns {@code r} with {@code seconds} taken off its TTL (not below 0). */
+  private static DnsHostResult aged(DnsHostResult r, long seconds) {
+    if (seconds <= 0) return r;
+    return switch (r) {
+      case DnsHostResult.Found f -> new DnsHostResult.Found(
+          f.queriedName(), f.canonicalName(), f.aliases(), f.addresses(), Math.max(0, f.ttl() - seconds));
+      case DnsHostResult.Failed x -> new DnsHostResult.Failed(x.error(), x.detail(), Math.max(0, x.negativeTtl() - seconds));
+    };
   }
 
   /**

@@ -40,12 +40,20 @@ public sealed interface DnsHostResult {
    *
    * @param error the glibc {@code h_errno}; {@link DnsError#eai()} gives {@code getaddrinfo}'s code
    * @param detail what happened, for logs and debugging (never shown as Python's message)
+   * @param negativeTtl how long the failure may be kept, in seconds: for {@code HOST_NOT_FOUND}
+   *     and {@code NO_DATA}, the smallest RFC 2308 §5 negative TTL (min of the SOA's TTL and
+   *     MINIMUM) over every name tried; 0 when any try had no SOA or failed otherwise
    */
-  record Failed(DnsError error, String detail) implements DnsHostResult {
+  record Failed(DnsError error, String detail, long negativeTtl) implements DnsHostResult {
     /** Checks for nulls. */
     public Failed {
       Objects.requireNonNull(error, "error");
       Objects.requireNonNull(detail, "detail");
+    }
+
+    /** Creates a failure not to be kept. */
+    public Failed(DnsError error, String detail) {
+      this(error, detail, 0);
     }
   }
 }

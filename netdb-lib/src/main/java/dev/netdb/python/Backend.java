@@ -81,6 +81,23 @@ public interface Backend extends AutoCloseable {
   CompletableFuture<List<AddrInfo>> getaddrinfoAsync(
       String host, String service, int family, int type, int proto, int flags);
 
+  /**
+   * Asynchronous {@link #getaddrinfo} with how long the answer holds. The default knows no TTL
+   * (glibc's {@code getaddrinfo} returns none) and says 0.
+   */
+  default CompletableFuture<Expiring> getaddrinfoExpiringAsync(
+      String host, String service, int family, int type, int proto, int flags) {
+    return getaddrinfoAsync(host, service, family, type, proto, flags).thenApply(a -> new Expiring(a, 0));
+  }
+
+  /**
+   * A {@code getaddrinfo} answer and how long it holds.
+   *
+   * @param answer the entries
+   * @param ttlNanos nanoseconds from the answer; {@link Long#MAX_VALUE} for one that cannot change
+   */
+  record Expiring(List<AddrInfo> answer, long ttlNanos) {}
+
   /** Asynchronous {@link #gethostbyname}; the future fails with {@link dev.netdb.HostException}. */
   CompletableFuture<HostEntry> gethostbynameAsync(String host, int family);
 

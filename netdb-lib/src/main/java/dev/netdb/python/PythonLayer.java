@@ -425,6 +425,35 @@ public final class PythonLayer implements NetDb {
   }
 
   @Override
+  public CompletableFuture<dev.netdb.ResolvedAddresses> resolveAsync(String host, dev.netdb.AddrInfoHints hints) {
+    String h;
+    try {
+      ensureOpen();
+      h = Idna.encode(host);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(javaFailure(e, host));
+    }
+    return backend
+        .getaddrinfoExpiringAsync(h, null, hints.family().value(), hints.type().value(), hints.proto(),
+            dev.netdb.AddrInfoFlag.mask(hints.flags()))
+        .handle((answer, failure) -> {
+          if (failure != null) {
+            throw new CompletionException(javaFailure(unwrap(failure), host));
+          }
+          try {
+            return dev.netdb.ResolvedAddresses.of(host, answer.answer(), java.time.Duration.ofNanos(answer.ttlNanos()));
+          } catch (java.net.UnknownHostException e) {
+            throw new CompletionException(e);
+          }
+        });
+  }
+
+  /** Returns the Java face's failure for a lookup's: an {@code UnknownHostException} for ours. */
+  private static Throwable javaFailure(Throwable t, String host) {
+    return t instanceof NetDbException e ? withInput(e, host, null).toUnknownHostException() : t;
+  }
+
+  @Override
   public CompletableFuture<String> gethostbynameAsync(String host) {
     return attempt(() -> {
       ensureOpen();
