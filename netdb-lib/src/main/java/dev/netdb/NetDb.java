@@ -403,11 +403,7 @@ public interface NetDb extends AutoCloseable {
    */
   default List<java.net.InetAddress> lookup(String host, AddressFamily family)
       throws java.net.UnknownHostException {
-    try {
-      return JavaFace.addresses(host, getaddrinfo(host, null, family.value(), SocketType.STREAM.value(), 0, 0));
-    } catch (NetDbException e) {
-      throw e.toUnknownHostException();
-    }
+    return resolve(host, family).addresses();
   }
 
   /**
@@ -419,8 +415,7 @@ public interface NetDb extends AutoCloseable {
    * @return a future with the addresses in connect order
    */
   default CompletableFuture<List<java.net.InetAddress>> lookupAsync(String host, AddressFamily family) {
-    return getaddrinfoAsync(host, null, family.value(), SocketType.STREAM.value(), 0, 0)
-        .handle((answer, failure) -> JavaFace.addressesOrThrow(host, answer, failure));
+    return resolveAsync(host, AddrInfoHints.of(family)).thenApply(ResolvedAddresses::addresses);
   }
 
   /**

@@ -165,6 +165,17 @@ public class AnswerCacheBench {
     return interval.resolve(NAME, AddressFamily.INET);
   }
 
+  /**
+   * The floor under bar 2: {@code InetAddress.getAllByName} with the JDK's cache off over {@link
+   * MapResolverProvider}, a provider that is one map lookup; what the JDK itself costs per call
+   * when every call reaches a provider.
+   */
+  @Benchmark
+  @Fork(value = 1, jvmArgsAppend = "-Dsun.net.inetaddr.ttl=0")
+  public InetAddress[] jdkGetAllByNameCacheOffMapProvider() throws Exception {
+    return InetAddress.getAllByName(NAME);
+  }
+
   /** Bar 2: {@code InetAddress.getAllByName} through netdb-spi, the JDK's cache off. */
   @Benchmark
   @Fork(value = 1, jvmArgsAppend = {"-Dsun.net.inetaddr.ttl=0", "-D" + SPI_FORK + "=true"})

@@ -87,7 +87,7 @@ public interface Backend extends AutoCloseable {
    */
   default CompletableFuture<Expiring> getaddrinfoExpiringAsync(
       String host, String service, int family, int type, int proto, int flags) {
-    return getaddrinfoAsync(host, service, family, type, proto, flags).thenApply(a -> new Expiring(a, 0));
+    return getaddrinfoAsync(host, service, family, type, proto, flags).thenApply(a -> new Expiring(a, 0, null));
   }
 
   /**
@@ -95,8 +95,11 @@ public interface Backend extends AutoCloseable {
    *
    * @param answer the entries
    * @param ttlNanos nanoseconds from the answer; {@link Long#MAX_VALUE} for one that cannot change
+   * @param memo a slot shared by every hit of the same cached answer, where a caller may keep a
+   *     value derived from it (the Java face keeps its {@code InetAddress} list); null when the
+   *     answer was not cached
    */
-  record Expiring(List<AddrInfo> answer, long ttlNanos) {}
+  record Expiring(List<AddrInfo> answer, long ttlNanos, java.util.concurrent.atomic.AtomicReference<Object> memo) {}
 
   /** Asynchronous {@link #gethostbyname}; the future fails with {@link dev.netdb.HostException}. */
   CompletableFuture<HostEntry> gethostbynameAsync(String host, int family);

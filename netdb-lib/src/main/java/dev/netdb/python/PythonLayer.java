@@ -440,8 +440,19 @@ public final class PythonLayer implements NetDb {
           if (failure != null) {
             throw new CompletionException(javaFailure(unwrap(failure), host));
           }
+          java.time.Duration ttl = java.time.Duration.ofNanos(answer.ttlNanos());
+          // Every hit of one cached answer shares its memo: the InetAddress list is built once per
+          // entry and spelling of the host.
+          if (answer.memo() != null && answer.memo().get() instanceof dev.netdb.ResolvedAddresses kept
+              && kept.addresses().getFirst().getHostName().equals(host)) {
+            return new dev.netdb.ResolvedAddresses(kept.addresses(), ttl);
+          }
           try {
-            return dev.netdb.ResolvedAddresses.of(host, answer.answer(), java.time.Duration.ofNanos(answer.ttlNanos()));
+            dev.netdb.ResolvedAddresses r = dev.netdb.ResolvedAddresses.of(host, answer.answer(), ttl);
+            if (answer.memo() != null) {
+              answer.memo().set(r);
+            }
+            return r;
           } catch (java.net.UnknownHostException e) {
             throw new CompletionException(e);
           }

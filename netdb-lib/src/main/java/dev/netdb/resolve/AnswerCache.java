@@ -2,6 +2,7 @@ package dev.netdb.resolve;
 
 import dev.netdb.AddrInfo;
 import dev.netdb.GaiException;
+import dev.netdb.python.Backend.Expiring;
 import dev.netdb.resolve.Getaddrinfo.Request;
 import dev.netdb.text.IpLiterals;
 import java.time.Duration;
@@ -98,15 +99,6 @@ public final class AnswerCache {
     }
   }
 
-  /**
-   * An answer and how much longer it holds, in nanoseconds (from when it was returned).
-   *
-   * @param answer the entries, as {@code getaddrinfo} returns them
-   * @param ttlNanos how long the answer may be reused: the rest of its entry's lifetime; 0 when it
-   *     was not cached or is stale; for a numeric host, {@link Long#MAX_VALUE}
-   */
-  public record Timed(List<AddrInfo> answer, long ttlNanos) {}
-
   private enum Kind { FILES, DNS, NEGATIVE }
 
   private final Environment env;
@@ -177,15 +169,18 @@ public final class AnswerCache {
     return slow(request, now).thenCompose(x -> x.future);
   }
 
-  /** Answers as {@link #answer} does, with how long the answer holds. */
-  public CompletableFuture<Timed> timed(Request request) {
+  /**
+   * Answers as {@link #answer} does, with how long the answer holds: the rest of its entry's
+   * lifetime; 0 when it was not kept or is stale; {@link Long#MAX_VALUE} for a numeric host.
+   */
+  public CompletableFuture<Expiring> timed(Request request) {
     long now = nanos.getAsLong();
     Entry e = fresh(request, now);
     if (e != null) {
       return e.timed(now);
     }
     if (bypass(request)) {
-      return new Getaddrinfo(env).run(request).thenApply(a -> new Timed(a, Long.MAX_VALUE));
+      return new Getaddrinfo(env).run(request).thenApply(a -> new Expiring(a, Long.MAX_VALUE, null));
     }
     return slow(request, now).thenCompose(x -> x.timed(nanos.getAsLong()));
   }
@@ -462,11 +457,19 @@ public final class AnswerCache {
     final long expiresAt;
     final long generation;
     final AtomicBoolean refreshing = new AtomicBoolean();
+    /** What callers derived from the answer ({@link Expiring#memo()}), shared by every hit. */
+    final java.util.concurrent.atomic.AtomicReference<Object> memo;
     boolean referenced;
     /** When a refresh last ended in EAI_AGAIN (0: never), for the failure recheck timer. */
     volatile long failedAt;
 
     Entry(Kind kind, CompletableFuture<List<AddrInfo>> future, long storedAt, long expiresAt, long generation) {
+      this(kind, future, storedAt, expiresAt, generation, new java.util.concurrent.atomic.AtomicReference<>());
+    }
+
+    Entry(Kind kind, CompletableFuture<List<AddrInfo>> future, long storedAt, long expiresAt, long generation,
+        java.util.concurrent.atomic.AtomicReference<Object> memo) {
+      this.memo = memo;
       this.kind = kind;
       this.future = future;
       this.storedAt = storedAt;
@@ -476,11 +479,14 @@ public final class AnswerCache {
 
     /** Returns this entry served past its expiry: the same answer, lifetime 0. */
     Entry asStale() {
-      return new Entry(kind, future, storedAt, storedAt, generation);
+      return new Entry(kind, future, storedAt, storedAt, generation, memo);
     }
 
-    CompletableFuture<Timed> timed(long now) {
-      return future.thenApply(a -> new Timed(a, Math.max(0, expiresAt - now)));
+    CompletableFuture<Expiring> timed(long now) {
+      if (future.isCompletedExceptionally()) {
+        return future.thenApply(a -> null);
+      }
+      return CompletableFuture.completedFuture(new Expiring(future.join(), Math.max(0, expiresAt - now), memo));
     }
   }
 

@@ -115,9 +115,9 @@ public final class JavaBackend implements Backend {
     }
     Getaddrinfo.Request r = new Getaddrinfo.Request(host, service, family, type, proto, flags);
     if (answers == null) {
-      return tracked(getaddrinfo.run(r).thenApply(a -> new Expiring(a, 0)));
+      return tracked(getaddrinfo.run(r).thenApply(a -> new Expiring(a, 0, null)));
     }
-    return tracked(answers.timed(r).thenApply(t -> new Expiring(t.answer(), t.ttlNanos())));
+    return tracked(answers.timed(r));
   }
 
   /** Returns the answer cache, or null when it is off. */
