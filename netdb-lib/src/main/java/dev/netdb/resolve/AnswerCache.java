@@ -177,12 +177,12 @@ public final class AnswerCache {
     long now = nanos.getAsLong();
     Entry e = fresh(request, now);
     if (e != null) {
-      return e.timed(now);
+      return e.timed(now, fileCheck);
     }
     if (bypass(request)) {
       return new Getaddrinfo(env).run(request).thenApply(a -> new Expiring(a, Long.MAX_VALUE, null));
     }
-    return slow(request, now).thenCompose(x -> x.timed(nanos.getAsLong()));
+    return slow(request, now).thenCompose(x -> x.timed(nanos.getAsLong(), fileCheck));
   }
 
   /** Returns the fresh entry for a call, starting a refresh ahead when one is due; else null. */
@@ -482,11 +482,14 @@ public final class AnswerCache {
       return new Entry(kind, future, storedAt, storedAt, generation, memo);
     }
 
-    CompletableFuture<Expiring> timed(long now) {
+    /** Returns the answer with the rest of its lifetime; a files answer holds until the next file check. */
+    CompletableFuture<Expiring> timed(long now, long fileCheck) {
       if (future.isCompletedExceptionally()) {
         return future.thenApply(a -> null);
       }
-      return CompletableFuture.completedFuture(new Expiring(future.join(), Math.max(0, expiresAt - now), memo));
+      long left = Math.max(0, expiresAt - now);
+      return CompletableFuture.completedFuture(
+          new Expiring(future.join(), kind == Kind.FILES ? Math.min(left, fileCheck) : left, memo));
     }
   }
 
