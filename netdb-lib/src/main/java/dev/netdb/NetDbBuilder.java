@@ -213,7 +213,11 @@ public final class NetDbBuilder {
    * host.conf) is trusted before its size and time are checked again; zero checks on every call,
    * as glibc does. Also bounds how long the interface list and the kernel's source addresses are
    * kept. Unset: every call for the files but services and protocols (once a second), and a
-   * second for the interfaces.
+   * second for the interfaces. The answer cache checks the files at the same interval: an entry
+   * ends when a check sees one of hosts, host.conf, gai.conf or resolv.conf changed.
+   *
+   * @param interval how long a read is trusted; zero for every call
+   * @return this builder
    */
   public NetDbBuilder fileCheckInterval(Duration interval) {
     if (interval.isNegative()) {

@@ -8,6 +8,12 @@ package dev.netdb;
 public final class OsBackendUnavailableException extends UnsupportedOperationException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * Creates the exception.
+   *
+   * @param message what is missing, and how to enable native access where that is the cause
+   * @param cause the failure that showed it, or null
+   */
   public OsBackendUnavailableException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -195,6 +195,46 @@ public final class DnsCache {
     }
   }
 
+  /**
+   * Returns {@code outcome} as a cache that has held it {@code seconds} must pass it on: every TTL
+   * of its answer and authority records lowered by that much, not below 0 (RFC 1035 §7.4 keeps
+   * TTLs counting down in caches), and an SOA's MINIMUM too, so that RFC 2308's negative TTL,
+   * min(TTL, MINIMUM), counts down with it. Other outcomes carry no TTL and are returned as they
+   * are.
+   */
+  static DnsOutcome aged(DnsOutcome outcome, long seconds) {
+    return switch (outcome) {
+      case DnsOutcome.Answer a -> new DnsOutcome.Answer(aged(a.message(), seconds), a.server());
+      case DnsOutcome.NxDomain n -> new DnsOutcome.NxDomain(aged(n.message(), seconds), n.server());
+      case DnsOutcome.NoData n -> new DnsOutcome.NoData(aged(n.message(), seconds), n.server());
+      default -> outcome;
+    };
+  }
+
+  private static DnsMessage aged(DnsMessage m, long s) {
+    return new DnsMessage(m.header(), m.questions(), aged(m.answers(), s), aged(m.authorities(), s), m.additionals());
+  }
+
+  private static java.util.List<ResourceRecord> aged(java.util.List<ResourceRecord> records, long s) {
+    java.util.List<ResourceRecord> out = new java.util.ArrayList<>(records.size());
+    for (ResourceRecord r : records) {
+      out.add(switch (r) {
+        case ResourceRecord.A x -> new ResourceRecord.A(x.name(), x.dnsClass(), less(x.ttl(), s), x.address());
+        case ResourceRecord.Aaaa x -> new ResourceRecord.Aaaa(x.name(), x.dnsClass(), less(x.ttl(), s), x.address());
+        case ResourceRecord.Cname x -> new ResourceRecord.Cname(x.name(), x.dnsClass(), less(x.ttl(), s), x.target());
+        case ResourceRecord.Ptr x -> new ResourceRecord.Ptr(x.name(), x.dnsClass(), less(x.ttl(), s), x.target());
+        case ResourceRecord.Soa x -> new ResourceRecord.Soa(x.name(), x.dnsClass(), less(x.ttl(), s), x.mname(),
+            x.rname(), x.serial(), x.refresh(), x.retry(), x.expire(), less(x.minimum(), s));
+        case ResourceRecord.Opt x -> x;
+      });
+    }
+    return out;
+  }
+
+  private static long less(long ttl, long seconds) {
+    return Math.max(0, ttl - seconds);
+  }
+
   /** Drops every entry. */
   public void clear() {
     entries.clear();

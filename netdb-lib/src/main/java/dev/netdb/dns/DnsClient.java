@@ -104,21 +104,19 @@ public final class DnsClient implements AutoCloseable {
    * @param family {@code INET} for A only, {@code INET6} for AAAA only, {@code UNSPEC} for both
    */
   public CompletableFuture<DnsHostResult> lookupHost(String name, AddressFamily family) {
-    // The TTLs of a cached message are as received: the result's TTLs lose the oldest age used.
-    java.util.concurrent.atomic.AtomicLong oldest = new java.util.concurrent.atomic.AtomicLong();
-    return new HostQuery(config.get(), q -> cache.get(q, () -> exchange(q), a -> oldest.accumulateAndGet(a, Math::max)))
-        .lookup(name, family)
-        .thenApply(r -> aged(r, (oldest.get() + 999_999_999L) / 1_000_000_000L)); // rounded up
+    return new HostQuery(config.get(), this::queryAged).lookup(name, family);
   }
 
-  /** Returns {@code r} with {@code seconds} taken off its TTL (not below 0). */
-  private static DnsHostResult aged(DnsHostResult r, long seconds) {
-    if (seconds <= 0) return r;
-    return switch (r) {
-      case DnsHostResult.Found f -> new DnsHostResult.Found(
-          f.queriedName(), f.canonicalName(), f.aliases(), f.addresses(), Math.max(0, f.ttl() - seconds));
-      case DnsHostResult.Failed x -> new DnsHostResult.Failed(x.error(), x.detail(), Math.max(0, x.negativeTtl() - seconds));
-    };
+  /**
+   * Asks as {@link #query} does, but a cached outcome comes with its TTLs lowered by its age
+   * (rounded up to the second), so that what is built from it, such as the answer cache's entries,
+   * lives no longer than the records allow.
+   */
+  private CompletableFuture<DnsOutcome> queryAged(DnsQuestion question) {
+    long[] age = new long[1];
+    CompletableFuture<DnsOutcome> f = cache.get(question, () -> exchange(question), a -> age[0] = a);
+    long seconds = (age[0] + 999_999_999L) / 1_000_000_000L;
+    return seconds == 0 ? f : f.thenApply(o -> DnsCache.aged(o, seconds));
   }
 
   /**
