@@ -91,6 +91,14 @@ public interface Backend extends AutoCloseable {
   }
 
   /**
+   * Blocking {@link #getaddrinfoExpiringAsync}: on the caller's thread where the back end's
+   * blocking call runs there (the OS back end's glibc call). The default knows no TTL and says 0.
+   */
+  default Expiring getaddrinfoExpiring(String host, String service, int family, int type, int proto, int flags) {
+    return new Expiring(getaddrinfo(host, service, family, type, proto, flags), 0, null);
+  }
+
+  /**
    * A {@code getaddrinfo} answer and how long it holds.
    *
    * @param answer the entries

@@ -120,6 +120,11 @@ public final class JavaBackend implements Backend {
     return tracked(answers.timed(r));
   }
 
+  @Override
+  public Expiring getaddrinfoExpiring(String host, String service, int family, int type, int proto, int flags) {
+    return join(getaddrinfoExpiringAsync(host, service, family, type, proto, flags));
+  }
+
   /** Returns the answer cache, or null when it is off. */
   public AnswerCache answerCache() {
     return answers;

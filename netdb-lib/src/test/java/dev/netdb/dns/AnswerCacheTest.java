@@ -204,6 +204,14 @@ class AnswerCacheTest {
   }
 
   @Test
+  void theOsBackEndKnowsNoTtlAndAnswersOnTheCallersThread() throws Exception {
+    // A numeric host: glibc makes no lookup for it.
+    ResolvedAddresses r = NetDb.os().resolve("192.0.2.7", AddressFamily.INET);
+    assertThat(r.addresses()).extracting(InetAddress::getHostAddress).containsExactly("192.0.2.7");
+    assertThat(r.ttl()).isZero();
+  }
+
+  @Test
   void theKeyHoldsEveryArgumentSoCachedAnswersEqualUncachedOnes() {
     zone.put("k.test A", q -> reply(Replies.answer(q, a("k.test", 300, "192.0.2.30"))));
     zone.put("k.test AAAA", q -> reply(Replies.answer(q, aaaa("k.test", 300, "2001:db8::30"))));
