@@ -72,6 +72,7 @@ public final class NetDbBuilder {
   private Duration staleResponseTimeout = Duration.ofMillis(1800);
   private boolean refreshAhead;
   private Executor executor = dev.netdb.dns.CallbackExecutor.get();
+  private int maxSocketsInFlight;
 
   NetDbBuilder() {}
 
@@ -338,6 +339,21 @@ public final class NetDbBuilder {
   }
 
   /**
+   * Caps the DNS sockets held at once (default 0: derived from the descriptor limit, {@code
+   * (RLIMIT_NOFILE - 128) / 2} between 16 and 4096, so 448 under {@code ulimit -n 1024}).
+   * Lookups beyond the cap wait in a FIFO queue, none is dropped, and their timeouts start when
+   * their queries are sent.
+   *
+   * @param max the most sockets at once, or 0 for the default
+   * @return this builder
+   */
+  public NetDbBuilder maxSocketsInFlight(int max) {
+    if (max < 0) throw new IllegalArgumentException("maxSocketsInFlight < 0: " + max);
+    this.maxSocketsInFlight = max;
+    return this;
+  }
+
+  /**
    * Builds the back end; no file is read, no socket opened and no thread started until needed.
    *
    * @return the new back end
@@ -414,7 +430,7 @@ public final class NetDbBuilder {
         .maxTtl(cacheMaxTtl)
         .nanos(nanoClock)
         .build();
-    return new DnsHostResolver(DnsHostResolver.creating(config, dnsCache, executor));
+    return new DnsHostResolver(DnsHostResolver.creating(config, dnsCache, executor, maxSocketsInFlight));
   }
 
   /** Returns the check interval of hosts, resolv.conf, gai.conf and host.conf. */

@@ -11,8 +11,8 @@ public final class OsBackendUnavailableException extends UnsupportedOperationExc
   /**
    * Creates the exception.
    *
-   * @param message what is missing, and how to enable native access where that is the cause
-   * @param cause the failure that showed it, or null
+   * @param message what is missing and how to enable it
+   * @param cause the underlying failure, or null
    */
   public OsBackendUnavailableException(String message, Throwable cause) {
     super(message, cause);

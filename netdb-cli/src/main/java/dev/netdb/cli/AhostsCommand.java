@@ -12,7 +12,7 @@ import java.util.List;
  * AI_V4MAPPED} again for v6), as getent.c passes them without {@code --no-idn}: glibc then encodes
  * a non-ASCII key to its ACE form and decodes an ACE canonical name back to Unicode.
  */
-final class AhostsCommand implements GetentCommand {
+final class AhostsCommand implements GetentHostDatabase {
   /** glibc's {@code AI_IDN}: encode the host name with IDNA before the lookup. */
   static final int AI_IDN = 0x0040;
   /** glibc's {@code AI_CANONIDN}: decode an ACE canonical name to Unicode. */
@@ -37,23 +37,30 @@ final class AhostsCommand implements GetentCommand {
       throw new UsageException(name + ": listing the whole hosts database is not supported; give"
           + " a name or an address");
     }
-    int flags = AddrInfoFlag.mask(
-        AddrInfoFlag.V4MAPPED, AddrInfoFlag.ADDRCONFIG, AddrInfoFlag.CANONNAME)
-        | AI_IDN | AI_CANONIDN; // getent.c: idn_flags = AI_IDN | AI_CANONIDN
     int result = 0;
     for (String key : keys) {
-      List<AddrInfo> res;
-      try {
-        res = session.netDb().addrinfo(key, null, family.value(), 0, 0, flags);
-      } catch (NetDbException e) {
+      if (lookupKey(session, key, out) != null) {
         result = 2;
-        continue;
-      }
-      for (AddrInfo ai : res) {
-        print(out, ai);
       }
     }
     return result;
+  }
+
+  @Override
+  public NetDbException lookupKey(Session session, String key, StringBuilder out) {
+    int flags = AddrInfoFlag.mask(
+        AddrInfoFlag.V4MAPPED, AddrInfoFlag.ADDRCONFIG, AddrInfoFlag.CANONNAME)
+        | AI_IDN | AI_CANONIDN; // getent.c: idn_flags = AI_IDN | AI_CANONIDN
+    List<AddrInfo> res;
+    try {
+      res = session.netDb().addrinfo(key, null, family.value(), 0, 0, flags);
+    } catch (NetDbException e) {
+      return e;
+    }
+    for (AddrInfo ai : res) {
+      print(out, ai);
+    }
+    return null;
   }
 
   /** Appends one result as getent.c {@code ahosts_keys_int} prints it. */

@@ -1,133 +1,338 @@
 package dev.netdb.cli;
 
-import java.io.BufferedReader;
+import dev.netdb.NetDb;
+import dev.netdb.NetDbException;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
- * Runs batch mode: one JSON array of arguments per input line, one JSON object per call, in input
- * order. Lookups on the pure-Java back end run concurrently, at most {@link #WINDOW} in flight,
- * each on a virtual thread that waits on the back end's non-blocking resolver (so a window of
- * calls costs no platform thread each); every other batch runs one call at a time on the caller's
- * thread (glibc's calls block a carrier thread, so virtual threads would gain nothing there).
- * Memory stays bounded by the window however long the input is.
+ * Runs a batch: the calls that standard input lists after a lone {@code -}, one per line, with the
+ * results written in input order. Three forms share the machinery: {@code --json} (one JSON array
+ * of arguments per line, one JSON object per call), text (one argument per line for a
+ * one-argument command, each printed as the same call given on the command line prints it), and
+ * getent's host databases (one key per line).
+ *
+ * <p>Lookups on a back end chosen with {@code --backend java} run concurrently: the line's call is
+ * started through the back end's non-blocking {@code *Async} method and the main thread goes on
+ * reading, so up to {@link #WINDOW} calls are in flight with no thread of their own; the main
+ * thread waits only for the oldest call when the window is full. (getent's databases and the
+ * 2-tuple {@code getnameinfo} have no asynchronous form in {@link NetDb}; they run the blocking call
+ * on a virtual thread each.) Every other batch runs one call at a time on the main thread: glibc's
+ * calls block, so overlapping them would need a thread each. Memory stays bounded by the window,
+ * in calls and in bytes of input, however long the input is.
+ *
+ * <p>At the end of a batch whose back end is the java one, {@link BatchSummary}'s line goes to
+ * standard error.
  */
 final class Batch {
   /** Calls in flight at most; also the number of results held back for ordering. */
   static final int WINDOW = 256;
+
+  /** Bytes of input lines held in the window at most (large lines shrink the window). */
+  static final long WINDOW_BYTES = 16L << 20;
 
   /** The commands whose calls may wait on the network, and so gain from running concurrently. */
   private static final Set<String> LOOKUPS =
       Set.of("gethostbyname", "gethostbyname_ex", "gethostbyaddr", "getfqdn", "getaddrinfo",
           "getnameinfo");
 
+  /** The commands that take one argument per line without {@code --json}. */
+  static final Set<String> ONE_ARGUMENT =
+      Set.of("gethostbyname", "gethostbyname_ex", "gethostbyaddr", "getfqdn");
+
   private Batch() {}
 
-  /**
-   * Reports whether a batch of this command runs concurrently: lookups on a back end chosen with
-   * {@code --backend java}. (The default back end is decided only when a call first needs one, so
-   * a batch of argument errors never creates it.)
-   */
-  static boolean concurrent(Session session, Command command) {
-    return LOOKUPS.contains(command.name()) && "java".equals(session.options().backend());
+  /** One form of batch: how a line becomes work, and how its result is written. */
+  private interface Form<T> {
+    /** Reports whether a line is skipped without a call. */
+    boolean skip(String text);
+
+    /** Starts the work for one line; with {@code concurrent} false it finishes before returning. */
+    CompletableFuture<T> start(BatchInput.Text line, boolean concurrent);
+
+    /** Returns the result for a line that could not become a call. */
+    T rejected(Outcome.Malformed m);
+
+    /** Appends the result's output, counts it, and returns its exit status (0, or 2). */
+    int write(T result, StringBuilder out, BatchSummary summary) throws IOException;
   }
 
-  /** Reads calls until end of input, runs them, and writes the results in input order. */
-  static int run(BufferedReader in, Writer out, Session session, Command command, Progress progress)
-      throws IOException {
-    boolean concurrent = concurrent(session, command);
+  /** Reports whether lookups of a command run concurrently: on a back end chosen as java. */
+  static boolean concurrent(Session session, String command) {
+    return LOOKUPS.contains(command) && "java".equals(session.options().backend());
+  }
+
+  /** Runs a {@code --json} batch of {@code command}. */
+  static int json(BatchInput in, Writer out, Writer err, Session session, Command command,
+      Progress progress) throws IOException {
+    Form<Outcome> form = new CallForm(session, command) {
+      @Override
+      public boolean skip(String text) {
+        return text.isBlank(); // tools/oracle.py skips what line.strip() empties
+      }
+
+      @Override
+      List<PyValue> arguments(BatchInput.Text line) throws Rejection {
+        try {
+          List<PyValue> args = JsonReader.readArguments(line.text(), session.options().maxDepth());
+          if (args == null) {
+            throw new Rejection(Outcome.Malformed.notAnArray(line.number()));
+          }
+          return args;
+        } catch (JsonReader.TooDeep e) {
+          throw new Rejection(new Outcome.Malformed(line.number(), "ValueError",
+              "nested deeper than " + session.options().maxDepth() + " (--max-depth)"));
+        } catch (OutOfMemoryError e) {
+          // Only with limits raised past the heap; what the line took is garbage again here.
+          throw new Rejection(new Outcome.Malformed(line.number(), "MemoryError",
+              "out of memory decoding the line (lower --max-line-bytes or --max-depth)"));
+        }
+      }
+
+      @Override
+      public int write(Outcome o, StringBuilder out, BatchSummary summary) {
+        summary.count(o);
+        JsonRenderer.render(out, o);
+        return o instanceof Outcome.Returned ? 0 : 2;
+      }
+    };
+    return run(in, out, err, session, form, concurrent(session, command.name()), progress);
+  }
+
+  /** Runs a text batch of a one-argument command: each line is the argument of one call. */
+  static int text(BatchInput in, Writer out, Writer err, Session session, Command command,
+      Progress progress) throws IOException {
+    Form<Outcome> form = new CallForm(session, command) {
+      @Override
+      public boolean skip(String text) {
+        return text.isEmpty();
+      }
+
+      @Override
+      List<PyValue> arguments(BatchInput.Text line) {
+        return List.of(new PyValue.PyStr(line.text()));
+      }
+
+      @Override
+      public int write(Outcome o, StringBuilder out, BatchSummary summary) {
+        summary.count(o);
+        if (o instanceof Outcome.Malformed m) {
+          out.append("ERROR: ").append(m.message()).append('\n');
+        } else {
+          // Exactly what `netdb COMMAND ARG` prints: one call, so the label is its own width.
+          String label = command.label(o.args());
+          TextRenderer.render(out, command.layout(), label, label.length(), o);
+        }
+        return o instanceof Outcome.Returned ? 0 : 2;
+      }
+    };
+    return run(in, out, err, session, form, concurrent(session, command.name()), progress);
+  }
+
+  /** Runs a batch of getent host-database keys, one per line, with getent's output. */
+  static int getent(BatchInput in, Writer out, Writer err, Session session, GetentHostDatabase db,
+      Progress progress) throws IOException {
+    record Key(String text, NetDbException failure, String problem) {}
+    Form<Key> form = new Form<>() {
+      @Override
+      public boolean skip(String text) {
+        return text.isEmpty();
+      }
+
+      @Override
+      public CompletableFuture<Key> start(BatchInput.Text line, boolean concurrent) {
+        Supplier<Key> lookup = () -> {
+          StringBuilder sb = new StringBuilder();
+          NetDbException failure = db.lookupKey(session, line.text(), sb);
+          return new Key(sb.toString(), failure, null);
+        };
+        CompletableFuture<Key> f = concurrent
+            ? onVirtualThread(lookup) : CompletableFuture.completedFuture(lookup.get());
+        return f.exceptionally(t -> new Key("", null,
+            "line " + line.number() + ": " + unwrap(t)));
+      }
+
+      @Override
+      public Key rejected(Outcome.Malformed m) {
+        return new Key("", null, m.message());
+      }
+
+      @Override
+      public int write(Key k, StringBuilder out, BatchSummary summary) throws IOException {
+        if (k.problem() != null) {
+          summary.countMalformed();
+          err.write("netdb: " + db.name() + ": " + k.problem() + "\n");
+          return 2;
+        }
+        summary.count(k.failure());
+        out.append(k.text());
+        return k.failure() == null ? 0 : 2;
+      }
+    };
+    boolean concurrent = "java".equals(session.options().backend());
+    return run(in, out, err, session, form, concurrent, progress);
+  }
+
+  /** The JSON and text forms: a line becomes the arguments of one call of a command. */
+  private abstract static class CallForm implements Form<Outcome> {
+    final Session session;
+    final Command command;
+
+    CallForm(Session session, Command command) {
+      this.session = session;
+      this.command = command;
+    }
+
+    /** Returns the call's arguments, or throws the line's rejection. */
+    abstract List<PyValue> arguments(BatchInput.Text line) throws Rejection;
+
+    @Override
+    public CompletableFuture<Outcome> start(BatchInput.Text line, boolean concurrent) {
+      List<PyValue> args;
+      try {
+        args = arguments(line);
+      } catch (Rejection r) {
+        return CompletableFuture.completedFuture(r.malformed);
+      }
+      return concurrent
+          ? invokeAsync(session, command, args)
+          : CompletableFuture.completedFuture(Cli.invoke(session, command, args));
+    }
+
+    @Override
+    public Outcome rejected(Outcome.Malformed m) {
+      return m;
+    }
+  }
+
+  /** Signals a line that is no call; no stack trace. */
+  private static final class Rejection extends Exception {
+    private static final long serialVersionUID = 1L;
+    final transient Outcome.Malformed malformed;
+
+    Rejection(Outcome.Malformed malformed) {
+      super(null, null, false, false);
+      this.malformed = malformed;
+    }
+  }
+
+  /**
+   * Starts one call through the command's {@link Command#callAsync}: argument errors give their
+   * outcome at once, lookups complete it later. Never throws but for a usage error.
+   */
+  static CompletableFuture<Outcome> invokeAsync(
+      Session session, Command command, List<PyValue> args) {
+    CompletableFuture<PyValue> f;
+    try {
+      f = command.callAsync(session, Conversions.apply(command.name(), args));
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      return CompletableFuture.completedFuture(Outcome.failure(args, e));
+    }
+    return f.handle((v, t) -> t == null
+        ? new Outcome.Returned(args, v) : Outcome.failure(args, unwrap(t)));
+  }
+
+  /** Runs a blocking call on a new virtual thread; the future completes with its outcome. */
+  static <T> CompletableFuture<T> onVirtualThread(Supplier<T> call) {
+    CompletableFuture<T> f = new CompletableFuture<>();
+    Thread.ofVirtual().name("netdb-batch").start(() -> {
+      try {
+        f.complete(call.get());
+      } catch (Throwable t) {
+        f.completeExceptionally(t);
+      }
+    });
+    return f;
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+  }
+
+  /** A started line and the input bytes it holds in the window. */
+  private record Pending<T>(CompletableFuture<T> result, long bytes) {}
+
+  private static <T> int run(BatchInput in, Writer out, Writer err, Session session, Form<T> form,
+      boolean concurrent, Progress progress) throws IOException {
     if (concurrent) {
-      session.netDb(); // created here, once, before any worker shares it
+      session.netDb(); // created here, once, before any call shares it
     }
     int window = concurrent ? WINDOW : 1;
+    BatchSummary summary = new BatchSummary(System.nanoTime());
     int status = 0;
-    ArrayDeque<CompletableFuture<Outcome>> pending = new ArrayDeque<>(WINDOW);
+    ArrayDeque<Pending<T>> pending = new ArrayDeque<>(WINDOW);
+    long pendingBytes = 0;
     StringBuilder sb = new StringBuilder(256);
-    try (ExecutorService workers =
-        concurrent ? Executors.newVirtualThreadPerTaskExecutor() : new DirectExecutor()) {
-      long lineNo = 0;
-      String line;
-      while ((line = in.readLine()) != null) {
-        lineNo++;
-        if (line.isBlank()) {
-          continue;
+    try {
+      BatchInput.Line line;
+      while ((line = in.next()) != null) {
+        CompletableFuture<T> f;
+        switch (line) {
+          case BatchInput.Text t -> {
+            if (form.skip(t.text())) {
+              continue;
+            }
+            f = form.start(t, concurrent);
+          }
+          case BatchInput.Rejected r -> f = CompletableFuture.completedFuture(
+              form.rejected(r.outcome()));
         }
-        List<PyValue> args = JsonReader.readArguments(line);
-        if (args == null) {
-          pending.add(CompletableFuture.completedFuture(new Outcome.Malformed(lineNo)));
-        } else {
-          pending.add(
-              CompletableFuture.supplyAsync(() -> Cli.invoke(session, command, args), workers));
-        }
+        pending.add(new Pending<>(f, line.bytes()));
+        pendingBytes += line.bytes();
         // Write every finished result at the head; wait for the head only when the window is full.
-        while (!pending.isEmpty() && (pending.size() >= window || pending.peek().isDone())) {
-          status |= write(pending.poll().join(), out, sb, progress);
+        while (!pending.isEmpty() && (pending.size() >= window || pendingBytes >= WINDOW_BYTES
+            || pending.peek().result().isDone())) {
+          Pending<T> p = pending.poll();
+          pendingBytes -= p.bytes();
+          status |= write(form, await(p.result()), out, sb, summary, progress);
         }
         if (!in.ready()) {
           // Nothing more to read right now: answer what was asked before waiting for more input.
           while (!pending.isEmpty()) {
-            status |= write(pending.poll().join(), out, sb, progress);
+            status |= write(form, await(pending.poll().result()), out, sb, summary, progress);
           }
+          pendingBytes = 0;
           out.flush();
         }
       }
       while (!pending.isEmpty()) {
-        status |= write(pending.poll().join(), out, sb, progress);
+        status |= write(form, await(pending.poll().result()), out, sb, summary, progress);
       }
+      out.flush();
     } finally {
       progress.finish();
+    }
+    NetDb netDb = session.created();
+    if (netDb != null && "java".equals(netDb.backendName())) {
+      err.write(summary.line(System.nanoTime()));
+      err.flush();
     }
     return status;
   }
 
-  /** Runs each task on the calling thread, for batches that run one call at a time. */
-  private static final class DirectExecutor extends java.util.concurrent.AbstractExecutorService {
-    private boolean shutdown;
-
-    @Override
-    public void execute(Runnable task) {
-      task.run();
-    }
-
-    @Override
-    public void shutdown() {
-      shutdown = true;
-    }
-
-    @Override
-    public List<Runnable> shutdownNow() {
-      shutdown = true;
-      return List.of();
-    }
-
-    @Override
-    public boolean isShutdown() {
-      return shutdown;
-    }
-
-    @Override
-    public boolean isTerminated() {
-      return shutdown;
-    }
-
-    @Override
-    public boolean awaitTermination(long timeout, java.util.concurrent.TimeUnit unit) {
-      return true;
+  private static <T> T await(CompletableFuture<T> f) {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r; // a usage error, the only failure a started line may end in
+      }
+      throw e;
     }
   }
 
-  private static int write(Outcome o, Writer out, StringBuilder sb, Progress progress)
-      throws IOException {
-    JsonRenderer.render(sb, o);
+  private static <T> int write(Form<T> form, T result, Writer out, StringBuilder sb,
+      BatchSummary summary, Progress progress) throws IOException {
+    int status = form.write(result, sb, summary);
     out.append(sb);
     sb.setLength(0);
     progress.done();
-    return o instanceof Outcome.Returned ? 0 : 2;
+    return status;
   }
 }

@@ -1,8 +1,8 @@
 package dev.netdb.cli;
 
 import dev.netdb.NetDbException;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -17,14 +17,19 @@ import java.util.List;
 public final class Cli {
   private static final String HINT = "Try 'netdb --help' for usage.";
 
-  private final BufferedReader in;
+  private final InputStream in;
   private final Writer out;
   private final Writer err;
   private final Session.NetDbSource source;
 
   /** Creates a command line reading batch calls from {@code in}; {@code source} makes back ends. */
   Cli(Reader in, Writer out, Writer err, Session.NetDbSource source) {
-    this.in = in instanceof BufferedReader b ? b : new BufferedReader(in, 1 << 16);
+    this(BatchInput.bytesOf(in), out, err, source);
+  }
+
+  /** Creates a command line reading batch lines as bytes (strict UTF-8) from {@code in}. */
+  Cli(InputStream in, Writer out, Writer err, Session.NetDbSource source) {
+    this.in = in;
     this.out = out;
     this.err = err;
     this.source = source;
@@ -38,6 +43,10 @@ public final class Cli {
       } catch (UsageException e) {
         out.flush();
         err.write("netdb: " + e.getMessage() + "\n" + HINT + "\n");
+        return 1;
+      } catch (IOException | RuntimeException | Error e) {
+        // Never a stack trace: one line, status 1 (an Error here escaped every per-call catch).
+        err.write("netdb: " + e + "\n");
         return 1;
       } finally {
         out.flush();
@@ -58,6 +67,8 @@ public final class Cli {
     List<String> nameservers = new ArrayList<>();
     String hostname = null;
     List<String> interfaces = new ArrayList<>();
+    int maxLineBytes = BatchInput.DEFAULT_MAX_LINE_BYTES;
+    int maxDepth = JsonReader.DEFAULT_MAX_DEPTH;
     int i = 0;
     for (; i < argv.length && argv[i].startsWith("--"); i++) {
       String a = argv[i];
@@ -84,6 +95,8 @@ public final class Cli {
         case "--nameserver" -> nameservers.add(value(argv, ++i, a));
         case "--hostname" -> hostname = value(argv, ++i, a);
         case "--interface" -> interfaces.add(value(argv, ++i, a));
+        case "--max-line-bytes" -> maxLineBytes = limit(argv, ++i, a);
+        case "--max-depth" -> maxDepth = limit(argv, ++i, a);
         default -> throw new UsageException("unknown option '" + a + "'");
       }
     }
@@ -91,7 +104,7 @@ public final class Cli {
       throw new UsageException("no command given");
     }
     Options options = new Options(backend, json, hosts, resolvConf, List.copyOf(nameservers),
-        gaiConf, noCache, hostname, List.copyOf(interfaces));
+        gaiConf, noCache, hostname, List.copyOf(interfaces), maxLineBytes, maxDepth);
     Session session = new Session(options, source);
     String name = argv[i];
     List<String> words = List.of(argv).subList(i + 1, argv.length);
@@ -108,6 +121,9 @@ public final class Cli {
     }
     if (json) {
       throw new UsageException("--json does not apply to getent's database " + name);
+    }
+    if (words.equals(List.of("-")) && db instanceof GetentHostDatabase hostDb) {
+      return Batch.getent(input(options), out, err, session, hostDb, Progress.forStderr(err));
     }
     StringBuilder sb = new StringBuilder();
     int status = db.run(session, words, sb);
@@ -142,6 +158,26 @@ public final class Cli {
     return 0;
   }
 
+  /** Returns a batch limit's value: a whole number from 1 to 2**31 - 9, or a usage error. */
+  private static int limit(String[] argv, int i, String option) {
+    String v = value(argv, i, option);
+    long n;
+    try {
+      n = Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      n = 0;
+    }
+    if (n < 1 || n > Integer.MAX_VALUE - 8) {
+      throw new UsageException(option + " takes a whole number from 1 to " + (Integer.MAX_VALUE - 8)
+          + ", not '" + v + "'");
+    }
+    return (int) n;
+  }
+
+  private BatchInput input(Options options) {
+    return new BatchInput(in, options.maxLineBytes());
+  }
+
   private static String value(String[] argv, int i, String option) {
     if (i >= argv.length) {
       throw new UsageException(option + " needs a value");
@@ -150,6 +186,10 @@ public final class Cli {
   }
 
   private int runText(Session session, Command command, List<String> words) throws IOException {
+    if (words.equals(List.of("-")) && Batch.ONE_ARGUMENT.contains(command.name())) {
+      return Batch.text(input(session.options()), out, err, session, command,
+          Progress.forStderr(err));
+    }
     List<List<PyValue>> calls = command.calls(words);
     List<String> labels = new ArrayList<>(calls.size());
     int width = 0;
@@ -176,7 +216,8 @@ public final class Cli {
     int status = 0;
     StringBuilder sb = new StringBuilder(256);
     if (words.size() == 1 && words.get(0).equals("-")) {
-      return Batch.run(in, out, session, command, Progress.forStderr(err));
+      return Batch.json(input(session.options()), out, err, session, command,
+          Progress.forStderr(err));
     }
     for (List<PyValue> args : command.calls(words)) {
       Outcome o = invoke(session, command, args);
@@ -199,11 +240,10 @@ public final class Cli {
       return new Outcome.Raised(args, e);
     } catch (NetDbException e) {
       return new Outcome.Raised(args, PyError.of(e));
-    } catch (UsageException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      // A library defect, not Python behaviour: reported per call so a batch goes on.
-      return new Outcome.Raised(args, new PyError("InternalError", null, e.toString()));
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      // A library defect or a resource Error, not Python behaviour: reported per call (a usage
+      // error is thrown again) so a batch goes on.
+      return Outcome.failure(args, e);
     }
   }
 }

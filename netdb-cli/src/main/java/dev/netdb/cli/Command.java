@@ -1,6 +1,7 @@
 package dev.netdb.cli;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A command named after one of Python's {@code socket} functions. It turns command-line words into
@@ -25,6 +26,16 @@ interface Command {
 
   /** Runs one call, already converted, with Python's argument rules; failures throw. */
   PyValue call(Session session, List<PyValue> args);
+
+  /**
+   * Starts one call, already converted, as {@link #call} runs it: argument errors are thrown at
+   * once, a lookup's outcome completes the future (on a thread of the back end's choosing, never
+   * the caller's). The default runs {@link #call} on the calling thread; the commands that may
+   * wait on the network override it with the back end's non-blocking {@code *Async} method.
+   */
+  default CompletableFuture<PyValue> callAsync(Session session, List<PyValue> args) {
+    return CompletableFuture.completedFuture(call(session, args));
+  }
 
   /** Returns how a result is laid out as text. */
   default TextRenderer.Layout layout() {

@@ -4,6 +4,7 @@ import dev.netdb.AddrInfo;
 import dev.netdb.NetDb;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Python's {@code getaddrinfo(host, port, family=0, type=0, proto=0, flags=0)}; on the command line
@@ -52,6 +53,21 @@ final class GetaddrinfoCommand implements Command {
 
   @Override
   public PyValue call(Session session, List<PyValue> args) {
+    Query q = query(args);
+    return toPython(session.netDb().getaddrinfo(q.host, q.port, q.n[0], q.n[1], q.n[2], q.n[3]));
+  }
+
+  @Override
+  public CompletableFuture<PyValue> callAsync(Session session, List<PyValue> args) {
+    Query q = query(args);
+    return session.netDb().getaddrinfoAsync(q.host, q.port, q.n[0], q.n[1], q.n[2], q.n[3])
+        .thenApply(GetaddrinfoCommand::toPython);
+  }
+
+  /** The arguments of one call after Python's checks: host and port as text, then the ints. */
+  private record Query(String host, String port, int[] n) {}
+
+  private static Query query(List<PyValue> args) {
     if (args.size() < 2) {
       throw PyError.typeError(args.isEmpty()
           ? "getaddrinfo() missing 2 required positional arguments: 'host' and 'port'"
@@ -89,7 +105,11 @@ final class GetaddrinfoCommand implements Command {
       }
       default -> throw PyError.osError("Int or String expected");
     }
-    List<AddrInfo> results = session.netDb().getaddrinfo(host, port, n[0], n[1], n[2], n[3]);
+    return new Query(host, port, n);
+  }
+
+  /** Returns Python's list of 5-tuples. */
+  private static PyValue toPython(List<AddrInfo> results) {
     List<PyValue> out = new ArrayList<>(results.size());
     for (AddrInfo ai : results) {
       out.add(toPython(ai));

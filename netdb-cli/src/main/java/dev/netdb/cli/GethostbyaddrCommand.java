@@ -1,6 +1,7 @@
 package dev.netdb.cli;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** Python's {@code gethostbyaddr(ip)}. */
 final class GethostbyaddrCommand implements Command {
@@ -20,6 +21,13 @@ final class GethostbyaddrCommand implements Command {
     PyArgs.exactly("gethostbyaddr", args, 1);
     String ip = PyArgs.hostStr("gethostbyaddr", args.get(0));
     return HostEntries.toPython(session.netDb().gethostbyaddr(ip));
+  }
+
+  @Override
+  public CompletableFuture<PyValue> callAsync(Session session, List<PyValue> args) {
+    PyArgs.exactly("gethostbyaddr", args, 1);
+    String ip = PyArgs.hostStr("gethostbyaddr", args.get(0));
+    return session.netDb().gethostbyaddrAsync(ip).thenApply(HostEntries::toPython);
   }
 
   @Override

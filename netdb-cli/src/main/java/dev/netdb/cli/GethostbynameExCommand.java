@@ -1,6 +1,7 @@
 package dev.netdb.cli;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** Python's {@code gethostbyname_ex(host)}. */
 final class GethostbynameExCommand implements Command {
@@ -20,6 +21,13 @@ final class GethostbynameExCommand implements Command {
     PyArgs.exactly("gethostbyname_ex", args, 1);
     String host = PyArgs.hostStr("gethostbyname_ex", args.get(0));
     return HostEntries.toPython(session.netDb().gethostbynameEx(host));
+  }
+
+  @Override
+  public CompletableFuture<PyValue> callAsync(Session session, List<PyValue> args) {
+    PyArgs.exactly("gethostbyname_ex", args, 1);
+    String host = PyArgs.hostStr("gethostbyname_ex", args.get(0));
+    return session.netDb().gethostbynameExAsync(host).thenApply(HostEntries::toPython);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.netdb.cli;
 import dev.netdb.NameInfo;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Python's {@code getnameinfo(sockaddr, flags)}; on the command line {@code HOST PORT [FLOWINFO
@@ -38,6 +39,38 @@ final class GetnameinfoCommand implements Command {
 
   @Override
   public PyValue call(Session session, List<PyValue> args) {
+    Query q = query(args);
+    NameInfo ni = q.fourTuple
+        ? session.netDb().getnameinfo(q.host, q.port, q.flowInfo, q.scopeId, q.flags)
+        : session.netDb().getnameinfo(q.host, q.port, q.flags);
+    return toPython(ni);
+  }
+
+  /**
+   * Starts the call; a 4-tuple goes through the back end's {@code getnameinfoAsync}. NetDb has no
+   * asynchronous form of the 2-tuple call (whose IPv4 rule differs: a 4-tuple with an IPv4 address
+   * is an error), so a 2-tuple runs the blocking call on a virtual thread.
+   */
+  @Override
+  public CompletableFuture<PyValue> callAsync(Session session, List<PyValue> args) {
+    Query q = query(args);
+    if (!q.fourTuple) {
+      return Batch.onVirtualThread(
+          () -> toPython(session.netDb().getnameinfo(q.host, q.port, q.flags)));
+    }
+    return session.netDb().getnameinfoAsync(q.host, q.port, q.flowInfo, q.scopeId, q.flags)
+        .thenApply(GetnameinfoCommand::toPython);
+  }
+
+  /** The arguments of one call after Python's checks. */
+  private record Query(
+      String host, int port, boolean fourTuple, long flowInfo, long scopeId, int flags) {}
+
+  private static PyValue toPython(NameInfo ni) {
+    return new PyValue.PyTuple(List.of(PyValue.str(ni.host()), PyValue.str(ni.service())));
+  }
+
+  private static Query query(List<PyValue> args) {
     PyArgs.exactly("getnameinfo", args, 2);
     int flags = PyArgs.asInt(args.get(1)); // "Oi:getnameinfo"
     List<PyValue> sa = PyArgs.tuple(args.get(0));
@@ -57,18 +90,15 @@ final class GetnameinfoCommand implements Command {
       throw PyError.valueError("embedded null character");
     }
     int port = PyArgs.asInt(sa.get(1));
-    NameInfo ni;
     if (sa.size() == 2) {
-      ni = session.netDb().getnameinfo(host, port, flags);
-    } else {
-      long flowInfo = PyArgs.asUnsignedIntMask(sa.get(2));
-      long scopeId = sa.size() > 3 ? PyArgs.asUnsignedIntMask(sa.get(3)) : 0;
-      if (flowInfo > 0xfffff) {
-        throw PyError.overflow("getnameinfo(): flowinfo must be 0-1048575.");
-      }
-      ni = session.netDb().getnameinfo(host, port, flowInfo, scopeId, flags);
+      return new Query(host, port, false, 0, 0, flags);
     }
-    return new PyValue.PyTuple(List.of(PyValue.str(ni.host()), PyValue.str(ni.service())));
+    long flowInfo = PyArgs.asUnsignedIntMask(sa.get(2));
+    long scopeId = sa.size() > 3 ? PyArgs.asUnsignedIntMask(sa.get(3)) : 0;
+    if (flowInfo > 0xfffff) {
+      throw PyError.overflow("getnameinfo(): flowinfo must be 0-1048575.");
+    }
+    return new Query(host, port, true, flowInfo, scopeId, flags);
   }
 
   @Override

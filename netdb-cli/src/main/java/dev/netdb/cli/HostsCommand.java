@@ -7,7 +7,7 @@ import dev.netdb.NetDbException;
 import java.util.List;
 
 /** {@code getent hosts KEY...}: {@code gethostbyaddr} for addresses, else {@code gethostbyname2}. */
-final class HostsCommand implements GetentCommand {
+final class HostsCommand implements GetentHostDatabase {
   @Override
   public String name() {
     return "hosts";
@@ -21,11 +21,8 @@ final class HostsCommand implements GetentCommand {
     }
     int result = 0;
     for (String key : keys) {
-      HostEntry e = lookup(session, key);
-      if (e == null) {
+      if (lookupKey(session, key, out) != null) {
         result = 2;
-      } else {
-        print(out, e);
       }
     }
     return result;
@@ -33,29 +30,30 @@ final class HostsCommand implements GetentCommand {
 
   /**
    * Looks a key up as getent.c {@code hosts_keys} does: an IPv6 literal, then an IPv4 literal, by
-   * address; otherwise by name for AF_INET6, then AF_INET. Returns null when not found.
+   * address; otherwise by name for AF_INET6, then AF_INET. Returns the last failure when not found.
    */
-  private static HostEntry lookup(Session session, String key) {
+  @Override
+  public NetDbException lookupKey(Session session, String key, StringBuilder out) {
     byte[] address = parse(AddressFamily.INET6, key);
     if (address == null) {
       address = parse(AddressFamily.INET, key);
     }
+    HostEntry e;
     try {
       if (address != null) {
-        return session.netDb().hostByAddress(address);
+        e = session.netDb().hostByAddress(address);
+      } else {
+        try {
+          e = session.netDb().hostByName(key, AddressFamily.INET6);
+        } catch (NetDbException v6) {
+          e = session.netDb().hostByName(key, AddressFamily.INET);
+        }
       }
-    } catch (NetDbException e) {
-      return null;
+    } catch (NetDbException failure) {
+      return failure;
     }
-    try {
-      return session.netDb().hostByName(key, AddressFamily.INET6);
-    } catch (NetDbException e) {
-      try {
-        return session.netDb().hostByName(key, AddressFamily.INET);
-      } catch (NetDbException e2) {
-        return null;
-      }
-    }
+    print(out, e);
+    return null;
   }
 
   private static byte[] parse(AddressFamily family, String key) {

@@ -20,36 +20,66 @@ import java.util.Map;
  * characters inside strings are not (strict mode).
  */
 final class JsonReader {
+  /** The nesting depth {@link #readArguments(String)} allows, the batch default. */
+  static final int DEFAULT_MAX_DEPTH = 64;
+
   private final String s;
+  private final int maxDepth;
   private int pos;
 
-  private JsonReader(String s) {
+  private JsonReader(String s, int maxDepth) {
     this.s = s;
+    this.maxDepth = maxDepth;
   }
 
   /** Returns the array of call arguments on the line, or null when the line is not one JSON array. */
   static List<PyValue> readArguments(String line) {
-    JsonReader r = new JsonReader(line);
+    try {
+      return readArguments(line, DEFAULT_MAX_DEPTH);
+    } catch (TooDeep e) {
+      return null;
+    }
+  }
+
+  /**
+   * Returns the array of call arguments on the line, or null when the line is not one JSON array;
+   * throws {@link TooDeep} when arrays and objects nest deeper than {@code maxDepth} (the argument
+   * array itself is depth 1). CPython's decoder has no such limit of its own: it recurses until the
+   * interpreter's recursion limit and raises {@code RecursionError}; a fixed, documented bound keeps
+   * the reader's stack and memory small whatever the input.
+   */
+  static List<PyValue> readArguments(String line, int maxDepth) throws TooDeep {
+    JsonReader r = new JsonReader(line, maxDepth);
     try {
       r.skipSpace();
       if (r.pos >= line.length() || line.charAt(r.pos) != '[') {
         return null;
       }
-      PyValue v = r.value(0);
+      PyValue v = r.value(1);
       r.skipSpace();
       return r.pos == line.length() ? ((PyTuple) v).items() : null;
+    } catch (TooDeep e) {
+      throw e;
     } catch (Malformed e) {
       return null;
+    } catch (StackOverflowError e) {
+      // Only when --max-depth was raised past what the thread's stack holds.
+      throw new TooDeep();
     }
   }
 
   /** Signals malformed JSON; it carries no stack trace, as it is an expected outcome. */
-  private static final class Malformed extends Exception {
+  private static class Malformed extends Exception {
     private static final long serialVersionUID = 1L;
 
     Malformed() {
       super(null, null, false, false);
     }
+  }
+
+  /** Signals arrays or objects nested deeper than the limit; no stack trace. */
+  static final class TooDeep extends Malformed {
+    private static final long serialVersionUID = 1L;
   }
 
   private void skipSpace() {
@@ -63,9 +93,6 @@ final class JsonReader {
   }
 
   private PyValue value(int depth) throws Malformed {
-    if (depth > 500) {
-      throw new Malformed(); // Python's decoder also stops at its recursion limit
-    }
     skipSpace();
     if (pos >= s.length()) {
       throw new Malformed();
@@ -109,6 +136,9 @@ final class JsonReader {
   }
 
   private PyValue array(int depth) throws Malformed {
+    if (depth > maxDepth) {
+      throw new TooDeep();
+    }
     pos++;
     List<PyValue> items = new ArrayList<>();
     skipSpace();
@@ -130,6 +160,9 @@ final class JsonReader {
   }
 
   private PyValue object(int depth) throws Malformed {
+    if (depth > maxDepth) {
+      throw new TooDeep();
+    }
     pos++;
     Map<String, PyValue> entries = new LinkedHashMap<>();
     skipSpace();

@@ -18,8 +18,7 @@ final class JsonRenderer {
         JsonWriter.write(out, r.value());
       }
       case Outcome.Raised r -> error(out, r.error().type(), r.error().code(), r.error().pyMessage());
-      case Outcome.Malformed m ->
-          error(out, "ValueError", null, "line " + m.line() + ": not a JSON array of arguments");
+      case Outcome.Malformed m -> error(out, m.type(), null, m.message());
     }
     out.append("}\n");
   }

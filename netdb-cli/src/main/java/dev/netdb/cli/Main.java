@@ -5,7 +5,6 @@ import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -18,7 +17,7 @@ public final class Main {
 
   /** Runs the command and exits with its status. */
   public static void main(String[] args) {
-    var in = new InputStreamReader(new FileInputStream(FileDescriptor.in), StandardCharsets.UTF_8);
+    var in = new FileInputStream(FileDescriptor.in); // bytes: batch lines are checked as UTF-8
     var out = new BufferedWriter(new OutputStreamWriter(
         new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16);
     var err = new OutputStreamWriter(

@@ -17,6 +17,8 @@ import java.util.List;
  * @param hostname the host name gethostname() returns, or null for the kernel's
  * @param interfaces {@code IP/PREFIX[%INDEX]} entries that replace the machine's interface
  *     addresses (for AI_ADDRCONFIG and the RFC 3484 sort); empty for the machine's
+ * @param maxLineBytes the longest batch line, in bytes ({@code --max-line-bytes})
+ * @param maxDepth the deepest nesting of a JSON batch line ({@code --max-depth})
  */
 record Options(
     String backend,
@@ -27,7 +29,16 @@ record Options(
     String gaiConf,
     boolean noCache,
     String hostname,
-    List<String> interfaces) {
+    List<String> interfaces,
+    int maxLineBytes,
+    int maxDepth) {
+
+  /** Creates options with the default batch limits. */
+  Options(String backend, boolean json, String hosts, String resolvConf, List<String> nameservers,
+      String gaiConf, boolean noCache, String hostname, List<String> interfaces) {
+    this(backend, json, hosts, resolvConf, nameservers, gaiConf, noCache, hostname, interfaces,
+        BatchInput.DEFAULT_MAX_LINE_BYTES, JsonReader.DEFAULT_MAX_DEPTH);
+  }
 
   /** Reports whether any option of the pure-Java back end was given. */
   boolean hasJavaOptions() {

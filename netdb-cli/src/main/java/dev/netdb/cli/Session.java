@@ -24,6 +24,11 @@ final class Session {
     return options;
   }
 
+  /** Returns the back end if a call has created it, else null. */
+  NetDb created() {
+    return netDb;
+  }
+
   /** Returns the back end, creating it on first use (commands like inet_* never need one). */
   NetDb netDb() {
     if (netDb == null) {

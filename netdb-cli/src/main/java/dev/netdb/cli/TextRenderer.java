@@ -26,7 +26,7 @@ final class TextRenderer {
   static void render(StringBuilder out, Layout layout, String label, int width, Outcome outcome) {
     String error = switch (outcome) {
       case Outcome.Raised r -> "ERROR: " + r.error().pythonStr();
-      case Outcome.Malformed m -> "ERROR: line " + m.line() + ": not a JSON array of arguments";
+      case Outcome.Malformed m -> "ERROR: " + m.message();
       case Outcome.Returned r -> null;
     };
     PyValue value = outcome instanceof Outcome.Returned r ? r.value() : null;

@@ -151,6 +151,10 @@ final class Usage {
           + " pure-Java one", Values.BACKEND),
       new Option("--json", null, "one JSON object per call; with a lone '-' as ARGS, reads one"
           + " JSON array of arguments per line", Values.NONE),
+      new Option("--max-line-bytes", "N", "the longest batch line read, in bytes (default"
+          + " 1048576); a longer line is one error and the batch goes on", Values.NONE),
+      new Option("--max-depth", "N", "the deepest nesting of a JSON batch line (default 64)",
+          Values.NONE),
       new Option("--hosts", "PATH", "the hosts file of the java back end", Values.FILE),
       new Option("--resolv-conf", "PATH", "the resolv.conf of the java back end", Values.FILE),
       new Option("--nameserver", "IP[:PORT]", "a nameserver of the java back end, replacing"

@@ -19,6 +19,15 @@ final class CliRunner {
     return new Result(status, out.toString(), err.toString());
   }
 
+  /** Runs {@code argv} with raw bytes on standard input, as {@link Main} reads them. */
+  static Result runBytes(NetDb netDb, byte[] stdin, String... argv) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = new Cli(new java.io.ByteArrayInputStream(stdin), out, err, new Fixed(netDb))
+        .run(argv);
+    return new Result(status, out.toString(), err.toString());
+  }
+
   /** Runs {@code argv} against a {@link FakeNetDb} with empty input. */
   static Result fake(String... argv) {
     return run(new FakeNetDb(), "", argv);

@@ -157,6 +157,8 @@ public final class DnsCache {
       case DnsOutcome.ServFail s -> 0;
       case DnsOutcome.Refused r -> 0;
       case DnsOutcome.Truncated t -> 0;
+      case DnsOutcome.StreamBroken t -> 0;
+      case DnsOutcome.OutOfDescriptors o -> 0;
       case DnsOutcome.Timeout t -> 0;
       case DnsOutcome.Malformed m -> 0;
     };

@@ -12,13 +12,17 @@ import java.util.function.Supplier;
  * Resolves names through DNS as glibc's stub resolver does, asynchronously: one selector thread
  * drives every socket, so thousands of queries can be in flight without a thread each.
  *
- * <p>Each query uses a fresh UDP socket (so a fresh random source port chosen by the kernel) and
- * a random 16-bit ID; a reply counts only when it comes from the server asked (address and port)
+ * <p>Each query uses a fresh UDP socket per server (so a fresh random source port chosen by the
+ * kernel), kept for the retries to that server, and one random 16-bit ID, as glibc's {@code
+ * send_dg} keeps them, so a late answer to an earlier try is still taken; a reply counts only when it comes from the server asked (address and port)
  * and carries the same ID and question (name compared ignoring ASCII case), otherwise it is ignored
  * and the wait goes on until the timeout. A reply with TC is asked again over TCP from the same
  * server; {@code use-vc} means TCP only. Servers are tried as glibc {@code res_send} tries them:
  * {@code attempts} rounds, each over every server in order, starting one further on each query
  * with {@code rotate}; SERVFAIL, NOTIMP and REFUSED move to the next server.
+ *
+ * <p>Sockets in flight are capped (see {@link #create(Supplier, DnsCache, int)}); lookups beyond
+ * the cap wait their turn in submission order, none is dropped.
  *
  * <p>The settings are read from the supplier at the start of each lookup, so a re-read resolv.conf
  * takes effect for new lookups. Futures never complete exceptionally for DNS failures: those are
@@ -52,19 +56,27 @@ public final class DnsClient implements AutoCloseable {
    * @param cache the answer cache; {@link DnsCache#disabled()} for none
    */
   public static DnsClient create(Supplier<ResolverConfig> config, DnsCache cache) throws IOException {
-    return create(config, cache, CallbackExecutor.get());
+    return create(config, cache, CallbackExecutor.get(), 0);
   }
 
   /**
    * Creates a client that completes its futures on {@code executor}, which must run tasks on
-   * threads of its own (never inline: that would put them back on the selector thread).
+   * threads of its own (never inline: that would put them back on the selector thread), and holds
+   * at most {@code maxSocketsInFlight} sockets at once; lookups beyond that wait in a FIFO queue,
+   * and their timeouts start when their queries are sent.
+   *
+   * @param maxSocketsInFlight the cap, or 0 for the default derived from the descriptor limit
+   *     ({@code (RLIMIT_NOFILE - 128) / 2}, between 16 and 4096: 448 under {@code ulimit -n 1024})
    */
-  public static DnsClient create(Supplier<ResolverConfig> config, DnsCache cache, Executor executor)
+  public static DnsClient create(
+      Supplier<ResolverConfig> config, DnsCache cache, Executor executor, int maxSocketsInFlight)
       throws IOException {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(cache, "cache");
     Objects.requireNonNull(executor, "executor");
-    return new DnsClient(config, cache, DnsTransport.start(), executor);
+    if (maxSocketsInFlight < 0) throw new IllegalArgumentException("maxSocketsInFlight < 0: " + maxSocketsInFlight);
+    int cap = maxSocketsInFlight == 0 ? SocketBudget.defaultMaxSockets() : maxSocketsInFlight;
+    return new DnsClient(config, cache, DnsTransport.start(cap), executor);
   }
 
   /**
@@ -130,6 +142,11 @@ public final class DnsClient implements AutoCloseable {
   /** Returns the cache this client uses. */
   public DnsCache cache() {
     return cache;
+  }
+
+  /** Returns the most sockets this client holds at once. */
+  public int maxSocketsInFlight() {
+    return transport.maxSockets();
   }
 
   /**

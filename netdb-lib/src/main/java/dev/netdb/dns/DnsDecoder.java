@@ -15,7 +15,9 @@ import java.util.List;
  * jumps are followed; labels of type 01/10 (RFC 6891 §5) are rejected; names are at most 255 bytes
  * expanded; each known RDATA must use exactly its RDLENGTH; at most one OPT record, only in the
  * additional section, owned by the root (RFC 6891 §6.1.1); no byte may follow the last record.
- * Any violation is a {@link DnsFormatException}.
+ * Any violation is a {@link DnsFormatException}. {@link #decodeReply} is the lenient reading the
+ * exchange applies to replies, as glibc reads them (forward pointers, trailing bytes, unreadable
+ * authority and additional sections accepted; an unreadable answer section reported, not thrown).
  */
 final class DnsDecoder {
   private DnsDecoder() {}
@@ -25,7 +27,7 @@ final class DnsDecoder {
 
   static DnsMessage decode(byte[] buf, int off, int len) throws DnsFormatException {
     if (off < 0 || len < 0 || off + len > buf.length) throw new DnsFormatException("bad buffer bounds");
-    Cursor c = new Cursor(buf, off, off + len);
+    Cursor c = new Cursor(buf, off, off + len, false);
     if (len < 12) throw new DnsFormatException("message shorter than its 12-byte header: " + len);
     DnsHeader header = DnsHeader.of(c.u16(), c.u16());
     int qd = c.u16();
@@ -36,9 +38,9 @@ final class DnsDecoder {
     for (int i = 0; i < qd; i++) {
       questions.add(new DnsQuestion(c.name(), c.u16(), c.u16()));
     }
-    List<ResourceRecord> answers = records(c, an, false, "answer");
-    List<ResourceRecord> authorities = records(c, ns, false, "authority");
-    List<ResourceRecord> additionals = records(c, ar, true, "additional");
+    List<ResourceRecord> answers = records(c, an, false, "answer", false);
+    List<ResourceRecord> authorities = records(c, ns, false, "authority", false);
+    List<ResourceRecord> additionals = records(c, ar, true, "additional", false);
     if (c.pos != c.end) {
       throw new DnsFormatException((c.end - c.pos) + " bytes after the last record");
     }
@@ -46,77 +48,132 @@ final class DnsDecoder {
   }
 
   /**
-   * Decodes only the header and the question section, the parts a truncated UDP reply is
-   * guaranteed to carry, so that its ID and question can be checked before retrying over TCP.
+   * Holds a reply read as glibc reads one: the header and question (strict: without them the
+   * datagram is not a reply to anything), the answer section, and whatever of the authority and
+   * additional sections decodes.
+   *
+   * @param message the header, the question, the answer records if they decode (else none), and
+   *     the authority and additional records up to the first that does not decode
+   * @param answerCount ANCOUNT as on the wire (records of unknown types are not in the list)
+   * @param answerError why the answer section does not decode, or null
    */
-  static DnsMessage decodeHeaderAndQuestions(byte[] buf, int off, int len) throws DnsFormatException {
+  record Reply(DnsMessage message, int answerCount, String answerError) {}
+
+  /**
+   * Decodes a reply the way glibc 2.36 takes one apart, for the exchange to judge: {@code
+   * res_queriesmatch} needs the header and the question (a {@link DnsFormatException} here means
+   * the datagram is ignored, as {@code send_dg} ignores it); {@code getanswer_r} walks the answer
+   * section record by record and fails the whole lookup with {@code NO_RECOVERY} at the first
+   * record that does not decode, including an address record of the wrong length; the authority
+   * and additional sections are never parsed by glibc's host lookups, so here they are read only as
+   * far as they decode (for the SOA of negative caching). Unlike {@link #decode}, compression
+   * pointers may point forward (glibc's {@code ns_name_unpack} follows any pointer inside the
+   * message and stops a loop by counting the bytes it has checked), and bytes after the last record
+   * are ignored.
+   */
+  static Reply decodeReply(byte[] buf, int off, int len) throws DnsFormatException {
+    if (off < 0 || len < 0 || off + len > buf.length) throw new DnsFormatException("bad buffer bounds");
     if (len < 12) throw new DnsFormatException("message shorter than its 12-byte header: " + len);
-    Cursor c = new Cursor(buf, off, off + len);
+    Cursor c = new Cursor(buf, off, off + len, true);
     DnsHeader header = DnsHeader.of(c.u16(), c.u16());
     int qd = c.u16();
+    int an = c.u16();
+    int ns = c.u16();
+    int ar = c.u16();
     List<DnsQuestion> questions = new ArrayList<>(1);
-    c.pos += 6;
     for (int i = 0; i < qd; i++) {
       questions.add(new DnsQuestion(c.name(), c.u16(), c.u16()));
     }
-    return new DnsMessage(header, questions, List.of(), List.of(), List.of());
+    List<ResourceRecord> answers;
+    try {
+      answers = records(c, an, false, "answer", false);
+    } catch (DnsFormatException e) {
+      return new Reply(new DnsMessage(header, questions, List.of(), List.of(), List.of()), an, e.getMessage());
+    }
+    List<ResourceRecord> authorities = records(c, ns, false, "authority", true);
+    List<ResourceRecord> additionals = c.pos < 0 ? List.of() : records(c, ar, true, "additional", true);
+    return new Reply(new DnsMessage(header, questions, answers, authorities, additionals), an, null);
   }
 
-  private static List<ResourceRecord> records(Cursor c, int count, boolean additional, String section)
-      throws DnsFormatException {
+  /**
+   * Reads {@code count} records. With {@code partial}, a record that does not decode ends the
+   * section quietly (the records before it are kept) and leaves the cursor at -1, so later
+   * sections are not read.
+   */
+  private static List<ResourceRecord> records(Cursor c, int count, boolean additional, String section,
+      boolean partial) throws DnsFormatException {
     List<ResourceRecord> out = new ArrayList<>(Math.min(count, 16));
+    if (c.pos < 0) return out;
     boolean sawOpt = false;
     for (int i = 0; i < count; i++) {
-      int start = c.pos;
-      String name = c.name();
-      int type = c.u16();
-      int cls = c.u16();
-      long ttl = c.u32();
-      int rdlen = c.u16();
-      int rdEnd = c.pos + rdlen;
-      if (rdEnd > c.end) {
-        throw new DnsFormatException(
-            section + " record at offset " + (start - c.base) + ": RDLENGTH " + rdlen + " runs past the end");
+      if (partial) {
+        try {
+          ResourceRecord r = record(c, additional, section, sawOpt);
+          if (r instanceof ResourceRecord.Opt) sawOpt = true;
+          if (r != null) out.add(r);
+        } catch (DnsFormatException e) {
+          c.pos = -1;
+          return out;
+        }
+        continue;
       }
-      ResourceRecord r =
-          switch (type) {
-            case DnsType.A -> new ResourceRecord.A(name, cls, ttl, (Inet4Address) address(c, rdlen, 4));
-            case DnsType.AAAA ->
-                new ResourceRecord.Aaaa(name, cls, ttl, (Inet6Address) address(c, rdlen, 16));
-            case DnsType.CNAME -> new ResourceRecord.Cname(name, cls, ttl, c.name());
-            case DnsType.PTR -> new ResourceRecord.Ptr(name, cls, ttl, c.name());
-            case DnsType.SOA ->
-                new ResourceRecord.Soa(name, cls, ttl, c.name(), c.name(), c.u32(), c.u32(), c.u32(), c.u32(), c.u32());
-            case DnsType.OPT -> {
-              if (!additional) throw new DnsFormatException("OPT record in the " + section + " section");
-              if (sawOpt) throw new DnsFormatException("more than one OPT record");
-              if (!name.isEmpty()) throw new DnsFormatException("OPT record not owned by the root");
-              sawOpt = true;
-              int p = c.pos;
-              while (p < rdEnd) { // options are TLVs (RFC 6891 §6.1.2); check their lengths
-                if (p + 4 > rdEnd) throw new DnsFormatException("truncated EDNS option header");
-                int olen = (c.buf[p + 2] & 0xFF) << 8 | (c.buf[p + 3] & 0xFF);
-                p += 4 + olen;
-                if (p > rdEnd) throw new DnsFormatException("EDNS option runs past RDLENGTH");
-              }
-              String hex = HexFormat.of().formatHex(c.buf, c.pos, rdEnd);
-              c.pos = rdEnd;
-              yield new ResourceRecord.Opt(
-                  cls, (int) (ttl >>> 24), (int) (ttl >>> 16 & 0xFF), (ttl & 0x8000) != 0, hex);
-            }
-            default -> {
-              c.pos = rdEnd; // other types: length-checked above and skipped
-              yield null;
-            }
-          };
-      if (c.pos != rdEnd) {
-        throw new DnsFormatException(
-            DnsType.typeName(type) + " record at offset " + (start - c.base) + ": RDATA is "
-                + (c.pos - (rdEnd - rdlen)) + " bytes, RDLENGTH says " + rdlen);
-      }
+      ResourceRecord r = record(c, additional, section, sawOpt);
+      if (r instanceof ResourceRecord.Opt) sawOpt = true;
       if (r != null) out.add(r);
     }
     return out;
+  }
+
+  /** Reads one record; null for a type outside {@link ResourceRecord}, which is skipped. */
+  private static ResourceRecord record(Cursor c, boolean additional, String section, boolean sawOpt)
+      throws DnsFormatException {
+    int start = c.pos;
+    String name = c.name();
+    int type = c.u16();
+    int cls = c.u16();
+    long ttl = c.u32();
+    int rdlen = c.u16();
+    int rdEnd = c.pos + rdlen;
+    if (rdEnd > c.end) {
+      throw new DnsFormatException(
+          section + " record at offset " + (start - c.base) + ": RDLENGTH " + rdlen + " runs past the end");
+    }
+    ResourceRecord r =
+        switch (type) {
+          case DnsType.A -> new ResourceRecord.A(name, cls, ttl, (Inet4Address) address(c, rdlen, 4));
+          case DnsType.AAAA ->
+              new ResourceRecord.Aaaa(name, cls, ttl, (Inet6Address) address(c, rdlen, 16));
+          case DnsType.CNAME -> new ResourceRecord.Cname(name, cls, ttl, c.name());
+          case DnsType.PTR -> new ResourceRecord.Ptr(name, cls, ttl, c.name());
+          case DnsType.SOA ->
+              new ResourceRecord.Soa(name, cls, ttl, c.name(), c.name(), c.u32(), c.u32(), c.u32(), c.u32(), c.u32());
+          case DnsType.OPT -> {
+            if (!additional) throw new DnsFormatException("OPT record in the " + section + " section");
+            if (sawOpt) throw new DnsFormatException("more than one OPT record");
+            if (!name.isEmpty()) throw new DnsFormatException("OPT record not owned by the root");
+            int p = c.pos;
+            while (p < rdEnd) { // options are TLVs (RFC 6891 §6.1.2); check their lengths
+              if (p + 4 > rdEnd) throw new DnsFormatException("truncated EDNS option header");
+              int olen = (c.buf[p + 2] & 0xFF) << 8 | (c.buf[p + 3] & 0xFF);
+              p += 4 + olen;
+              if (p > rdEnd) throw new DnsFormatException("EDNS option runs past RDLENGTH");
+            }
+            String hex = HexFormat.of().formatHex(c.buf, c.pos, rdEnd);
+            c.pos = rdEnd;
+            yield new ResourceRecord.Opt(
+                cls, (int) (ttl >>> 24), (int) (ttl >>> 16 & 0xFF), (ttl & 0x8000) != 0, hex);
+          }
+          default -> {
+            c.pos = rdEnd; // other types: length-checked above and skipped
+            yield null;
+          }
+        };
+    if (c.pos != rdEnd) {
+      throw new DnsFormatException(
+          DnsType.typeName(type) + " record at offset " + (start - c.base) + ": RDATA is "
+              + (c.pos - (rdEnd - rdlen)) + " bytes, RDLENGTH says " + rdlen);
+    }
+    return r;
   }
 
   private static InetAddress address(Cursor c, int rdlen, int size) throws DnsFormatException {
@@ -136,12 +193,15 @@ final class DnsDecoder {
     final byte[] buf;
     final int base;
     final int end;
+    /** Whether pointers may point forward, as glibc allows (see {@link #decodeReply}). */
+    final boolean forwardPointers;
     int pos;
 
-    Cursor(byte[] buf, int base, int end) {
+    Cursor(byte[] buf, int base, int end, boolean forwardPointers) {
       this.buf = buf;
       this.base = base;
       this.end = end;
+      this.forwardPointers = forwardPointers;
       this.pos = base;
     }
 
@@ -173,6 +233,7 @@ final class DnsDecoder {
       int limit = p; // every pointer must point before this, which shrinks with each jump
       int wireLength = 1; // the final root byte
       int jumps = 0;
+      int checked = 0; // glibc ns_name_unpack: a name that makes us read the message over is a loop
       while (true) {
         if (p >= end) throw new DnsFormatException("name runs past the end at offset " + (p - base));
         int len = buf[p] & 0xFF;
@@ -189,10 +250,20 @@ final class DnsDecoder {
             }
             DnsName.appendLabel(sb, buf, p + 1, len);
             p += len + 1;
+            checked += len + 1;
           }
           case 0xC0 -> {
             if (p + 2 > end) throw new DnsFormatException("pointer runs past the end at offset " + (p - base));
             int target = base + ((len & 0x3F) << 8 | (buf[p + 1] & 0xFF));
+            if (forwardPointers) {
+              checked += 2;
+              if (target >= end || checked >= end - base) {
+                throw new DnsFormatException("compression pointer at offset " + (p - base) + " loops or leaves the message");
+              }
+              if (resume < 0) resume = p + 2;
+              p = target;
+              continue;
+            }
             if (target >= limit || target >= p) {
               throw new DnsFormatException(
                   "compression pointer at offset " + (p - base) + " does not point backwards");

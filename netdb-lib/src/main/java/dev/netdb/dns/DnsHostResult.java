@@ -40,20 +40,30 @@ public sealed interface DnsHostResult {
    *
    * @param error the glibc {@code h_errno}; {@link DnsError#eai()} gives {@code getaddrinfo}'s code
    * @param detail what happened, for logs and debugging (never shown as Python's message)
+   * @param lastTransportFailed the last name tried got no usable reply (SERVFAIL, REFUSED,
+   *     timeout), so glibc's {@code nss_dns} ends in {@code NSS_STATUS_UNAVAIL} rather than {@code
+   *     NSS_STATUS_NOTFOUND}; with {@code TRY_AGAIN}, {@code getaddrinfo}'s AF_INET path then gives
+   *     {@code EAI_AGAIN}, else {@code EAI_NONAME}
    * @param negativeTtl how long the failure may be kept, in seconds: for {@code HOST_NOT_FOUND}
    *     and {@code NO_DATA}, the smallest RFC 2308 §5 negative TTL (min of the SOA's TTL and
    *     MINIMUM) over every name tried; 0 when any try had no SOA or failed otherwise
    */
-  record Failed(DnsError error, String detail, long negativeTtl) implements DnsHostResult {
+  record Failed(DnsError error, String detail, boolean lastTransportFailed, long negativeTtl)
+      implements DnsHostResult {
     /** Checks for nulls. */
     public Failed {
       Objects.requireNonNull(error, "error");
       Objects.requireNonNull(detail, "detail");
     }
 
-    /** Creates a failure not to be kept. */
+    /** A failure whose last query got no usable reply exactly when {@code error} is TRY_AGAIN. */
     public Failed(DnsError error, String detail) {
-      this(error, detail, 0);
+      this(error, detail, error == DnsError.TRY_AGAIN);
+    }
+
+    /** A failure not to be kept. */
+    public Failed(DnsError error, String detail, boolean lastTransportFailed) {
+      this(error, detail, lastTransportFailed, 0);
     }
   }
 }

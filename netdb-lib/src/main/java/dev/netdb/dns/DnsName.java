@@ -7,9 +7,10 @@ import java.io.ByteArrayOutputStream;
  *
  * <p>Presentation form has no trailing dot (the root is {@code ""}); inside a label, {@code .},
  * {@code \} and the characters {@code "();@$} are escaped with a backslash, and bytes outside
- * {@code !}..{@code ~} as {@code \DDD}, as glibc's {@code ns_name_ntop} writes them. A trailing dot
- * on input is accepted and ignored. Limits: a label is 1 to 63 bytes, a whole name at most 255
- * bytes in wire form including the root label.
+ * {@code !}..{@code ~} as {@code \DDD}, as glibc's {@code ns_name_ntop} writes them. On input,
+ * as in {@code ns_name_pton}, any other ASCII character (a space or a control character too) is
+ * taken as it is; a trailing dot is accepted and ignored. Limits: a label is 1 to 63 bytes, a
+ * whole name at most 255 bytes in wire form including the root label.
  */
 public final class DnsName {
   private DnsName() {}
@@ -57,13 +58,15 @@ public final class DnsName {
           if (b > 255) throw new DnsFormatException("\\DDD escape over 255 in name '" + name + "'");
           i += 3;
         } else {
-          if (d > 0x7E) throw new DnsFormatException("non-ASCII character in name '" + name + "'");
+          if (d > 0x7F) throw new DnsFormatException("non-ASCII character in name '" + name + "'");
           b = d;
           i += 1;
         }
       } else {
-        if (c > 0x7E || c < 0x20) {
-          throw new DnsFormatException("non-ASCII or control character in name '" + name + "'");
+        // ns_name_pton takes any other byte as it is, control characters included: glibc sends
+        // a\tb.example.test on the AI_CANONNAME paths (measured, QueryLogDifferentialTest).
+        if (c > 0x7F) {
+          throw new DnsFormatException("non-ASCII character in name '" + name + "'");
         }
         b = c;
       }
@@ -91,6 +94,38 @@ public final class DnsName {
     } catch (DnsFormatException e) {
       return false;
     }
+  }
+
+  /**
+   * Reports whether a presentation name looks like a host name, as glibc 2.36's {@code res_hnok}
+   * ({@code resolv/res-name-checking.c}) decides before {@code nss_dns} sends a query: every
+   * character printable ASCII other than space ({@code !}..{@code ~}), the name valid for {@code
+   * ns_name_pton} (see {@link #toWire}), the first label not starting with {@code -}, and every
+   * label byte, after escapes are decoded, a letter, digit, {@code -} or {@code _}. So {@code
+   * \097bc} (a decimal escape for {@code abc}) passes, while {@code a\.b}, {@code a\000b}, a
+   * space, {@code *} or {@code <} fail. The root name passes.
+   */
+  public static boolean isHostName(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c <= ' ' || c > '~') return false;
+    }
+    byte[] wire;
+    try {
+      wire = toWire(name);
+    } catch (DnsFormatException e) {
+      return false;
+    }
+    if (wire[0] > 0 && wire[1] == '-') return false;
+    for (int p = 0; wire[p] != 0; p += wire[p] + 1) {
+      for (int i = p + 1; i <= p + wire[p]; i++) {
+        int b = wire[i];
+        boolean ok = (b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z')
+            || b == '-' || b == '_';
+        if (!ok) return false;
+      }
+    }
+    return true;
   }
 
   /** Appends one wire label to {@code sb} in presentation form, with a separating dot if needed. */

@@ -6,11 +6,15 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.security.SecureRandom;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,6 +27,17 @@ import java.util.random.RandomGeneratorFactory;
  * non-blocking, timeouts live in a priority queue, and new exchanges are handed over through a
  * lock-free queue with a coalesced {@link Selector#wakeup()}. Futures complete on this thread, so
  * dependent stages that are not {@code *Async} run here and must not block.
+ *
+ * <p>Bounded resources: exchanges are admitted in submission order while the sockets they may
+ * hold ({@link Exchange#sockets()}) fit under {@code maxSockets}; the others wait in a FIFO queue
+ * and lose nothing. An exchange's timeouts start when its first query is sent, as a blocking
+ * glibc caller's start when its {@code send_dg} sends, so time spent queued is not counted. The
+ * sockets of a finished exchange are out of the selector and closed before the loop next blocks.
+ *
+ * <p>Failure isolation: an unexpected {@link RuntimeException} while one exchange is being served
+ * is logged through {@link System.Logger} and fails that exchange only; the loop goes on. On
+ * {@link #close()} every pending exchange completes (with {@link DnsOutcome.Timeout}), including
+ * one submitted while the shutdown runs.
  */
 final class DnsTransport implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(DnsTransport.class.getName());
@@ -32,7 +47,14 @@ final class DnsTransport implements AutoCloseable {
   private final Queue<Exchange> submitted = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean wakeupPending = new AtomicBoolean();
   private final PriorityQueue<Exchange.Step> timers = new PriorityQueue<>();
-  /** UDP sockets finished since the last select; closed by {@link #sockets} after it. */
+  /** Admitted exchanges not yet finished; this thread only. */
+  private final Set<Exchange> active = new HashSet<>();
+  /** Exchanges waiting for sockets, in submission order; this thread only. */
+  private final ArrayDeque<Exchange> waiting = new ArrayDeque<>();
+  private final int maxSockets;
+  /** Sockets the active exchanges may hold; this thread only. */
+  private int reserved;
+  /** UDP sockets of finished exchanges, out of the selector at its next select, then closed. */
   private List<DatagramChannel> retiring = new ArrayList<>();
   private volatile boolean running = true;
   /** glibc {@code nameserver_offset}: a global counter from a random start, for {@code rotate}. */
@@ -42,20 +64,28 @@ final class DnsTransport implements AutoCloseable {
   /** The receive buffer, shared since only this thread reads. */
   final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(65535);
   /** Fresh connected UDP sockets, opened ahead of need on a thread of their own. */
-  final UdpSocketPool sockets = new UdpSocketPool();
+  final UdpSocketPool sockets;
 
-  private DnsTransport(Selector selector) {
+  private DnsTransport(Selector selector, int maxSockets) {
     this.selector = selector;
+    this.maxSockets = maxSockets;
+    this.sockets = new UdpSocketPool(UdpSocketPool.targetFor(maxSockets));
     SecureRandom seed = new SecureRandom();
     this.ids = RandomGeneratorFactory.of("L64X128MixRandom").create(seed.nextLong());
     this.rotation = new AtomicInteger(seed.nextInt() & 0x7FFF_FFFF);
     this.thread = Thread.ofPlatform().daemon().name("netdb-dns-io").unstarted(this::loop);
   }
 
-  static DnsTransport start() throws IOException {
-    DnsTransport t = new DnsTransport(Selector.open());
+  /** Starts a transport that holds at most {@code maxSockets} sockets for its exchanges. */
+  static DnsTransport start(int maxSockets) throws IOException {
+    DnsTransport t = new DnsTransport(Selector.open(), Math.max(2, maxSockets));
     t.thread.start();
     return t;
+  }
+
+  /** Returns the most sockets the exchanges of this transport hold at once. */
+  int maxSockets() {
+    return maxSockets;
   }
 
   CompletableFuture<DnsOutcome> exchange(DnsQuestion question, ResolverConfig cfg) {
@@ -65,6 +95,11 @@ final class DnsTransport implements AutoCloseable {
       return e.future;
     }
     submitted.add(e);
+    if (!running) {
+      // close() ran between the check and the add, and its drain may have missed this one.
+      failSubmitted();
+      return e.future;
+    }
     // From the I/O thread itself (a follow-up query in a callback) the loop drains the queue before
     // it next blocks, so no wakeup is needed; from other threads, one wakeup per select is enough.
     if (Thread.currentThread() != thread && wakeupPending.compareAndSet(false, true)) selector.wakeup();
@@ -72,9 +107,9 @@ final class DnsTransport implements AutoCloseable {
   }
 
   /**
-   * Takes a finished UDP socket out of the selector without closing it here: its key is cancelled
-   * now, the next select drops it from epoll, and then the socket pool's thread closes it, which
-   * keeps the {@code close} off this thread. Runs on this thread only.
+   * Takes a finished UDP socket out of the selector: its key is cancelled now, the next select
+   * drops it from epoll (the loop selects again without blocking while any are pending), and then
+   * the socket pool's thread closes it, which keeps the {@code close} off this thread.
    */
   void retire(DatagramChannel channel) {
     SelectionKey key = channel.keyFor(selector);
@@ -82,8 +117,52 @@ final class DnsTransport implements AutoCloseable {
     retiring.add(channel);
   }
 
+  /** Closes a TCP socket now; the selector drops it, and the kernel the descriptor, at the next select. */
+  void closeTcp(SocketChannel channel) {
+    try {
+      channel.close();
+    } catch (IOException e) {
+      LOG.log(Level.DEBUG, "closing a DNS TCP socket", e);
+    }
+  }
+
   void schedule(Exchange.Step step) {
     timers.add(step);
+  }
+
+  /** Frees the sockets a finished exchange reserved; queued exchanges are admitted by the loop. */
+  void finished(Exchange e) {
+    if (active.remove(e)) reserved -= e.sockets();
+  }
+
+  /** Starts queued exchanges, oldest first, while their sockets fit (always one when idle). */
+  private void admit() {
+    for (Exchange e; (e = waiting.peek()) != null; ) {
+      // Count the sockets still on their way out too: retired ones until the next select, then
+      // those the pool's thread has yet to close.
+      int held = reserved + retiring.size() + sockets.closing();
+      if (!active.isEmpty() && held + e.sockets() > maxSockets) return;
+      waiting.poll();
+      active.add(e);
+      reserved += e.sockets();
+      try {
+        e.start();
+      } catch (RuntimeException ex) {
+        crashed(e, ex);
+      }
+    }
+  }
+
+  private void crashed(Exchange e, RuntimeException ex) {
+    LOG.log(Level.ERROR, "unexpected error in a DNS exchange for " + e.question + "; failing it", ex);
+    try {
+      e.abort();
+    } catch (RuntimeException again) {
+      LOG.log(Level.ERROR, "failing the DNS exchange", again);
+    }
+    // Whatever state the exchange was left in, it holds no place and its future is complete.
+    finished(e);
+    e.future.complete(new DnsOutcome.Timeout());
   }
 
   private void loop() {
@@ -94,29 +173,42 @@ final class DnsTransport implements AutoCloseable {
         if (next != null) {
           wait = Math.max(1, (next.deadline - System.nanoTime() + 999_999) / 1_000_000);
         }
-        if (submitted.isEmpty()) {
+        // Sockets retired since the last select leave epoll in this select; do not block before
+        // that, or their descriptors would stay open while the loop sleeps.
+        boolean flush = !retiring.isEmpty();
+        if (submitted.isEmpty() && !flush) {
           selector.select(wait);
         } else {
           selector.selectNow();
         }
         wakeupPending.set(false);
-        if (!retiring.isEmpty()) { // their keys were cancelled before this select, so are deregistered
+        if (flush) {
           sockets.closeLater(retiring);
           retiring = new ArrayList<>();
         }
-        for (Exchange e; (e = submitted.poll()) != null; ) e.start();
+        for (Exchange e; (e = submitted.poll()) != null; ) waiting.add(e);
+        admit();
         for (SelectionKey key : selector.selectedKeys()) {
-          Exchange.Step s = (Exchange.Step) key.attachment();
-          if (key.isValid()) s.ready(key);
+          Exchange.Io io = (Exchange.Io) key.attachment();
+          try {
+            if (key.isValid()) io.ready(key);
+          } catch (RuntimeException ex) {
+            crashed(io.exchange(), ex);
+          }
         }
         selector.selectedKeys().clear();
         long now = System.nanoTime();
         while ((next = timers.peek()) != null && (next.finished || now - next.deadline >= 0)) {
           timers.poll();
-          if (!next.finished) next.timeout();
+          try {
+            if (!next.finished) next.timeout();
+          } catch (RuntimeException ex) {
+            crashed(next.exchange(), ex);
+          }
         }
+        admit();
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | Error e) {
       if (running) LOG.log(Level.ERROR, "DNS I/O thread stopped", e);
     } finally {
       shutdown();
@@ -125,10 +217,15 @@ final class DnsTransport implements AutoCloseable {
 
   private void shutdown() {
     running = false;
-    for (SelectionKey key : selector.keys()) {
-      if (key.attachment() instanceof Exchange.Step s) s.abort();
+    for (Exchange e : new ArrayList<>(active)) {
+      try {
+        e.abort();
+      } catch (RuntimeException ex) {
+        e.future.complete(new DnsOutcome.Timeout());
+      }
     }
-    for (Exchange e; (e = submitted.poll()) != null; ) e.future.complete(new DnsOutcome.Timeout());
+    for (Exchange e; (e = waiting.poll()) != null; ) e.future.complete(new DnsOutcome.Timeout());
+    failSubmitted();
     try {
       selector.close();
     } catch (IOException e) {
@@ -139,6 +236,14 @@ final class DnsTransport implements AutoCloseable {
     sockets.close();
   }
 
+  private void failSubmitted() {
+    for (Exchange e; (e = submitted.poll()) != null; ) e.future.complete(new DnsOutcome.Timeout());
+  }
+
+  /**
+   * Stops the selector thread and the socket pool's thread, completing every pending exchange with
+   * {@link DnsOutcome.Timeout}; returns once both have stopped (or after a bounded wait).
+   */
   @Override
   public void close() {
     running = false;
@@ -150,5 +255,6 @@ final class DnsTransport implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+    failSubmitted();
   }
 }

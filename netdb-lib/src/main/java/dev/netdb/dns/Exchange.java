@@ -5,7 +5,6 @@ import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
-import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
@@ -16,6 +15,13 @@ import java.util.concurrent.CompletableFuture;
  * attempts} rounds, each over every server starting at the rotation offset; SERVFAIL, NOTIMP and
  * REFUSED move on to the next server; TC moves to TCP with the same server, after which (as with
  * {@code use-vc}) glibc finishes the current round and stops. Runs only on the selector thread.
+ *
+ * <p>Sockets, as glibc's {@code send_dg} keeps them: one query ID for the whole exchange, and one
+ * UDP socket per server, opened (on a fresh random port, see {@link UdpSocketPool}) the first time
+ * that server is asked and kept until the exchange ends, so a retry to the same server goes out on
+ * the same port with the same ID, and a reply to an earlier try that arrives late is still taken.
+ * Every socket of the exchange is closed as soon as it ends. An exchange holds at most {@link
+ * #sockets()} sockets at once; the transport admits exchanges by that count.
  */
 final class Exchange {
   final DnsTransport transport;
@@ -26,17 +32,36 @@ final class Exchange {
   /** The question name in canonical presentation form, set by {@link #start()}. */
   private String canonicalName;
   private int id;
-  private int nscount;
+  private final int nscount;
   private int offset;
   private int round;
   private int shift;
   private boolean tcpUsed;
   private DnsOutcome lastFailure = new DnsOutcome.Timeout();
+  /** The UDP socket of each server index, opened when that server is first asked. */
+  private final UdpLeg[] legs;
+  /** The try being waited for, or null between tries. */
+  private Step current;
+  private boolean done;
 
   Exchange(DnsTransport transport, DnsQuestion question, ResolverConfig cfg) {
     this.transport = transport;
     this.question = question;
     this.cfg = cfg;
+    this.nscount = cfg.nameservers().size();
+    this.legs = new UdpLeg[nscount];
+  }
+
+  /**
+   * Returns the most sockets this exchange holds at once: one per server, since a TCP try replaces
+   * the UDP socket of its server (glibc's {@code send_dg} closes its sockets on TC too).
+   */
+  int sockets() {
+    return Math.max(1, nscount);
+  }
+
+  boolean done() {
+    return done;
   }
 
   void start() {
@@ -48,16 +73,30 @@ final class Exchange {
       int payload = cfg.edns0() ? ResolverConfig.EDNS_PAYLOAD : 0; // glibc: EDNS0 only with options edns0
       query = DnsMessage.query(id, q, payload, cfg.trustAd()).encode();
     } catch (DnsFormatException e) {
-      future.complete(new DnsOutcome.Malformed("cannot encode the question: " + e.getMessage()));
+      complete(new DnsOutcome.Malformed("cannot encode the question: " + e.getMessage()));
       return;
     }
-    nscount = cfg.nameservers().size();
     if (cfg.attempts() == 0) { // glibc: "attempts:0" makes res_send loop zero times
-      future.complete(new DnsOutcome.Timeout());
+      complete(new DnsOutcome.Timeout());
       return;
     }
     offset = cfg.rotate() && nscount > 1 ? Math.floorMod(transport.rotation.getAndIncrement(), nscount) : 0;
     send(false);
+  }
+
+  /**
+   * Ends the exchange with {@code outcome}, once: closes every socket it holds, frees its place in
+   * the transport, then completes the future.
+   */
+  void complete(DnsOutcome outcome) {
+    if (done) return;
+    done = true;
+    endTry();
+    for (UdpLeg leg : legs) {
+      if (leg != null) transport.retire(leg.channel);
+    }
+    transport.finished(this);
+    future.complete(outcome);
   }
 
   private int serverIndex() {
@@ -71,7 +110,7 @@ final class Exchange {
       tcpUsed = true;
       new TcpStep(server, tcp).begin(cfg.timeout());
     } else {
-      new UdpStep(server).begin(udpTimeout(cfg.timeout(), ns, nscount));
+      new UdpStep(ns, server).begin(udpTimeout(cfg.timeout(), ns, nscount));
     }
   }
 
@@ -91,61 +130,150 @@ final class Exchange {
 
   /** Moves to the next server, or the next round, or gives up with the last failure. */
   private void next(DnsOutcome failure) {
+    endTry();
     lastFailure = failure;
     if (++shift >= nscount) {
       shift = 0;
       if (++round >= cfg.attempts() || tcpUsed) {
-        future.complete(lastFailure);
+        complete(lastFailure);
         return;
       }
     }
     send(false);
   }
 
+  private void endTry() {
+    if (current != null) {
+      current.finish();
+      current = null;
+    }
+  }
+
   /** Acts on a reply that matched ID, source and question. */
-  private void accept(DnsMessage reply, InetSocketAddress server, boolean overTcp) {
+  private void accept(DnsDecoder.Reply decoded, InetSocketAddress server, boolean overTcp) {
+    DnsMessage reply = decoded.message();
     int rcode = reply.header().rcode();
     if (rcode == DnsType.SERVFAIL) {
       next(new DnsOutcome.ServFail(server));
     } else if (rcode == DnsType.NOTIMP || rcode == DnsType.REFUSED) {
       next(new DnsOutcome.Refused(server, rcode));
     } else if (reply.header().truncated() && !overTcp) {
+      endTry();
+      int ns = serverIndex();
+      if (legs[ns] != null) {
+        transport.retire(legs[ns].channel); // the TCP socket takes its place
+        legs[ns] = null;
+      }
       send(true); // RFC 1035 §4.2.1 / glibc same_ns: ask the same server over TCP
     } else if (rcode == DnsType.NXDOMAIN) {
-      future.complete(new DnsOutcome.NxDomain(reply, server));
+      complete(new DnsOutcome.NxDomain(reply, server));
     } else if (rcode == DnsType.NOERROR) {
-      future.complete(reply.answers().isEmpty()
-          ? new DnsOutcome.NoData(reply, server)
-          : new DnsOutcome.Answer(reply, server));
+      // glibc __res_context_query: ANCOUNT 0 is NO_DATA before anything is parsed; otherwise
+      // getanswer_r reads the answer section and fails with NO_RECOVERY where it cannot.
+      if (decoded.answerCount() == 0) {
+        complete(new DnsOutcome.NoData(reply, server));
+      } else if (decoded.answerError() != null) {
+        complete(new DnsOutcome.Malformed("answer from " + server + ": " + decoded.answerError()));
+      } else {
+        // Records of types not decoded here (TXT for an A question) are not in the list, but
+        // they were answers: getanswer_r finds nothing of the asked type, NO_RECOVERY (Chain).
+        complete(new DnsOutcome.Answer(reply, server));
+      }
     } else {
-      future.complete(new DnsOutcome.Refused(server, rcode)); // FORMERR etc.: final in glibc
+      complete(new DnsOutcome.Refused(server, rcode)); // FORMERR, 6-15: final in glibc
     }
   }
 
   /**
    * Returns the reply if it answers this query (QR set, same ID, exactly our question ignoring
-   * case), else null. A reply with TC whose records do not decode is judged by its header and
-   * question alone.
+   * case), else null: glibc's {@code send_dg} checks the same ({@code res_queriesmatch}) and
+   * ignores a datagram that fails, as it ignores one whose header or question does not decode.
    */
-  private DnsMessage check(byte[] data, int len) {
+  private DnsDecoder.Reply check(byte[] data, int len) {
     if (len < 12) return null;
     int replyId = (data[0] & 0xFF) << 8 | (data[1] & 0xFF);
     if (replyId != id || (data[2] & 0x80) == 0) return null;
-    DnsMessage m;
+    DnsDecoder.Reply r;
     try {
-      m = DnsMessage.decode(data, 0, len);
+      r = DnsDecoder.decodeReply(data, 0, len);
     } catch (DnsFormatException e) {
-      if ((data[2] & 0x02) == 0) return null;
-      try {
-        m = DnsDecoder.decodeHeaderAndQuestions(data, 0, len);
-      } catch (DnsFormatException e2) {
-        return null;
-      }
+      return null;
     }
+    DnsMessage m = r.message();
     if (m.questions().size() != 1) return null;
     DnsQuestion q = m.questions().getFirst();
     return q.type() == question.type() && q.dnsClass() == question.dnsClass()
-        && DnsName.equalsIgnoreCase(q.name(), canonicalName) ? m : null;
+        && DnsName.equalsIgnoreCase(q.name(), canonicalName) ? r : null;
+  }
+
+  /**
+   * Fails this exchange with Timeout ({@code TRY_AGAIN}): for an unexpected error on the selector
+   * thread (the caller logs it), or as the transport shuts down.
+   */
+  void abort() {
+    complete(new DnsOutcome.Timeout());
+  }
+
+  /** Whatever the selector hands to: a UDP leg or a TCP try. */
+  interface Io {
+    Exchange exchange();
+
+    void ready(SelectionKey key);
+  }
+
+  /** The UDP socket kept for one server for the whole exchange. */
+  final class UdpLeg implements Io {
+    final int ns;
+    final InetSocketAddress server;
+    final DatagramChannel channel;
+
+    UdpLeg(int ns, InetSocketAddress server, DatagramChannel channel) {
+      this.ns = ns;
+      this.server = server;
+      this.channel = channel;
+    }
+
+    @Override
+    public Exchange exchange() {
+      return Exchange.this;
+    }
+
+    @Override
+    public void ready(SelectionKey key) {
+      if (done) return;
+      ByteBuffer buf = transport.receiveBuffer;
+      try {
+        while (true) {
+          buf.clear();
+          // The socket is connected, so Linux delivers to it only datagrams whose source address
+          // and port are the server's (udp4_lib_lookup scoring; glibc res_ourserver_p checks the
+          // same in user space); read() then needs no sender address.
+          if (channel.read(buf) <= 0) return;
+          buf.flip();
+          byte[] data = new byte[buf.remaining()];
+          buf.get(data);
+          DnsDecoder.Reply reply = check(data, data.length);
+          if (reply == null) continue; // wrong ID, wrong question or garbage: keep waiting
+          // A reply to any try of this exchange counts, even one that arrives late on the socket
+          // of a server asked before (glibc keeps the socket and the ID across tries, and reads
+          // that socket again when it returns to the server). One that would only move on to the
+          // next server (SERVFAIL, REFUSED, TC) counts only from the server asked now.
+          boolean now = current instanceof UdpStep s && s.ns == ns;
+          int rcode = reply.message().header().rcode();
+          if (!now && (rcode == DnsType.SERVFAIL || rcode == DnsType.NOTIMP || rcode == DnsType.REFUSED
+              || reply.message().header().truncated())) {
+            continue;
+          }
+          accept(reply, server, false);
+          return;
+        }
+      } catch (PortUnreachableException e) {
+        // glibc send_dg: ECONNREFUSED, try the next server. An old try's socket just stays quiet.
+        if (current instanceof UdpStep s && s.ns == ns) next(lastFailure);
+      } catch (IOException e) {
+        if (current instanceof UdpStep s && s.ns == ns) next(lastFailure);
+      }
+    }
   }
 
   /** One send-and-wait to one server; ordered by deadline in the timer queue. */
@@ -153,10 +281,13 @@ final class Exchange {
     final InetSocketAddress server;
     long deadline;
     boolean finished;
-    SelectableChannel channel;
 
     Step(InetSocketAddress server) {
       this.server = server;
+    }
+
+    Exchange exchange() {
+      return Exchange.this;
     }
 
     @Override
@@ -165,100 +296,85 @@ final class Exchange {
     }
 
     void arm(Duration timeout) {
+      current = this;
       deadline = System.nanoTime() + timeout.toNanos();
       transport.schedule(this);
     }
 
+    /** Ends this try; the timer entry is dropped when it comes up. */
     void finish() {
       finished = true;
-      if (channel instanceof DatagramChannel udp) {
-        transport.retire(udp); // closed off this thread once the selector has dropped it
-        return;
-      }
-      try {
-        if (channel != null) channel.close();
-      } catch (IOException e) {
-        // closing a socket we no longer need; nothing to do
-      }
     }
-
-    abstract void ready(SelectionKey key);
 
     abstract void timeout();
-
-    void abort() {
-      if (finished) return;
-      finish();
-      future.complete(new DnsOutcome.Timeout());
-    }
   }
 
   final class UdpStep extends Step {
-    UdpStep(InetSocketAddress server) {
+    final int ns;
+
+    UdpStep(int ns, InetSocketAddress server) {
       super(server);
+      this.ns = ns;
     }
 
     void begin(Duration timeout) {
+      UdpLeg leg = legs[ns];
       try {
-        // A new socket per try, used for this query only: the kernel picked a fresh random
-        // ephemeral source port for it; it is connected to this server (see UdpSocketPool).
-        DatagramChannel ch = transport.sockets.take(server);
-        channel = ch;
-        ch.write(ByteBuffer.wrap(query));
-        ch.register(transport.selector, SelectionKey.OP_READ, this);
-        arm(timeout);
-      } catch (IOException e) {
-        finish();
-        next(lastFailure);
-      }
-    }
-
-    @Override
-    void ready(SelectionKey key) {
-      if (finished) return;
-      DatagramChannel ch = (DatagramChannel) channel;
-      ByteBuffer buf = transport.receiveBuffer;
-      try {
-        while (true) {
-          buf.clear();
-          // The socket is connected, so Linux delivers to it only datagrams whose source address
-          // and port are the server's (udp4_lib_lookup scoring; glibc res_ourserver_p checks the
-          // same in user space); read() then needs no sender address.
-          if (ch.read(buf) <= 0) return;
-          buf.flip();
-          byte[] data = new byte[buf.remaining()];
-          buf.get(data);
-          DnsMessage reply = check(data, data.length);
-          if (reply == null) continue; // wrong ID, wrong question or garbage: keep waiting
-          finish();
-          accept(reply, server, false);
-          return;
+        if (leg == null) {
+          // A new socket for this query and this server: the kernel picked a fresh random
+          // ephemeral source port for it; it is connected to this server (see UdpSocketPool).
+          DatagramChannel ch = transport.sockets.take(server);
+          leg = new UdpLeg(ns, server, ch);
+          legs[ns] = leg;
+          ch.register(transport.selector, SelectionKey.OP_READ, leg);
         }
-      } catch (PortUnreachableException e) {
-        finish();
-        next(lastFailure); // glibc send_dg: ECONNREFUSED, try the next server
+        arm(timeout);
+        leg.channel.write(ByteBuffer.wrap(query));
       } catch (IOException e) {
-        finish();
+        if (outOfDescriptors(e)) return;
         next(lastFailure);
       }
     }
 
     @Override
     void timeout() {
-      finish();
+      current = null;
       next(new DnsOutcome.Timeout());
     }
   }
 
-  final class TcpStep extends Step {
+  /**
+   * Ends the exchange with {@link DnsOutcome.OutOfDescriptors} if {@code e} says the process or the
+   * system has no descriptor left (glibc: {@code socket} fails, {@code res_send} returns at once).
+   */
+  private boolean outOfDescriptors(IOException e) {
+    String m = String.valueOf(e.getMessage());
+    if (m.contains("Too many open files in system")) {
+      complete(new DnsOutcome.OutOfDescriptors(23, "Too many open files in system"));
+      return true;
+    }
+    if (m.contains("Too many open files")) {
+      complete(new DnsOutcome.OutOfDescriptors(24, "Too many open files"));
+      return true;
+    }
+    return false;
+  }
+
+  final class TcpStep extends Step implements Io {
     private final boolean afterTruncation;
     private ByteBuffer out;
     private final ByteBuffer lengthBuf = ByteBuffer.allocate(2);
     private ByteBuffer body;
+    private SocketChannel channel;
 
     TcpStep(InetSocketAddress server, boolean afterTruncation) {
       super(server);
       this.afterTruncation = afterTruncation;
+    }
+
+    @Override
+    public Exchange exchange() {
+      return Exchange.this;
     }
 
     void begin(Duration timeout) {
@@ -273,19 +389,33 @@ final class Exchange {
         ch.register(transport.selector, connected ? SelectionKey.OP_WRITE : SelectionKey.OP_CONNECT, this);
         arm(timeout); // glibc send_vc waits retrans seconds
       } catch (IOException e) {
-        fail();
+        if (channel == null && outOfDescriptors(e)) return;
+        current = this;
+        fail(false); // connection refused and the like: ECONNREFUSED in glibc
       }
     }
 
-    private void fail() {
-      finish();
-      next(afterTruncation ? new DnsOutcome.Truncated(server) : new DnsOutcome.Timeout());
+    @Override
+    void finish() {
+      super.finish();
+      if (channel != null) {
+        transport.closeTcp(channel);
+        channel = null;
+      }
+    }
+
+    /** Moves on after a failed TCP try; {@code broken}: the connection broke mid-reply. */
+    private void fail(boolean broken) {
+      DnsOutcome o = !afterTruncation ? new DnsOutcome.Timeout()
+          : broken ? new DnsOutcome.StreamBroken(server)
+          : new DnsOutcome.Truncated(server);
+      next(o);
     }
 
     @Override
-    void ready(SelectionKey key) {
+    public void ready(SelectionKey key) {
       if (finished) return;
-      SocketChannel ch = (SocketChannel) channel;
+      SocketChannel ch = channel;
       try {
         if (key.isConnectable()) {
           ch.finishConnect();
@@ -299,7 +429,8 @@ final class Exchange {
         }
         if (key.isReadable()) read(ch);
       } catch (IOException e) {
-        fail();
+        // Refused while connecting: ECONNREFUSED; reset after the query was written: broken.
+        fail(out != null && !out.hasRemaining());
       }
     }
 
@@ -307,7 +438,7 @@ final class Exchange {
       while (true) {
         if (body == null) {
           if (ch.read(lengthBuf) < 0) {
-            fail(); // closed before or between messages
+            fail(true); // closed before or between messages, or inside the length prefix
             return;
           }
           if (lengthBuf.hasRemaining()) return;
@@ -315,7 +446,7 @@ final class Exchange {
           body = ByteBuffer.allocate(len);
         }
         if (ch.read(body) < 0) {
-          fail(); // closed midway through a message
+          fail(true); // closed midway through a message
           return;
         }
         if (body.hasRemaining()) return;
@@ -324,9 +455,10 @@ final class Exchange {
         lengthBuf.clear();
         int replyId = data.length >= 2 ? (data[0] & 0xFF) << 8 | (data[1] & 0xFF) : -1;
         if (replyId != id) continue; // glibc send_vc: an old answer, read the next one
-        DnsMessage reply = check(data, data.length);
-        finish();
-        if (reply == null || reply.header().truncated() && reply.answers().isEmpty() && !decodes(data)) {
+        DnsDecoder.Reply reply = check(data, data.length);
+        if (reply == null) {
+          // Stricter than glibc, whose send_vc checks only the ID: a TCP reply must also carry
+          // our question (README, "Stricter than glibc").
           next(new DnsOutcome.Malformed("TCP reply from " + server + " does not decode or match"));
         } else {
           accept(reply, server, true);
@@ -335,18 +467,12 @@ final class Exchange {
       }
     }
 
-    private boolean decodes(byte[] data) {
-      try {
-        DnsMessage.decode(data);
-        return true;
-      } catch (DnsFormatException e) {
-        return false;
-      }
-    }
-
     @Override
     void timeout() {
-      fail();
+      current = null;
+      finished = true;
+      finish();
+      fail(false);
     }
   }
 }

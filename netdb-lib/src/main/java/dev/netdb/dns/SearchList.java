@@ -18,26 +18,51 @@ import java.util.function.Function;
  * </ol>
  *
  * On failure the error is the one of the as-is-first try if there was one, else {@code NO_DATA} if
- * any try gave NODATA, else {@code TRY_AGAIN} if any gave SERVFAIL, else the last try's.
+ * any try gave NODATA, else {@code TRY_AGAIN} if any gave SERVFAIL, else the last try's. A reply
+ * with answer records that hold nothing usable ends the walk at once with its own error: {@code
+ * res_search} has returned it as an answer.
  * {@code HOSTALIASES} is not supported. Each step's lookup is a function so the walk is tested
  * without sockets.
  */
 final class SearchList {
   private SearchList() {}
 
-  /** The outcome of trying one fully qualified name: a value, or a failure code. */
-  record Try<T>(T value, DnsError error, boolean servfail) {
+  /**
+   * The outcome of trying one fully qualified name: a value, or a failure code.
+   *
+   * @param servfail the failure was SERVFAIL (the search goes on)
+   * @param transportFailed no usable reply arrived (SERVFAIL, REFUSED, timeout): glibc's {@code
+   *     res_send} leaves {@code errno} at {@code ETIMEDOUT}, which {@code nss_dns} turns into
+   *     {@code NSS_STATUS_UNAVAIL}; after a reply that was read (NXDOMAIN, NODATA, an answer) it
+   *     is {@code NSS_STATUS_NOTFOUND}
+   * @param conclusive a NOERROR reply with answer records that gave nothing usable (only CNAMEs,
+   *     a CNAME loop): {@code res_search} returns it as a success and stops, and {@code
+   *     getanswer_r} then fails with {@code NO_RECOVERY}
+   */
+  record Try<T>(
+      T value, DnsError error, boolean servfail, boolean transportFailed, boolean conclusive) {
     static <T> Try<T> found(T value) {
-      return new Try<>(value, null, false);
+      return new Try<>(value, null, false, false, false);
     }
 
     static <T> Try<T> failed(DnsError error, boolean servfail) {
-      return new Try<>(null, error, servfail);
+      return new Try<>(null, error, servfail, error == DnsError.TRY_AGAIN, false);
+    }
+
+    static <T> Try<T> failed(DnsError error, boolean servfail, boolean transportFailed) {
+      return new Try<>(null, error, servfail, transportFailed, false);
+    }
+
+    static <T> Try<T> unusable(DnsError error) {
+      return new Try<>(null, error, false, false, true);
     }
   }
 
-  /** The result of the walk: the first found value, or glibc's error. */
-  record Result<T>(T value, DnsError error) {}
+  /**
+   * The result of the walk: the first found value, or glibc's error; {@code lastTransportFailed}
+   * tells whether the last name tried got no usable reply (see {@link Try#transportFailed}).
+   */
+  record Result<T>(T value, DnsError error, boolean lastTransportFailed) {}
 
   /** Walks the list for {@code name}; {@code attempt} looks up one fully qualified name. */
   static <T> CompletableFuture<Result<T>> walk(
@@ -59,6 +84,7 @@ final class SearchList {
     boolean searched;
     boolean gotNodata;
     boolean gotServfail;
+    boolean lastTransportFailed;
 
     Walk(String name, ResolverConfig cfg, Function<String, CompletableFuture<Try<T>>> attempt) {
       this.name = name;
@@ -74,7 +100,8 @@ final class SearchList {
         return attempt.apply(bare).thenCompose(t -> {
           if (t.value() != null) return done(t.value());
           lastError = t.error();
-          if (trailingDot) return fail(t.error());
+          lastTransportFailed = t.transportFailed();
+          if (trailingDot || t.conclusive()) return fail(t.error());
           savedError = t.error();
           triedAsIs = true;
           return search(0);
@@ -98,6 +125,8 @@ final class SearchList {
       return attempt.apply(fqdn).thenCompose(t -> {
         if (t.value() != null) return done(t.value());
         lastError = t.error();
+        lastTransportFailed = t.transportFailed();
+        if (t.conclusive()) return fail(t.error());
         switch (t.error()) {
           case NO_DATA -> gotNodata = true;
           case HOST_NOT_FOUND -> {}
@@ -105,7 +134,7 @@ final class SearchList {
             if (!t.servfail()) return last(); // a timeout or refusal ends the loop ("done++")
             gotServfail = true;
           }
-          case NO_RECOVERY -> {
+          case NO_RECOVERY, FINAL_RCODE, STREAM_BROKEN, EMFILE, ENFILE -> {
             return last();
           }
         }
@@ -119,14 +148,15 @@ final class SearchList {
         return attempt.apply(bare).thenCompose(t -> {
           if (t.value() != null) return done(t.value());
           lastError = t.error();
-          return fail(null);
+          lastTransportFailed = t.transportFailed();
+          return fail(t.conclusive() ? t.error() : null);
         });
       }
       return fail(null);
     }
 
     CompletableFuture<Result<T>> done(T value) {
-      return CompletableFuture.completedFuture(new Result<>(value, null));
+      return CompletableFuture.completedFuture(new Result<>(value, null, false));
     }
 
     CompletableFuture<Result<T>> fail(DnsError direct) {
@@ -142,7 +172,7 @@ final class SearchList {
       } else {
         e = lastError;
       }
-      return CompletableFuture.completedFuture(new Result<>(null, e));
+      return CompletableFuture.completedFuture(new Result<>(null, e, lastTransportFailed));
     }
   }
 }

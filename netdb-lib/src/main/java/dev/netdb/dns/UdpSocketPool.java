@@ -22,10 +22,12 @@ import java.util.concurrent.locks.LockSupport;
  * picks at random (Linux {@code udp_lib_get_port}), and connected to one server, so the kernel
  * delivers to it only datagrams from that server's address and port (and reports ICMP port
  * unreachable, as glibc's connected {@code send_dg} socket does). {@link #take} gives each socket
- * to exactly one caller, which uses it for one query and closes it; nothing is ever reused. A
- * socket waits in the pool at most {@link #MAX_AGE_NANOS}, then is closed unused, so no port is
- * held open long before its query. The pool refills only while sockets are being taken; when
- * empty, {@link #take} opens one inline, exactly as before.
+ * to exactly one caller, which uses it for one query (its tries to that one server) and closes
+ * it; nothing is ever reused. A socket waits in the pool at most {@link #MAX_AGE_NANOS}, then is
+ * closed unused, so no port is held open long before its query and, once lookups stop, every
+ * pooled descriptor is gone within about 0.3 s; with nothing pooled the thread sleeps until
+ * needed. The pool refills only while sockets are being taken; when empty, {@link #take} opens one
+ * inline, exactly as before.
  *
  * <p>Security: the query ID is drawn only when the query is sent, so a datagram that reaches a
  * pooled socket before then (it would have to come from the server's address and port) is no
@@ -34,10 +36,10 @@ import java.util.concurrent.locks.LockSupport;
  * earlier.
  */
 final class UdpSocketPool implements AutoCloseable {
-  /** Sockets kept ready per server. */
-  static final int TARGET = 64;
+  /** Sockets kept ready per server at most. */
+  static final int MAX_TARGET = 64;
   /** How long an unused pooled socket lives. */
-  static final long MAX_AGE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+  static final long MAX_AGE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
   /** Servers pooled at most; further servers always get inline sockets. */
   private static final int MAX_SERVERS = 8;
 
@@ -49,18 +51,39 @@ final class UdpSocketPool implements AutoCloseable {
     volatile long lastTaken;
   }
 
-  /** Most sockets waiting to be closed; past it the caller closes them itself. */
-  private static final int MAX_CLOSING = 4096;
+  /**
+   * Most sockets waiting to be closed; past it the caller closes them itself, so a lagging pool
+   * thread cannot hold more descriptors than this on top of the in-flight budget.
+   */
+  private final int maxClosing;
 
   private final Map<InetSocketAddress, Server> servers = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<List<DatagramChannel>> closing = new ConcurrentLinkedQueue<>();
   private final AtomicInteger closingCount = new AtomicInteger();
   private final Thread filler;
+  private final int target;
   private volatile boolean running = true;
 
+  /** Creates a pool that keeps {@link #MAX_TARGET} sockets ready per server. */
   UdpSocketPool() {
+    this(MAX_TARGET);
+  }
+
+  /** Creates a pool that keeps {@code target} sockets ready per server (at most 8 servers). */
+  UdpSocketPool(int target) {
+    this.target = Math.max(1, Math.min(MAX_TARGET, target));
+    this.maxClosing = 4 * this.target;
     filler = Thread.ofPlatform().daemon().name("netdb-dns-sockets").unstarted(this::fill);
     filler.start();
+  }
+
+  /**
+   * Returns the pool size per server for a transport allowed {@code maxSockets} sockets in flight:
+   * a sixteenth of it, so that with eight servers pooled the ready sockets stay within half the
+   * in-flight budget, between 2 and {@link #MAX_TARGET}.
+   */
+  static int targetFor(int maxSockets) {
+    return Math.max(2, Math.min(MAX_TARGET, maxSockets / 16));
   }
 
   /** Opens a non-blocking UDP socket on a fresh ephemeral port, connected to {@code server}. */
@@ -92,7 +115,7 @@ final class UdpSocketPool implements AutoCloseable {
       long now = System.nanoTime();
       s.lastTaken = now;
       for (Ready r; (r = s.queue.poll()) != null; ) {
-        if (s.size.decrementAndGet() < TARGET / 2) LockSupport.unpark(filler);
+        if (s.size.decrementAndGet() < target / 2) LockSupport.unpark(filler);
         if (now - r.openedAt < MAX_AGE_NANOS && r.channel.isOpen()) return r.channel;
         closeQuietly(r.channel);
       }
@@ -107,7 +130,7 @@ final class UdpSocketPool implements AutoCloseable {
    */
   void closeLater(List<DatagramChannel> used) {
     if (used.isEmpty()) return;
-    if (running && closingCount.addAndGet(used.size()) <= MAX_CLOSING) {
+    if (running && closingCount.addAndGet(used.size()) <= maxClosing) {
       closing.add(used);
       LockSupport.unpark(filler);
       if (running) return;
@@ -116,6 +139,11 @@ final class UdpSocketPool implements AutoCloseable {
     }
     if (running) closingCount.addAndGet(-used.size());
     for (DatagramChannel ch : used) closeQuietly(ch);
+  }
+
+  /** Returns how many used sockets wait for this pool's thread to close them. */
+  int closing() {
+    return Math.max(0, closingCount.get());
   }
 
   private void drainClosing() {
@@ -134,7 +162,7 @@ final class UdpSocketPool implements AutoCloseable {
         long now = System.nanoTime();
         dropStale(s, now);
         if (now - s.lastTaken >= MAX_AGE_NANOS) continue; // no demand lately: let the pool drain
-        while (running && s.size.get() < TARGET) {
+        while (running && s.size.get() < target) {
           try {
             DatagramChannel ch = open(e.getKey());
             s.queue.add(new Ready(ch, System.nanoTime()));
@@ -145,7 +173,12 @@ final class UdpSocketPool implements AutoCloseable {
           }
         }
       }
-      if (!opened && closing.isEmpty()) LockSupport.parkNanos(this, MAX_AGE_NANOS / 2);
+      if (!opened && closing.isEmpty()) {
+        boolean pooled = false;
+        for (Server s : servers.values()) pooled |= s.size.get() > 0;
+        // Nothing to age out: sleep until take(), closeLater() or close() unparks this thread.
+        if (pooled) LockSupport.parkNanos(this, MAX_AGE_NANOS / 5); else LockSupport.park(this);
+      }
     }
     drainClosing();
     for (Server s : servers.values()) dropStale(s, Long.MAX_VALUE);

@@ -531,6 +531,7 @@ public final class AnswerCache {
         case HostAnswer.NoData n -> ttl = Math.min(ttl, n.negativeTtl());
         case HostAnswer.TryAgain t -> uncacheable = true;
         case HostAnswer.NoRecovery r -> uncacheable = true;
+        case HostAnswer.Failed f -> uncacheable = true;
       }
       if (ttl <= 0) {
         uncacheable = true;

@@ -35,9 +35,16 @@ public final class DnsHostResolver implements NssDns, AutoCloseable {
    */
   public static Supplier<DnsClient> creating(
       Supplier<dev.netdb.dns.ResolverConfig> config, dev.netdb.dns.DnsCache cache, Executor executor) {
+    return creating(config, cache, executor, 0);
+  }
+
+  /** Returns such a factory with a cap on sockets in flight (0: derived from the descriptor limit). */
+  public static Supplier<DnsClient> creating(
+      Supplier<dev.netdb.dns.ResolverConfig> config, dev.netdb.dns.DnsCache cache, Executor executor,
+      int maxSocketsInFlight) {
     return () -> {
       try {
-        return DnsClient.create(config, cache, executor);
+        return DnsClient.create(config, cache, executor, maxSocketsInFlight);
       } catch (IOException e) {
         return null;
       }
@@ -128,9 +135,10 @@ public final class DnsHostResolver implements NssDns, AutoCloseable {
           f.canonicalName(), f.aliases(), f.addresses().stream().map(InetAddress::getAddress).toList(), f.ttl());
       case DnsHostResult.Failed x -> switch (x.error()) {
         case HOST_NOT_FOUND -> new HostAnswer.NotFound(x.negativeTtl());
-        case TRY_AGAIN -> new HostAnswer.TryAgain();
+        case TRY_AGAIN -> new HostAnswer.TryAgain(x.lastTransportFailed());
         case NO_RECOVERY -> new HostAnswer.NoRecovery();
         case NO_DATA -> new HostAnswer.NoData(x.negativeTtl());
+        case STREAM_BROKEN, FINAL_RCODE, EMFILE, ENFILE -> new HostAnswer.Failed(x.error());
       };
     };
   }

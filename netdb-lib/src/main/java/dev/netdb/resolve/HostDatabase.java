@@ -2,6 +2,7 @@ package dev.netdb.resolve;
 
 import dev.netdb.HostEntry;
 import dev.netdb.dns.DnsError;
+import dev.netdb.dns.DnsName;
 import dev.netdb.files.HostsFile;
 import dev.netdb.resolve.NssDns.HostAnswer;
 import dev.netdb.text.IpLiterals;
@@ -39,6 +40,10 @@ public final class HostDatabase {
     if (m != null) {
       List<String> addrs = m.addresses().stream().map(IpLiterals::ntop).toList();
       return CompletableFuture.completedFuture(new HostEntry(m.name(), m.aliases(), addrs));
+    }
+    // nss_dns's gethostbyname2_r sends nothing for a name that fails res_hnok: HOST_NOT_FOUND.
+    if (!name.isEmpty() && !DnsName.isHostName(name)) {
+      return CompletableFuture.failedFuture(DnsError.HOST_NOT_FOUND.error(name));
     }
     // An empty name goes to the DNS stage too, which decides: not found without DNS, NO_RECOVERY
     // with it (DnsHostResolver), never a query.
@@ -120,12 +125,16 @@ public final class HostDatabase {
   }
 
   private static RuntimeException failure(HostAnswer a, String input) {
+    if (a instanceof HostAnswer.Failed f && f.error().errno() != 0) {
+      return NameStage.failure(f.error(), false, input); // thrown as OSError, as for getaddrinfo
+    }
     DnsError error = switch (a) {
       case HostAnswer.Found f -> DnsError.NO_DATA;
       case HostAnswer.NotFound n -> DnsError.HOST_NOT_FOUND;
       case HostAnswer.NoData n -> DnsError.NO_DATA;
       case HostAnswer.TryAgain t -> DnsError.TRY_AGAIN;
       case HostAnswer.NoRecovery r -> DnsError.NO_RECOVERY;
+      case HostAnswer.Failed f -> f.error();
     };
     return error.error(input);
   }

@@ -1,5 +1,6 @@
 package dev.netdb.resolve;
 
+import dev.netdb.dns.DnsName;
 import dev.netdb.dns.Eai;
 import dev.netdb.files.HostsFile;
 import dev.netdb.resolve.NssDns.HostAnswer;
@@ -135,6 +136,17 @@ public final class NameStage {
    * always with {@code AI_ALL}.
    */
   public static CompletableFuture<Addresses> byName(String name, int family, int flags, Environment env) {
+    // glibc's try_simple_gethostbyname: AF_INET without AI_CANONNAME goes through
+    // __gethostbyname2_r, whose __nss_hostname_digits_dots rejects a digits-and-dots name that is
+    // no address (1.2.3.400) and an IPv6-looking one before any NSS module runs.
+    boolean viaGethostbyname2 = family == AF_INET && (flags & AI_CANONNAME) == 0;
+    if (viaGethostbyname2) {
+      try {
+        HostDatabase.digitsDots(name, AF_INET);
+      } catch (RuntimeException e) {
+        return CompletableFuture.failedFuture(Eai.NONAME.error(name));
+      }
+    }
     boolean multi = env.hostConf().get().multi();
     HostsFile hosts = env.hosts().get();
     boolean mapped = family == AF_INET6 && (flags & AI_V4MAPPED) != 0;
@@ -161,15 +173,34 @@ public final class NameStage {
       // No query is made for an empty name; glibc ends in EAI_NONAME.
       return CompletableFuture.failedFuture(Eai.NONAME.error(name));
     }
-    CompletableFuture<HostAnswer> first = env.dns().lookup(name, family);
+    // nss_dns checks the name with res_hnok and sends nothing when it fails, in
+    // gethostbyname2_r (AF_INET or AF_INET6 without AI_CANONNAME) and gethostbyname4_r
+    // (AF_UNSPEC). gethostbyname3_r (AI_CANONNAME with AF_INET or AF_INET6) does not check: it
+    // sends the query and getanswer_r then rejects the reply, whose question name fails res_hnok,
+    // with NO_RECOVERY (glibc 2.36 resolv/nss_dns/dns-host.c; measured in the oracle namespace,
+    // ResolverRulesDifferentialTest).
+    boolean checked = family == AF_UNSPEC || (flags & AI_CANONNAME) == 0;
+    boolean hostName = DnsName.isHostName(name);
+    if (checked && !hostName) {
+      return CompletableFuture.failedFuture(Eai.NONAME.error(name));
+    }
+    NssDns dns = hostName ? env.dns() : rejectingAnswers(env.dns());
+    CompletableFuture<HostAnswer> first = dns.lookup(name, family);
     if (!mapped) {
       // With AF_INET and no AI_CANONNAME glibc's gaih_inet goes through gethostbyname2_r, where
       // NO_RECOVERY (a reply of CNAMEs only, a CNAME loop) ends as EAI_NODATA; elsewhere it is
       // EAI_NONAME (testdata/dns/oracle-glibc-2.36.txt: loop1 gives -5 for INET, -2 for UNSPEC).
-      boolean viaGethostbyname2 = family == AF_INET && (flags & AI_CANONNAME) == 0;
+      // TRY_AGAIN is "not found" there when nss_dns reported NSS_STATUS_NOTFOUND, i.e. the last
+      // name of the search list got a reply (gethostbyname2_r returns 0 with no entry).
       return first.thenApply(a -> {
         if (viaGethostbyname2 && a instanceof HostAnswer.NoRecovery) {
           throw Eai.NODATA.error(name);
+        }
+        if (a instanceof HostAnswer.Failed f) {
+          throw failure(f.error(), viaGethostbyname2, name);
+        }
+        if (viaGethostbyname2 && a instanceof HostAnswer.TryAgain t && !t.transportFailed()) {
+          throw Eai.NONAME.error(name);
         }
         return addresses(a, family, false, name);
       });
@@ -179,7 +210,7 @@ public final class NameStage {
       if (found6 && !all) {
         return CompletableFuture.completedFuture(addresses(a6, AF_INET6, false, name));
       }
-      return env.dns().lookup(name, AF_INET).thenApply(a4 -> {
+      return dns.lookup(name, AF_INET).thenApply(a4 -> {
         boolean found4 = a4 instanceof HostAnswer.Found f && hasFamily(f, 4);
         if (!found4) {
           return addresses(a6, AF_INET6, false, name);
@@ -194,6 +225,25 @@ public final class NameStage {
         return new Addresses(out, m6.canonicalName());
       });
     });
+  }
+
+  /**
+   * Returns {@code dns} with every found answer turned into {@code NO_RECOVERY}, as getanswer_r
+   * rejects a reply whose question name fails {@code res_hnok}.
+   */
+  private static NssDns rejectingAnswers(NssDns dns) {
+    return new NssDns() {
+      @Override
+      public CompletableFuture<HostAnswer> lookup(String name, int family) {
+        return dns.lookup(name, family)
+            .thenApply(a -> a instanceof HostAnswer.Found ? new HostAnswer.NoRecovery() : a);
+      }
+
+      @Override
+      public CompletableFuture<HostAnswer> reverse(byte[] address) {
+        return dns.reverse(address);
+      }
+    };
   }
 
   private static boolean hasFamily(HostAnswer.Found f, int len) {
@@ -221,6 +271,23 @@ public final class NameStage {
       case HostAnswer.TryAgain t -> throw Eai.AGAIN.error(name);
       // glibc's getaddrinfo reports NO_RECOVERY (REFUSED, FORMERR, a bad name) as EAI_NONAME.
       case HostAnswer.NoRecovery r -> throw Eai.NONAME.error(name);
+      case HostAnswer.Failed f -> throw failure(f.error(), false, name);
     };
+  }
+
+  /**
+   * Returns the error glibc's {@code getaddrinfo} gives for {@code error}: {@code EAI_SYSTEM} is
+   * Python's {@code OSError(errno, strerror)}; the rest are gaierrors, with the code of the {@code
+   * gethostbyname2_r} path when {@code viaGethostbyname2}.
+   */
+  static RuntimeException failure(dev.netdb.dns.DnsError error, boolean viaGethostbyname2, String name) {
+    if (error.errno() != 0) {
+      return new dev.netdb.SystemException(error.errno(), error.gaiStrerror(), name);
+    }
+    int code = viaGethostbyname2 ? error.eai(dev.netdb.AddressFamily.INET, false) : error.eai();
+    for (Eai e : Eai.values()) {
+      if (e.code() == code) return e.error(name);
+    }
+    return Eai.NONAME.error(name);
   }
 }

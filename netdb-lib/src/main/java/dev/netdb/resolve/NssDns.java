@@ -77,10 +77,28 @@ public interface NssDns {
       }
     }
 
-    /** SERVFAIL, timeout or no server reachable: {@code TRY_AGAIN}, {@code EAI_AGAIN}. */
-    record TryAgain() implements HostAnswer {}
+    /**
+     * SERVFAIL, timeout or no server reachable: {@code TRY_AGAIN}, {@code EAI_AGAIN}. {@code
+     * transportFailed} tells whether the last name tried got no usable reply; when false (say
+     * SERVFAIL under one search domain, then NXDOMAIN under the next), glibc's {@code nss_dns}
+     * reports {@code NSS_STATUS_NOTFOUND} with {@code TRY_AGAIN}, which {@code gethostbyname2_r}
+     * returns as "not found" ({@code EAI_NONAME} on getaddrinfo's AF_INET path).
+     */
+    record TryAgain(boolean transportFailed) implements HostAnswer {
+      /** A failure in transport: no usable reply at all. */
+      public TryAgain() {
+        this(true);
+      }
+    }
 
     /** REFUSED, FORMERR or a malformed reply: {@code NO_RECOVERY}, {@code EAI_NONAME}. */
     record NoRecovery() implements HostAnswer {}
+
+    /**
+     * A DNS failure whose codes {@link dev.netdb.dns.DnsError} gives per path (h_errno, the EAI
+     * code on the {@code gethostbyname2_r} path and elsewhere, errno for {@code EAI_SYSTEM}): a
+     * final error RCODE, a broken TCP connection, no descriptor left.
+     */
+    record Failed(dev.netdb.dns.DnsError error) implements HostAnswer {}
   }
 }

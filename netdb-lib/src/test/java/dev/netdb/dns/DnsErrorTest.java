@@ -25,8 +25,14 @@ class DnsErrorTest {
             "Temporary failure in name resolution"),
         Arguments.of(new DnsOutcome.Refused(S, DnsType.REFUSED), DnsError.TRY_AGAIN, 2, "Host name lookup failure", -3,
             "Temporary failure in name resolution"),
-        Arguments.of(new DnsOutcome.Refused(S, DnsType.FORMERR), DnsError.NO_RECOVERY, 3, "Unknown server error", -2,
+        Arguments.of(new DnsOutcome.Refused(S, DnsType.FORMERR), DnsError.FINAL_RCODE, 3, "Unknown server error", -2,
             "Name or service not known"),
+        Arguments.of(new DnsOutcome.Refused(S, 15), DnsError.FINAL_RCODE, 3, "Unknown server error", -2,
+            "Name or service not known"),
+        Arguments.of(new DnsOutcome.StreamBroken(S), DnsError.STREAM_BROKEN, 2, "Host name lookup failure", -3,
+            "Temporary failure in name resolution"),
+        Arguments.of(new DnsOutcome.OutOfDescriptors(24, "Too many open files"), DnsError.EMFILE, -1,
+            "Resolver internal error", -11, "Too many open files"),
         Arguments.of(new DnsOutcome.Truncated(S), DnsError.TRY_AGAIN, 2, "Host name lookup failure", -3,
             "Temporary failure in name resolution"),
         Arguments.of(new DnsOutcome.Timeout(), DnsError.TRY_AGAIN, 2, "Host name lookup failure", -3,
@@ -45,12 +51,23 @@ class DnsErrorTest {
     "HOST_NOT_FOUND, INET,   false,     -2",
     "TRY_AGAIN,      INET,   false,     -3",
     "TRY_AGAIN,      UNSPEC, false,     -3",
+    // measured with the hostile fake server in the oracle namespace (HostileOracleTest)
+    "FINAL_RCODE,    INET,   false,     -2",
+    "FINAL_RCODE,    UNSPEC, false,     -2",
+    "FINAL_RCODE,    INET,   true,      -2",
+    "STREAM_BROKEN,  INET,   false,     -2",
+    "STREAM_BROKEN,  UNSPEC, false,     -3",
+    "STREAM_BROKEN,  INET,   true,      -3",
   })
   @ParameterizedTest
   void eaiDependsOnGlibcPath(DnsError e, dev.netdb.AddressFamily family, boolean canon, int eai) {
     assertThat(e.eai(family, canon)).isEqualTo(eai);
     assertThat(e.gaiStrerror(family, canon))
-        .isEqualTo(eai == -5 ? "No address associated with hostname" : e.gaiStrerror());
+        .isEqualTo(switch (eai) {
+          case -2 -> "Name or service not known";
+          case -3 -> "Temporary failure in name resolution";
+          default -> "No address associated with hostname";
+        });
   }
 
   @ParameterizedTest(name = "{0}")

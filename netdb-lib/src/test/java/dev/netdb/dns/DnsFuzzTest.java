@@ -29,6 +29,27 @@ class DnsFuzzTest {
     assertThat(DnsMessage.decode(DnsEncoder.encode(m, false))).isEqualTo(m);
   }
 
+  /**
+   * Fuzzes the lenient reply reader the exchange uses: it throws only {@link DnsFormatException}
+   * (header or question unreadable), and on any message the strict decoder accepts it agrees.
+   */
+  @FuzzTest(maxDuration = "60s")
+  void decodeReply(byte[] wire) {
+    DnsDecoder.Reply r;
+    try {
+      r = DnsDecoder.decodeReply(wire, 0, wire.length);
+    } catch (DnsFormatException e) {
+      return;
+    }
+    try {
+      DnsMessage strict = DnsMessage.decode(wire);
+      assertThat(r.answerError()).isNull();
+      assertThat(r.message()).isEqualTo(strict);
+    } catch (DnsFormatException e) {
+      // lenient where the strict decoder is not: forward pointers, trailing bytes, bad authority
+    }
+  }
+
   @FuzzTest(maxDuration = "60s")
   void names(FuzzedDataProvider data) throws DnsFormatException {
     String name = data.consumeRemainingAsString();

@@ -104,8 +104,8 @@ class ExchangeFaultTest {
         row("garbage is ignored, then the answer", 1,
             (s, n, r) -> new Many(List.of(new Reply(garbage(r)), good(r))),
             DnsOutcome.Answer.class, 1, 0, 0, null),
-        row("compression loop is ignored", 1, (s, n, r) -> new Reply(compressionLoop(r)),
-            DnsOutcome.Timeout.class, 2, 0, -1, DnsError.TRY_AGAIN),
+        row("glibc getanswer_r: a compression loop in the answer fails at once", 1,
+            (s, n, r) -> new Reply(compressionLoop(r)), DnsOutcome.Malformed.class, 1, 0, -1, DnsError.NO_RECOVERY),
         row("SERVFAIL: next server answers", 2,
             (s, n, r) -> s == 0 ? new Reply(Replies.rcode(r.query(), DnsType.SERVFAIL)) : good(r),
             DnsOutcome.Answer.class, 2, 0, 1, null),
@@ -117,7 +117,7 @@ class ExchangeFaultTest {
         row("REFUSED everywhere", 2, (s, n, r) -> new Reply(Replies.rcode(r.query(), DnsType.REFUSED)),
             DnsOutcome.Refused.class, 4, 0, -1, DnsError.TRY_AGAIN),
         row("FORMERR is final", 2, (s, n, r) -> new Reply(Replies.rcode(r.query(), DnsType.FORMERR)),
-            DnsOutcome.Refused.class, 1, 0, -1, DnsError.NO_RECOVERY),
+            DnsOutcome.Refused.class, 1, 0, -1, DnsError.FINAL_RCODE),
         row("NXDOMAIN is final", 2, (s, n, r) -> new Reply(Replies.rcode(r.query(), DnsType.NXDOMAIN, SOA)),
             DnsOutcome.NxDomain.class, 1, 0, 0, DnsError.HOST_NOT_FOUND),
         row("NODATA is final", 2, (s, n, r) -> new Reply(Replies.rcode(r.query(), DnsType.NOERROR, SOA)),
@@ -125,7 +125,7 @@ class ExchangeFaultTest {
         row("TCP closes midway: next server, no further round", 2,
             (s, n, r) -> !r.tcp() ? new Reply(Replies.truncated(r.query()))
                 : new CloseMidway(Replies.answer(r.query(), GOOD), 5),
-            DnsOutcome.Truncated.class, 2, 2, -1, DnsError.TRY_AGAIN),
+            DnsOutcome.StreamBroken.class, 2, 2, -1, DnsError.STREAM_BROKEN),
         row("TCP closes midway, next server answers over TCP", 2,
             (s, n, r) -> !r.tcp() ? new Reply(Replies.truncated(r.query()))
                 : s == 0 ? new CloseMidway(Replies.answer(r.query(), GOOD), 5) : good(r),
@@ -185,6 +185,97 @@ class ExchangeFaultTest {
       }
     } finally {
       servers.forEach(FakeDnsServer::close);
+    }
+  }
+
+  /** One {@link HostileScenario} at the exchange level: how it ends, and what it cost. */
+  record HostileRow(HostileScenario scenario, Class<? extends DnsOutcome> outcome, DnsError error, int udp, int tcp) {
+    @Override
+    public String toString() {
+      return scenario + " (" + scenario.label + ")";
+    }
+  }
+
+  static Stream<HostileRow> hostileRows() {
+    Class<? extends DnsOutcome> malformed = DnsOutcome.Malformed.class;
+    return Stream.of(
+        new HostileRow(HostileScenario.GOOD, DnsOutcome.Answer.class, null, 1, 0),
+        // glibc getanswer_r: NO_RECOVERY at once for an answer section it cannot read
+        new HostileRow(HostileScenario.POINTER_LOOP, malformed, DnsError.NO_RECOVERY, 1, 0),
+        new HostileRow(HostileScenario.LABEL_0X40, malformed, DnsError.NO_RECOVERY, 1, 0),
+        new HostileRow(HostileScenario.NAME_OVER_255, malformed, DnsError.NO_RECOVERY, 1, 0),
+        new HostileRow(HostileScenario.RDLENGTH_PAST_END, malformed, DnsError.NO_RECOVERY, 1, 0),
+        new HostileRow(HostileScenario.ADDRESS_RDLENGTH_SHORT, malformed, DnsError.NO_RECOVERY, 1, 0),
+        new HostileRow(HostileScenario.ADDRESS_RDLENGTH_LONG, malformed, DnsError.NO_RECOVERY, 1, 0),
+        new HostileRow(HostileScenario.ANCOUNT_10000, malformed, DnsError.NO_RECOVERY, 1, 0),
+        // glibc never parses the authority section of a host lookup
+        new HostileRow(HostileScenario.BAD_SOA_NODATA, DnsOutcome.NoData.class, DnsError.NO_DATA, 1, 0),
+        new HostileRow(HostileScenario.BAD_SOA_NXDOMAIN, DnsOutcome.NxDomain.class, DnsError.HOST_NOT_FOUND, 1, 0),
+        // glibc ns_name_unpack follows forward pointers; res_send ignores bytes after the records
+        new HostileRow(HostileScenario.FORWARD_POINTER, DnsOutcome.Answer.class, null, 1, 0),
+        new HostileRow(HostileScenario.TRAILING_BYTES, DnsOutcome.Answer.class, null, 1, 0),
+        // glibc send_dg: same socket and ID across tries, so the late answer to try 1 is taken in try 2
+        new HostileRow(HostileScenario.LATE_REPLY, DnsOutcome.Answer.class, null, 2, 0),
+        new HostileRow(HostileScenario.CNAME_CHAIN_40, DnsOutcome.Answer.class, null, 1, 0),
+        new HostileRow(HostileScenario.CNAME_SELF, DnsOutcome.Answer.class, null, 1, 0),
+        // glibc __res_context_query: ANCOUNT 1 is not NODATA, whatever the record's type
+        new HostileRow(HostileScenario.OTHER_TYPE_ONLY, DnsOutcome.Answer.class, null, 1, 0),
+        // glibc __res_context_query: any RCODE but NOERROR/NXDOMAIN/SERVFAIL/NOTIMP/REFUSED is final
+        new HostileRow(HostileScenario.FORMERR, DnsOutcome.Refused.class, DnsError.FINAL_RCODE, 1, 0),
+        new HostileRow(HostileScenario.RCODE_15, DnsOutcome.Refused.class, DnsError.FINAL_RCODE, 1, 0),
+        // glibc send_vc: a connection that breaks mid-reply fails with NOTFOUND
+        new HostileRow(HostileScenario.TCP_SHORT_PREFIX, DnsOutcome.StreamBroken.class, DnsError.STREAM_BROKEN, 1, 1),
+        new HostileRow(HostileScenario.TCP_CUT, DnsOutcome.StreamBroken.class, DnsError.STREAM_BROKEN, 1, 1),
+        new HostileRow(HostileScenario.TCP_JUNK, malformed, DnsError.NO_RECOVERY, 1, 1),
+        // stricter than glibc (README): a TCP reply to another question is refused, not taken
+        new HostileRow(HostileScenario.TCP_WRONG_QUESTION, malformed, DnsError.NO_RECOVERY, 1, 1));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("hostileRows")
+  void hostileRow(HostileRow row) throws Exception {
+    try (FakeDnsServer server = FakeDnsServer.start(HostileScenario::handle)) {
+      // glibc's reference settings for these rows: one server, timeout:1 attempts:2
+      ResolverConfig cfg = ResolverConfig.builder().timeout(Duration.ofSeconds(1)).attempts(2)
+          .nameserver(server.address()).build();
+      try (DnsClient client = DnsClient.create(() -> cfg, DnsCache.disabled())) {
+        long t0 = System.nanoTime();
+        DnsOutcome o = client.exchange(DnsQuestion.in(row.scenario().hostName(), DnsType.A)).join();
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(o).as("%s after %d ms", o, ms).isInstanceOf(row.outcome());
+        assertThat(DnsError.of(o)).isEqualTo(row.error());
+        List<Request> log = server.log();
+        assertThat(log.stream().filter(r -> !r.tcp()).count()).as("UDP requests").isEqualTo(row.udp());
+        assertThat(log.stream().filter(Request::tcp).count()).as("TCP requests").isEqualTo(row.tcp());
+        // the same ID for every try of the exchange, as glibc's send_dg
+        assertThat(log.stream().map(r -> r.query().header().id()).distinct().count()).isEqualTo(1);
+        if (row.udp() > 1) {
+          assertThat(log.stream().filter(r -> !r.tcp()).map(Request::from).distinct().count())
+              .as("retries to the same server reuse the socket").isEqualTo(1);
+        }
+        if (o instanceof DnsOutcome.Answer a && row.scenario() != HostileScenario.OTHER_TYPE_ONLY) {
+          assertThat(a.message().answers()).isNotEmpty().noneMatch(r -> r instanceof ResourceRecord.A x
+              && x.address().equals(v4("203.0.113.66")));
+        }
+        if (row.error() != null && row.scenario() != HostileScenario.LATE_REPLY) {
+          assertThat(ms).as("answered at once, not after the timeout").isLessThan(900);
+        }
+      }
+    }
+  }
+
+  /** glibc's security property kept: each query (exchange) has a socket, so a port, of its own. */
+  @org.junit.jupiter.api.Test
+  void eachQueryHasItsOwnPort() throws Exception {
+    try (FakeDnsServer server = FakeDnsServer.start(r -> new Delayed(Duration.ofMillis(300), HostileScenario.handle(r)))) {
+      ResolverConfig cfg = ResolverConfig.builder().timeout(Duration.ofSeconds(2)).nameserver(server.address()).build();
+      try (DnsClient client = DnsClient.create(() -> cfg, DnsCache.disabled())) {
+        List<java.util.concurrent.CompletableFuture<DnsOutcome>> all = new ArrayList<>();
+        for (int i = 0; i < 50; i++) all.add(client.exchange(DnsQuestion.in("q" + i + ".good.hostile.test", DnsType.A)));
+        for (var f : all) assertThat(f.join()).isInstanceOf(DnsOutcome.Answer.class);
+        // all 50 were open at once (each answered 300 ms late), so their ports must differ
+        assertThat(server.log().stream().map(Request::from).distinct().count()).isEqualTo(50);
+      }
     }
   }
 }

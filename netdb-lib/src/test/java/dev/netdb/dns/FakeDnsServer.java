@@ -48,6 +48,9 @@ final class FakeDnsServer implements AutoCloseable {
   /** Does each action in turn. */
   record Many(List<Action> actions) implements Action {}
 
+  /** Over TCP: writes exactly these bytes (no length prefix added), then closes. */
+  record RawTcp(byte[] bytes) implements Action {}
+
   private final DatagramSocket udp;
   private final ServerSocket tcp;
   private final DatagramSocket other;
@@ -68,16 +71,22 @@ final class FakeDnsServer implements AutoCloseable {
 
   /** Starts a server on a free loopback port, the same for UDP and TCP. */
   static FakeDnsServer start(Function<Request, Action> handler) throws IOException {
-    InetAddress lo = InetAddress.ofLiteral("127.0.0.1");
+    return start(new InetSocketAddress(InetAddress.ofLiteral("127.0.0.1"), 0), handler);
+  }
+
+  /** Starts a server on {@code bind} (port 0: a free port, the same for UDP and TCP). */
+  static FakeDnsServer start(InetSocketAddress bind, Function<Request, Action> handler) throws IOException {
+    InetAddress lo = bind.getAddress();
     for (int tries = 0; ; tries++) {
-      DatagramSocket u = new DatagramSocket(new InetSocketAddress(lo, 0));
+      DatagramSocket u = new DatagramSocket(bind);
       try {
         ServerSocket t = new ServerSocket();
-        t.bind(new InetSocketAddress(lo, u.getLocalPort()));
+        t.setReuseAddress(true);
+        t.bind(new InetSocketAddress(lo, u.getLocalPort()), 1024);
         return new FakeDnsServer(u, t, handler);
       } catch (IOException e) {
         u.close();
-        if (tries > 20) throw e;
+        if (tries > 20 || bind.getPort() != 0) throw e;
       }
     }
   }
@@ -120,6 +129,7 @@ final class FakeDnsServer implements AutoCloseable {
         case Delayed d -> timer.schedule(() -> perform(d.then(), to), d.pause().toMillis(), TimeUnit.MILLISECONDS);
         case Many m -> m.actions().forEach(x -> perform(x, to));
         case CloseMidway c -> throw new IllegalArgumentException("CloseMidway is for TCP");
+        case RawTcp c -> throw new IllegalArgumentException("RawTcp is for TCP");
       }
     } catch (IOException e) {
       // the client went away; nothing to do
@@ -165,6 +175,11 @@ final class FakeDnsServer implements AutoCloseable {
       case CloseMidway c -> {
         out.write(new byte[] {(byte) (c.wire().length >> 8), (byte) c.wire().length});
         out.write(c.wire(), 0, c.bytes());
+        out.flush();
+        return false;
+      }
+      case RawTcp raw -> {
+        out.write(raw.bytes());
         out.flush();
         return false;
       }

@@ -20,7 +20,7 @@ class SearchListTest {
 
   @ParameterizedTest(name = "{0} ndots={1} search={2} no-tld={3} answers={4}")
   @CsvSource(delimiter = ';', value = {
-    // name;       ndots; search;            no-tld; answers (name=FOUND|NODATA|SERVFAIL|TIMEOUT|REFUSED); tried; result
+    // name;       ndots; search;            no-tld; answers (name=FOUND|NODATA|SERVFAIL|TIMEOUT|REFUSED|CNAMEONLY); tried; result
     "www;          1;     a.test b.test;     false;  ;                                 www.a.test www.b.test www;  HOST_NOT_FOUND",
     "www;          1;     a.test b.test;     false;  www.b.test=FOUND;                 www.a.test www.b.test;      www.b.test",
     "www.x;        1;     a.test;            false;  ;                                 www.x www.x.a.test;         HOST_NOT_FOUND",
@@ -48,6 +48,37 @@ class SearchListTest {
     "www;          1;     ;                  true;   ;                                 www;                        HOST_NOT_FOUND",
   })
   void walksAsGlibc(String name, int ndots, String search, boolean noTld, String answers, String tried, String result) {
+    SearchList.Result<String> r = walk(name, ndots, search, noTld, answers, tried);
+    assertThat(r.value() != null ? r.value() : r.error().name()).isEqualTo(result);
+  }
+
+  /**
+   * Checks what decides getaddrinfo's AF_INET answer after a failed walk: whether the last name
+   * tried got a usable reply ({@code notfound}: nss_dns returns NSS_STATUS_NOTFOUND) or none
+   * ({@code unavail}: SERVFAIL, REFUSED or a timeout leave errno at ETIMEDOUT), and that a reply
+   * with only CNAMEs ends the walk where it came (res_search returned it as an answer).
+   */
+  @ParameterizedTest(name = "{0} search={2} answers={4}")
+  @CsvSource(delimiter = ';', value = {
+    // name;  ndots; search;          no-tld; answers;                                   tried;                      result
+    "www;     1;     s.test a.test;   false;  www.s.test=SERVFAIL;                       www.s.test www.a.test www;  TRY_AGAIN notfound",
+    "www;     1;     a.test s.test;   false;  www.s.test=SERVFAIL www=SERVFAIL;          www.a.test www.s.test www;  TRY_AGAIN unavail",
+    "www;     1;     a.test r.test;   false;  www.r.test=REFUSED www=REFUSED;            www.a.test www.r.test www;  TRY_AGAIN unavail",
+    "www.x;   1;     a.test;          false;  www.x=REFUSED;                             www.x www.x.a.test;         TRY_AGAIN notfound",
+    "www;     1;     a.test;          false;  www=NODATA;                                www.a.test www;             NO_DATA notfound",
+    "www;     1;     a.test b.test;   false;  www.a.test=CNAMEONLY;                      www.a.test;                 NO_RECOVERY notfound",
+    "www;     1;     s.test a.test;   false;  www.s.test=SERVFAIL www.a.test=CNAMEONLY;  www.s.test www.a.test;      NO_RECOVERY notfound",
+    "www.x;   1;     a.test;          false;  www.x=CNAMEONLY;                           www.x;                      NO_RECOVERY notfound",
+    "www;     1;     a.test;          false;  www=CNAMEONLY;                             www.a.test www;             NO_RECOVERY notfound",
+  })
+  void reportsWhetherTheLastReplyWasUsable(String name, int ndots, String search, boolean noTld, String answers,
+      String tried, String result) {
+    SearchList.Result<String> r = walk(name, ndots, search, noTld, answers, tried);
+    assertThat(r.error().name() + (r.lastTransportFailed() ? " unavail" : " notfound")).isEqualTo(result);
+  }
+
+  private static SearchList.Result<String> walk(String name, int ndots, String search, boolean noTld,
+      String answers, String tried) {
     Map<String, String> table = new HashMap<>();
     if (answers != null) {
       for (String kv : answers.trim().split(" +")) {
@@ -65,11 +96,12 @@ class SearchListTest {
         case "NODATA" -> SearchList.Try.failed(DnsError.NO_DATA, false);
         case "SERVFAIL" -> SearchList.Try.failed(DnsError.TRY_AGAIN, true);
         case "TIMEOUT", "REFUSED" -> SearchList.Try.failed(DnsError.TRY_AGAIN, false);
+        case "CNAMEONLY" -> SearchList.Try.unusable(DnsError.NO_RECOVERY);
         default -> SearchList.Try.failed(DnsError.HOST_NOT_FOUND, false);
       };
       return CompletableFuture.completedFuture(t);
     }).join();
     assertThat(String.join(" ", log)).isEqualTo(tried);
-    assertThat(r.value() != null ? r.value() : r.error().name()).isEqualTo(result);
+    return r;
   }
 }

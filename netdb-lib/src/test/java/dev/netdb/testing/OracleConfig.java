@@ -115,6 +115,11 @@ public record OracleConfig(
     return new OracleConfig(hosts, resolvConf, text, gaiConf, hostConf, hostname, zones, network);
   }
 
+  /** Returns a copy with {@code zones} served by the namespace's NSD (the first one is probed). */
+  public OracleConfig withZones(List<ZoneFile> zones) {
+    return new OracleConfig(hosts, resolvConf, nsswitchConf, gaiConf, hostConf, hostname, zones, network);
+  }
+
   /** Returns a copy with {@code text} as /etc/hosts. */
   public OracleConfig withHosts(String text) {
     return new OracleConfig(text, resolvConf, nsswitchConf, gaiConf, hostConf, hostname, zones, network);

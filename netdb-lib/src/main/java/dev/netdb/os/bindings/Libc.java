@@ -17,7 +17,7 @@ import java.lang.invoke.VarHandle;
  * Declares the glibc functions the OS back end calls, as downcall handles with one static invoker
  * each (the shape jextract generates). Each handle sits in its own holder class, so it is linked on
  * first use: linking costs a generated stub and several classes per function, and a CLI call
- * needs one or two of the seventeen. Types are for LP64 Linux: {@code size_t} is {@code long},
+ * needs one or two of the eighteen. Types are for LP64 Linux: {@code size_t} is {@code long},
  * {@code socklen_t} is {@code int}.
  *
  * <p>Loading this class looks the symbols up in the default (libc) lookup, so it must be touched
@@ -67,6 +67,28 @@ public final class Libc {
   private static final class GethostnameHandle {
     static final MethodHandle H =
         downcall("gethostname", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG), CAPTURE_ERRNO);
+  }
+
+  private static final class ErrnoLocationHandle {
+    static final MethodHandle H =
+        downcall("__errno_location", FunctionDescriptor.of(ADDRESS.withTargetLayout(JAVA_INT)));
+  }
+
+  /**
+   * Sets the calling thread's {@code errno} to 0, as it is in CPython when its socket functions
+   * call glibc. glibc 2.36's lookups read the caller's leftover {@code errno}: {@code nss_dns}
+   * restores the value it found on entry, which {@code gethostbyname2_r} then returns as its
+   * result, so after a search list whose last query got SERVFAIL or REFUSED a nonzero leftover
+   * turns {@code EAI_NONAME} into {@code EAI_NODATA} on getaddrinfo's AF_INET path (measured in
+   * the oracle namespace). The JVM leaves arbitrary values there.
+   */
+  private static void clearErrno() {
+    try {
+      MemorySegment p = (MemorySegment) ErrnoLocationHandle.H.invokeExact();
+      p.set(JAVA_INT, 0, 0);
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
   }
 
   private static final class GetaddrinfoHandle {
@@ -233,6 +255,7 @@ public final class Libc {
       MemorySegment hints,
       MemorySegment res) {
     try {
+      clearErrno();
       return (int) GetaddrinfoHandle.H.invokeExact(state, node, service, hints, res);
     } catch (Throwable t) {
       throw rethrow(t);
@@ -285,6 +308,7 @@ public final class Libc {
       MemorySegment result,
       MemorySegment herrnop) {
     try {
+      clearErrno();
       return (int) Gethostbyname2RHandle.H.invokeExact(name, af, ret, buf, buflen, result, herrnop);
     } catch (Throwable t) {
       throw rethrow(t);
@@ -302,6 +326,7 @@ public final class Libc {
       MemorySegment result,
       MemorySegment herrnop) {
     try {
+      clearErrno();
       return (int) GethostbyaddrRHandle.H.invokeExact(
           addr, len, type, ret, buf, buflen, result, herrnop);
     } catch (Throwable t) {
