@@ -161,12 +161,12 @@ public final class AnswerCache {
     long now = nanos.getAsLong();
     Entry e = fresh(request, now);
     if (e != null) {
-      return e.future;
+      return e.answer();
     }
     if (bypass(request)) {
       return new Getaddrinfo(env).run(request);
     }
-    return slow(request, now).thenCompose(x -> x.future);
+    return slow(request, now).thenCompose(Entry::answer);
   }
 
   /**
@@ -477,6 +477,22 @@ public final class AnswerCache {
       this.generation = generation;
     }
 
+    /**
+     * Returns the answer: the very list, or a failed future with a new copy of the kept {@code
+     * gaierror}, so that no two callers share (and add to) one exception.
+     */
+    CompletableFuture<List<AddrInfo>> answer() {
+      if (!future.isCompletedExceptionally()) {
+        return future;
+      }
+      return future.exceptionallyCompose(t -> {
+        Throwable c = t instanceof CompletionException x && x.getCause() != null ? x.getCause() : t;
+        return CompletableFuture.failedFuture(c instanceof GaiException g
+            ? new GaiException(g.code().isPresent() ? g.code().getAsInt() : null, g.pythonMessage(), g.input())
+            : c);
+      });
+    }
+
     /** Returns this entry served past its expiry: the same answer, lifetime 0. */
     Entry asStale() {
       return new Entry(kind, future, storedAt, storedAt, generation, memo);
@@ -485,7 +501,7 @@ public final class AnswerCache {
     /** Returns the answer with the rest of its lifetime; a files answer holds until the next file check. */
     CompletableFuture<Expiring> timed(long now, long fileCheck) {
       if (future.isCompletedExceptionally()) {
-        return future.thenApply(a -> null);
+        return answer().thenApply(a -> null);
       }
       long left = Math.max(0, expiresAt - now);
       return CompletableFuture.completedFuture(

@@ -204,6 +204,25 @@ class AnswerCacheTest {
   }
 
   @Test
+  void aKeptFailureIsANewExceptionForEachCaller() {
+    NetDb db = open(builder());
+    GaiException first = catchGai(db);
+    GaiException second = catchGai(db);
+    assertThat(queries()).as("the second from the cache").isEqualTo(1);
+    assertThat(second).isNotSameAs(first);
+    assertThat(second.pythonStr()).isEqualTo(first.pythonStr());
+  }
+
+  static GaiException catchGai(NetDb db) {
+    try {
+      db.getaddrinfo("gone.test", null, 2, 1, 0, 0);
+    } catch (GaiException e) {
+      return e;
+    }
+    throw new AssertionError("no gaierror");
+  }
+
+  @Test
   void theOsBackEndKnowsNoTtlAndAnswersOnTheCallersThread() throws Exception {
     // A numeric host: glibc makes no lookup for it.
     ResolvedAddresses r = NetDb.os().resolve("192.0.2.7", AddressFamily.INET);
