@@ -443,11 +443,7 @@ public interface NetDb extends AutoCloseable {
    */
   default List<java.net.InetAddress> lookup(String host, AddressFamily family)
       throws java.net.UnknownHostException {
-    try {
-      return JavaFace.addresses(host, getaddrinfo(host, null, family.value(), SocketType.STREAM.value(), 0, 0));
-    } catch (NetDbException e) {
-      throw e.toUnknownHostException();
-    }
+    return resolve(host, family).addresses();
   }
 
   /**
@@ -483,8 +479,60 @@ public interface NetDb extends AutoCloseable {
    * @return a future with the addresses in connect order
    */
   default CompletableFuture<List<java.net.InetAddress>> lookupAsync(String host, AddressFamily family) {
-    return getaddrinfoAsync(host, null, family.value(), SocketType.STREAM.value(), 0, 0)
-        .handle((answer, failure) -> JavaFace.addressesOrThrow(host, answer, failure));
+    return resolveAsync(host, AddrInfoHints.of(family)).thenApply(ResolvedAddresses::addresses);
+  }
+
+  /**
+   * Returns what {@link #lookup} returns, and how long it holds: for the pure-Java back end the
+   * rest of the answer's lifetime in its answer cache (see {@link ResolvedAddresses#ttl()}).
+   *
+   * @param host the host name or numeric address
+   * @param family {@link AddressFamily#UNSPEC} for both families, or {@code INET} / {@code INET6}
+   * @return the addresses in connect order and their lifetime
+   * @throws java.net.UnknownHostException as {@link #lookup} throws it
+   */
+  default ResolvedAddresses resolve(String host, AddressFamily family) throws java.net.UnknownHostException {
+    return resolve(host, AddrInfoHints.of(family));
+  }
+
+  /**
+   * Returns the addresses of {@code host} for typed hints, in connect order, with how long they
+   * hold: Python's {@code getaddrinfo(host, None, family, type, proto, flags)} as {@link
+   * ResolvedAddresses}.
+   *
+   * @param host the host name or numeric address
+   * @param hints the family, socket type, protocol and flags
+   * @return the addresses in connect order and their lifetime
+   * @throws java.net.UnknownHostException naming the host, glibc's message and why
+   */
+  default ResolvedAddresses resolve(String host, AddrInfoHints hints) throws java.net.UnknownHostException {
+    try {
+      return resolveAsync(host, hints).join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof java.net.UnknownHostException u) {
+        throw u;
+      }
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Asynchronous {@link #resolve(String, AddrInfoHints)}: the future fails with the {@link
+   * java.net.UnknownHostException} that {@code resolve} would throw. This default knows no TTL
+   * and says zero; the instances of {@link #java()}, {@link #os()} and {@link #builder()} say
+   * what their back end knows.
+   *
+   * @param host the host name or numeric address
+   * @param hints the family, socket type, protocol and flags
+   * @return a future with the addresses in connect order and their lifetime
+   */
+  default CompletableFuture<ResolvedAddresses> resolveAsync(String host, AddrInfoHints hints) {
+    return getaddrinfoAsync(host, null, hints.family().value(), hints.type().value(), hints.proto(), hints.mask())
+        .handle((answer, failure) ->
+            new ResolvedAddresses(JavaFace.addressesOrThrow(host, answer, failure), java.time.Duration.ZERO));
   }
 
   // ---- Connect by name: Python's create_connection and create_server, RFC 8305, AF_UNIX ----

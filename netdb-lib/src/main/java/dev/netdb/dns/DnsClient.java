@@ -130,7 +130,19 @@ public final class DnsClient implements AutoCloseable {
    * @param family {@code INET} for A only, {@code INET6} for AAAA only, {@code UNSPEC} for both
    */
   public CompletableFuture<DnsHostResult> lookupHost(String name, AddressFamily family) {
-    return new HostQuery(config.get(), this::query).lookup(name, family);
+    return new HostQuery(config.get(), this::queryAged).lookup(name, family);
+  }
+
+  /**
+   * Asks as {@link #query} does, but a cached outcome comes with its TTLs lowered by its age
+   * (rounded up to the second), so that what is built from it, such as the answer cache's entries,
+   * lives no longer than the records allow.
+   */
+  private CompletableFuture<DnsOutcome> queryAged(DnsQuestion question) {
+    long[] age = new long[1];
+    CompletableFuture<DnsOutcome> f = cache.get(question, () -> exchange(question), a -> age[0] = a);
+    long seconds = (age[0] + 999_999_999L) / 1_000_000_000L;
+    return seconds == 0 ? f : f.thenApply(o -> DnsCache.aged(o, seconds));
   }
 
   /**

@@ -44,8 +44,12 @@ public sealed interface DnsHostResult {
    *     timeout), so glibc's {@code nss_dns} ends in {@code NSS_STATUS_UNAVAIL} rather than {@code
    *     NSS_STATUS_NOTFOUND}; with {@code TRY_AGAIN}, {@code getaddrinfo}'s AF_INET path then gives
    *     {@code EAI_AGAIN}, else {@code EAI_NONAME}
+   * @param negativeTtl how long the failure may be kept, in seconds: for {@code HOST_NOT_FOUND}
+   *     and {@code NO_DATA}, the smallest RFC 2308 §5 negative TTL (min of the SOA's TTL and
+   *     MINIMUM) over every name tried; 0 when any try had no SOA or failed otherwise
    */
-  record Failed(DnsError error, String detail, boolean lastTransportFailed) implements DnsHostResult {
+  record Failed(DnsError error, String detail, boolean lastTransportFailed, long negativeTtl)
+      implements DnsHostResult {
     /** Checks for nulls. */
     public Failed {
       Objects.requireNonNull(error, "error");
@@ -55,6 +59,11 @@ public sealed interface DnsHostResult {
     /** A failure whose last query got no usable reply exactly when {@code error} is TRY_AGAIN. */
     public Failed(DnsError error, String detail) {
       this(error, detail, error == DnsError.TRY_AGAIN);
+    }
+
+    /** A failure not to be kept. */
+    public Failed(DnsError error, String detail, boolean lastTransportFailed) {
+      this(error, detail, lastTransportFailed, 0);
     }
   }
 }

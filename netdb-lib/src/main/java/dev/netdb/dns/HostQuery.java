@@ -20,6 +20,12 @@ final class HostQuery {
   private final Function<DnsQuestion, CompletableFuture<DnsOutcome>> query;
   /** Where the CNAME chains are reported when the lookup is traced. */
   private final TraceRecorder recorder;
+  /**
+   * The smallest negative TTL (RFC 2308 §5) over the names tried so far, 0 once a try failed
+   * without an SOA or otherwise; the walk runs its tries one after another, each stage after the
+   * last, so no two threads write it at once.
+   */
+  private long negativeTtl = Long.MAX_VALUE;
 
   HostQuery(ResolverConfig cfg, Function<DnsQuestion, CompletableFuture<DnsOutcome>> query) {
     this(cfg, query, TraceRecorder.OFF);
@@ -41,8 +47,8 @@ final class HostQuery {
     return SearchList.<DnsHostResult.Found>walk(name, cfg, fqdn -> tryName(fqdn, wantA, wantAaaa))
         .thenApply(r -> r.value() != null
             ? r.value()
-            : new DnsHostResult.Failed(
-                r.error(), "lookup of '" + name + "' failed", r.lastTransportFailed()));
+            : new DnsHostResult.Failed(r.error(), "lookup of '" + name + "' failed",
+                r.lastTransportFailed(), negativeTtl == Long.MAX_VALUE ? 0 : negativeTtl));
   }
 
   /** Asks A and/or AAAA for one fully qualified name, in parallel unless single-request is set. */
@@ -63,9 +69,9 @@ final class HostQuery {
     } else {
       aaaa = query.apply(DnsQuestion.in(qname, DnsType.AAAA));
     }
-    if (a == null) return aaaa.thenApply(o -> traced(combine(qname, null, o)));
-    if (aaaa == null) return a.thenApply(o -> traced(combine(qname, o, null)));
-    return a.thenCombine(aaaa, (x, y) -> traced(combine(qname, x, y)));
+    if (a == null) return aaaa.thenApply(o -> traced(noted(combine(qname, null, o), null, o)));
+    if (aaaa == null) return a.thenApply(o -> traced(noted(combine(qname, o, null), o, null)));
+    return a.thenCombine(aaaa, (x, y) -> traced(noted(combine(qname, x, y), x, y)));
   }
 
   /** Reports the CNAME chain of a found answer to the trace, and returns the try unchanged. */
@@ -74,6 +80,37 @@ final class HostQuery {
       recorder.add(QuerySteps.cname(t.value().queriedName(), t.value().aliases(), t.value().canonicalName()));
     }
     return t;
+  }
+
+  /**
+   * Lowers {@link #negativeTtl} by the outcomes of a failed try; returns the try. A found answer
+   * with one side negative (a name with A but no AAAA) lasts no longer than that side's negative
+   * TTL, since the missing family may appear when it runs out.
+   */
+  private SearchList.Try<DnsHostResult.Found> noted(SearchList.Try<DnsHostResult.Found> t, DnsOutcome a, DnsOutcome aaaa) {
+    if (t.value() == null) {
+      for (DnsOutcome o : new DnsOutcome[] {a, aaaa}) {
+        if (o != null) negativeTtl = Math.min(negativeTtl, negativeTtl(o));
+      }
+      return t;
+    }
+    long ttl = t.value().ttl();
+    for (DnsOutcome o : new DnsOutcome[] {a, aaaa}) {
+      if (o != null && !(o instanceof DnsOutcome.Answer)) ttl = Math.min(ttl, negativeTtl(o));
+    }
+    DnsHostResult.Found f = t.value();
+    return ttl == f.ttl() ? t
+        : SearchList.Try.found(new DnsHostResult.Found(f.queriedName(), f.canonicalName(), f.aliases(), f.addresses(), ttl));
+  }
+
+  /** Returns RFC 2308 §5's negative TTL of an outcome: min(SOA TTL, SOA MINIMUM); 0 if none. */
+  static long negativeTtl(DnsOutcome o) {
+    DnsMessage m = switch (o) {
+      case DnsOutcome.NxDomain n -> n.message();
+      case DnsOutcome.NoData n -> n.message();
+      default -> null;
+    };
+    return m == null ? 0 : m.authoritySoa().map(s -> Math.min(s.ttl(), s.minimum())).orElse(0L);
   }
 
   /**

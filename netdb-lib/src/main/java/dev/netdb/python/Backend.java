@@ -100,6 +100,34 @@ public interface Backend extends AutoCloseable {
     return getaddrinfoAsync(host, service, family, type, proto, flags);
   }
 
+  /**
+   * Asynchronous {@link #getaddrinfo} with how long the answer holds. The default knows no TTL
+   * (glibc's {@code getaddrinfo} returns none) and says 0.
+   */
+  default CompletableFuture<Expiring> getaddrinfoExpiringAsync(
+      String host, String service, int family, int type, int proto, int flags) {
+    return getaddrinfoAsync(host, service, family, type, proto, flags).thenApply(a -> new Expiring(a, 0, null));
+  }
+
+  /**
+   * Blocking {@link #getaddrinfoExpiringAsync}: on the caller's thread where the back end's
+   * blocking call runs there (the OS back end's glibc call). The default knows no TTL and says 0.
+   */
+  default Expiring getaddrinfoExpiring(String host, String service, int family, int type, int proto, int flags) {
+    return new Expiring(getaddrinfo(host, service, family, type, proto, flags), 0, null);
+  }
+
+  /**
+   * A {@code getaddrinfo} answer and how long it holds.
+   *
+   * @param answer the entries
+   * @param ttlNanos nanoseconds from the answer; {@link Long#MAX_VALUE} for one that cannot change
+   * @param memo a slot shared by every hit of the same cached answer, where a caller may keep a
+   *     value derived from it (the Java face keeps its {@code InetAddress} list); null when the
+   *     answer was not cached
+   */
+  record Expiring(List<AddrInfo> answer, long ttlNanos, java.util.concurrent.atomic.AtomicReference<Object> memo) {}
+
   /** Asynchronous {@link #gethostbyname}; the future fails with {@link dev.netdb.HostException}. */
   CompletableFuture<HostEntry> gethostbynameAsync(String host, int family);
 

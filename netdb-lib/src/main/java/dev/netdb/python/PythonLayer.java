@@ -474,6 +474,67 @@ public final class PythonLayer implements NetDb {
   }
 
   @Override
+  public dev.netdb.ResolvedAddresses resolve(String host, dev.netdb.AddrInfoHints hints)
+      throws java.net.UnknownHostException {
+    Backend.Expiring answer;
+    try {
+      ensureOpen();
+      answer = backend.getaddrinfoExpiring(Idna.encode(host), null, hints.family().value(), hints.type().value(),
+          hints.proto(), dev.netdb.AddrInfoFlag.mask(hints.flags()));
+    } catch (NetDbException e) {
+      throw withInput(e, host, null).toUnknownHostException();
+    }
+    return javaFace(host, answer);
+  }
+
+  @Override
+  public CompletableFuture<dev.netdb.ResolvedAddresses> resolveAsync(String host, dev.netdb.AddrInfoHints hints) {
+    String h;
+    try {
+      ensureOpen();
+      h = Idna.encode(host);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(javaFailure(e, host));
+    }
+    return backend
+        .getaddrinfoExpiringAsync(h, null, hints.family().value(), hints.type().value(), hints.proto(),
+            dev.netdb.AddrInfoFlag.mask(hints.flags()))
+        .handle((answer, failure) -> {
+          if (failure != null) {
+            throw new CompletionException(javaFailure(unwrap(failure), host));
+          }
+          try {
+            return javaFace(host, answer);
+          } catch (java.net.UnknownHostException e) {
+            throw new CompletionException(e);
+          }
+        });
+  }
+
+  /**
+   * Returns the Java face of an answer. Every hit of one cached answer shares its memo: the
+   * {@code InetAddress} list is built once per entry and spelling of the host.
+   */
+  private static dev.netdb.ResolvedAddresses javaFace(String host, Backend.Expiring answer)
+      throws java.net.UnknownHostException {
+    java.time.Duration ttl = java.time.Duration.ofNanos(answer.ttlNanos());
+    if (answer.memo() != null && answer.memo().get() instanceof dev.netdb.ResolvedAddresses kept
+        && kept.addresses().getFirst().getHostName().equals(host)) {
+      return new dev.netdb.ResolvedAddresses(kept.addresses(), ttl);
+    }
+    dev.netdb.ResolvedAddresses r = dev.netdb.ResolvedAddresses.of(host, answer.answer(), ttl);
+    if (answer.memo() != null) {
+      answer.memo().set(r);
+    }
+    return r;
+  }
+
+  /** Returns the Java face's failure for a lookup's: an {@code UnknownHostException} for ours. */
+  private static Throwable javaFailure(Throwable t, String host) {
+    return t instanceof NetDbException e ? withInput(e, host, null).toUnknownHostException() : t;
+  }
+
+  @Override
   public CompletableFuture<String> gethostbynameAsync(String host) {
     return attempt(() -> {
       ensureOpen();

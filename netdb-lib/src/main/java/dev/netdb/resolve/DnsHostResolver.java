@@ -174,12 +174,12 @@ public final class DnsHostResolver implements NssDns, AutoCloseable {
   static HostAnswer answer(DnsHostResult l) {
     return switch (l) {
       case DnsHostResult.Found f -> new HostAnswer.Found(
-          f.canonicalName(), f.aliases(), f.addresses().stream().map(InetAddress::getAddress).toList());
+          f.canonicalName(), f.aliases(), f.addresses().stream().map(InetAddress::getAddress).toList(), f.ttl());
       case DnsHostResult.Failed x -> switch (x.error()) {
-        case HOST_NOT_FOUND -> new HostAnswer.NotFound();
+        case HOST_NOT_FOUND -> new HostAnswer.NotFound(x.negativeTtl());
         case TRY_AGAIN -> new HostAnswer.TryAgain(x.lastTransportFailed());
         case NO_RECOVERY -> new HostAnswer.NoRecovery();
-        case NO_DATA -> new HostAnswer.NoData();
+        case NO_DATA -> new HostAnswer.NoData(x.negativeTtl());
         case STREAM_BROKEN, FINAL_RCODE, EMFILE, ENFILE -> new HostAnswer.Failed(x.error());
       };
     };

@@ -34,6 +34,8 @@ import java.util.concurrent.RejectedExecutionException;
 public final class JavaBackend implements Backend {
   private final Environment env;
   private final Getaddrinfo getaddrinfo;
+  /** The answer cache in front of the pipeline; null when off. */
+  private final AnswerCache answers;
   private final HostDatabase hosts;
   private final Getnameinfo getnameinfo;
   private final Executor executor;
@@ -56,19 +58,23 @@ public final class JavaBackend implements Backend {
    * @param resources what {@link #close()} closes, after failing them (the DNS stage)
    */
   public JavaBackend(Environment env, Executor executor, AutoCloseable resources) {
-    this(env, executor, resources, Map.of());
+    this(env, executor, resources, Map.of(), null);
   }
 
   /**
-   * Creates the back end over {@code env}.
+   * Creates the back end over {@code env}, with {@code getaddrinfo} answered through {@code
+   * answers} (null: no answer cache).
    *
    * @param executor where {@link #close()} fails the lookups in flight
    * @param resources what {@link #close()} closes, after failing them (the DNS stage)
    * @param files the paths of the configuration files by role, for traces
+   * @param answers the answer cache over {@code env}, or null
    */
-  public JavaBackend(Environment env, Executor executor, AutoCloseable resources, Map<String, String> files) {
+  public JavaBackend(Environment env, Executor executor, AutoCloseable resources, Map<String, String> files,
+      AnswerCache answers) {
     this.files = Map.copyOf(files);
     this.env = env;
+    this.answers = answers;
     this.getaddrinfo = new Getaddrinfo(env);
     this.hosts = new HostDatabase(env);
     this.getnameinfo = new Getnameinfo(env, hosts);
@@ -104,7 +110,31 @@ public final class JavaBackend implements Backend {
     if (closed) {
       return CompletableFuture.failedFuture(new NetDbClosedException());
     }
-    return tracked(getaddrinfo.run(new Getaddrinfo.Request(host, service, family, type, proto, flags)));
+    Getaddrinfo.Request r = new Getaddrinfo.Request(host, service, family, type, proto, flags);
+    return tracked(answers != null ? answers.answer(r) : getaddrinfo.run(r));
+  }
+
+  @Override
+  public CompletableFuture<Expiring> getaddrinfoExpiringAsync(
+      String host, String service, int family, int type, int proto, int flags) {
+    if (closed) {
+      return CompletableFuture.failedFuture(new NetDbClosedException());
+    }
+    Getaddrinfo.Request r = new Getaddrinfo.Request(host, service, family, type, proto, flags);
+    if (answers == null) {
+      return tracked(getaddrinfo.run(r).thenApply(a -> new Expiring(a, 0, null)));
+    }
+    return tracked(answers.timed(r));
+  }
+
+  @Override
+  public Expiring getaddrinfoExpiring(String host, String service, int family, int type, int proto, int flags) {
+    return join(getaddrinfoExpiringAsync(host, service, family, type, proto, flags));
+  }
+
+  /** Returns the answer cache, or null when it is off. */
+  public AnswerCache answerCache() {
+    return answers;
   }
 
   @Override

@@ -63,21 +63,43 @@ public interface NssDns {
     /**
      * Addresses found: {@code name} is the canonical name (the last CNAME target, or for PTR the
      * first PTR target), {@code aliases} the query name and intermediate CNAME owners, as glibc's
-     * {@code getanswer_r} collects them; addresses are packed (4 or 16 bytes).
+     * {@code getanswer_r} collects them; addresses are packed (4 or 16 bytes); {@code ttl} is the
+     * smallest TTL of the records used, in seconds, as much of it as is left (0: not to be kept).
      */
-    record Found(String name, List<String> aliases, List<byte[]> addresses) implements HostAnswer {
+    record Found(String name, List<String> aliases, List<byte[]> addresses, long ttl) implements HostAnswer {
       /** Creates the answer; the lists become immutable. */
       public Found {
         aliases = List.copyOf(aliases);
         addresses = List.copyOf(addresses);
       }
+
+      /** Creates an answer not to be kept (TTL 0). */
+      public Found(String name, List<String> aliases, List<byte[]> addresses) {
+        this(name, aliases, addresses, 0);
+      }
     }
 
-    /** NXDOMAIN: {@code HOST_NOT_FOUND}, {@code EAI_NONAME}. */
-    record NotFound() implements HostAnswer {}
+    /**
+     * NXDOMAIN: {@code HOST_NOT_FOUND}, {@code EAI_NONAME}; {@code negativeTtl} is how long it may
+     * be kept, in seconds (RFC 2308 §5: the SOA's, 0 without one).
+     */
+    record NotFound(long negativeTtl) implements HostAnswer {
+      /** Creates an outcome not to be kept. */
+      public NotFound() {
+        this(0);
+      }
+    }
 
-    /** The name exists but has no record of the type: {@code NO_DATA}, {@code EAI_NODATA}. */
-    record NoData() implements HostAnswer {}
+    /**
+     * The name exists but has no record of the type: {@code NO_DATA}, {@code EAI_NODATA}; {@code
+     * negativeTtl} as for {@link NotFound}.
+     */
+    record NoData(long negativeTtl) implements HostAnswer {
+      /** Creates an outcome not to be kept. */
+      public NoData() {
+        this(0);
+      }
+    }
 
     /**
      * SERVFAIL, timeout or no server reachable: {@code TRY_AGAIN}, {@code EAI_AGAIN}. {@code
