@@ -27,7 +27,7 @@ printf 'hosts: files dns\n' > "$dir/nsswitch.conf"
 src="$root/netdb-bench/scripts/VirtualThreadLookups.java"
 echo "$N virtual threads, distinct names, NSD on the namespace's 127.0.0.1:53, $(nproc) cores, JDK cache off"
 unshare --mount --net --uts --propagation private sh -eu -c '
-  dir=$1; lib=$2; spi=$3; src=$4; n=$5; root=$6
+  dir=$1; lib=$2; spi=$3; src=$4; count=$5; root=$6
   ip link set lo up
   [ "$(ip -o link | wc -l)" -eq 1 ] || { echo "refusing: the namespace has more than loopback" >&2; exit 1; }
   ! ip route | grep -q default || { echo "refusing: a default route exists" >&2; exit 1; }
@@ -37,6 +37,6 @@ unshare --mount --net --uts --propagation private sh -eu -c '
   . "$root/netdb-bench/nsd-loopback.sh"
   nsd_loopback bulk.test 53
   j="$JAVA_HOME/bin/java -Dsun.net.inetaddr.ttl=0 -Dsun.net.inetaddr.negative.ttl=0"
-  $j "$src" "JDK built-in (glibc)" "$n" bulk.test
-  $j --enable-native-access=ALL-UNNAMED -cp "$lib:$spi" "$src" "netdb-spi (java back end)" "$n" bulk.test
+  $j "$src" "JDK built-in (glibc)" "$count" bulk.test
+  $j --enable-native-access=ALL-UNNAMED -cp "$lib:$spi" "$src" "netdb-spi (java back end)" "$count" bulk.test
 ' sh "$dir" "$lib" "$spi" "$src" "$N" "$root"
