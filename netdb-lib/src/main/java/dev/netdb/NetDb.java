@@ -419,8 +419,9 @@ public interface NetDb extends AutoCloseable {
   }
 
   /**
-   * Returns a snapshot of this instance's DNS figures: queries sent, timeouts, the cache's hit
-   * ratio and each server's round-trip times. The OS back end reports {@link NetDbStats#NONE}.
+   * Returns a snapshot of this instance's DNS figures: queries sent, timeouts, the hits, misses
+   * and entries of the cache in front (the answer cache where it is on, else the DNS cache) and
+   * each server's round-trip times. The OS back end reports {@link NetDbStats#NONE}.
    *
    * @return the figures now
    */

@@ -139,7 +139,15 @@ public final class JavaBackend implements Backend {
 
   @Override
   public dev.netdb.NetDbStats stats() {
-    return env.dns().stats();
+    dev.netdb.NetDbStats dns = env.dns().stats();
+    if (answers == null) {
+      return dns;
+    }
+    // With the answer cache on, it is the cache that decides whether a lookup is served without
+    // work: its hits, misses and entries are the ones reported (the DNS cache behind it sees only
+    // the answer cache's misses).
+    return new dev.netdb.NetDbStats(dns.queries(), dns.timeouts(), answers.hits(), answers.misses(),
+        answers.size(), dns.servers());
   }
 
   /** Returns a recorder for a traced lookup over this back end's files. */
