@@ -7,6 +7,9 @@ import dev.netdb.backend.Hostent;
 import dev.netdb.dns.LookupFailure;
 import dev.netdb.files.Protoent;
 import dev.netdb.files.Servent;
+import dev.netdb.observe.ResolverStats;
+import dev.netdb.observe.TraceRecorder;
+import dev.netdb.os.OsUnavailableException;
 import dev.netdb.text.IpLiterals;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -33,7 +36,7 @@ final class PublicEdge {
     return backend;
   }
 
-  /** Returns the public exception for a failure of a back-end call; other throwables unchanged. */
+  /** Returns the public exception for a failure of a back-end call. */
   static RuntimeException toPublic(LookupFailure f) {
     return switch (f.kind()) {
       case GAI -> new GaiException(f.code(), f.text(), f.input());
@@ -43,13 +46,32 @@ final class PublicEdge {
     };
   }
 
+  /**
+   * Returns the public exception for an OS back end that cannot run here, with the same message
+   * and cause.
+   */
+  static OsBackendUnavailableException toPublic(OsUnavailableException e) {
+    return new OsBackendUnavailableException(e.getMessage(), e.getCause());
+  }
+
   /** Runs a blocking back-end call, throwing a failure as the public exception. */
   private static <T> T call(Supplier<T> call) {
     try {
       return call.get();
     } catch (LookupFailure f) {
       throw toPublic(f);
+    } catch (OsUnavailableException e) {
+      throw toPublic(e);
     }
+  }
+
+  /** Returns the public form of a back-end failure; other throwables unchanged. */
+  private static Throwable publicFailure(Throwable cause) {
+    return switch (cause) {
+      case LookupFailure lf -> toPublic(lf);
+      case OsUnavailableException e -> toPublic(e);
+      default -> cause;
+    };
   }
 
   /** Converts an asynchronous back-end call's result, and its failure as {@link #toPublic}. */
@@ -59,7 +81,7 @@ final class PublicEdge {
         return convert.apply(v);
       }
       Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
-      throw new CompletionException(cause instanceof LookupFailure lf ? toPublic(lf) : cause);
+      throw new CompletionException(publicFailure(cause));
     });
   }
 
@@ -69,7 +91,8 @@ final class PublicEdge {
         a.flowInfo(), a.scopeId());
   }
 
-  private static List<AddrInfo> addrInfos(List<AddressInfo> list) {
+  /** Returns the public {@link AddrInfo} list of a back end's answer. */
+  static List<AddrInfo> addrInfos(List<AddressInfo> list) {
     return list.stream().map(PublicEdge::addrInfo).toList();
   }
 
@@ -114,6 +137,43 @@ final class PublicEdge {
 
   List<AddrInfo> getaddrinfo(String host, String service, int family, int type, int proto, int flags) {
     return addrInfos(call(() -> backend.getaddrinfo(host, service, family, type, proto, flags)));
+  }
+
+  /**
+   * Returns the public snapshot of the back end's DNS figures, field for field.
+   */
+  NetDbStats stats() {
+    ResolverStats s = backend.stats();
+    if (s.equals(ResolverStats.NONE)) {
+      return NetDbStats.NONE;
+    }
+    return new NetDbStats(s.queries(), s.timeouts(), s.cacheHits(), s.cacheMisses(), s.cacheEntries(),
+        s.servers().stream().map(v -> new NetDbStats.Server(v.address(), v.queries(), v.replies(),
+            v.timeouts(), v.errors(), v.meanRtt(), v.maxRtt())).toList());
+  }
+
+  /** Returns the back end's recorder for a traced lookup. */
+  TraceRecorder recorder() {
+    return backend.recorder();
+  }
+
+  CompletableFuture<List<AddrInfo>> getaddrinfoTraced(String host, String service, int family,
+      int type, int proto, int flags, TraceRecorder recorder) {
+    return async(backend.getaddrinfoTraced(host, service, family, type, proto, flags, recorder),
+        PublicEdge::addrInfos);
+  }
+
+  /**
+   * Returns the back end's answer with how long it holds; the entries stay the back end's (the
+   * Java face converts them once per cached answer, see {@link Backend.Expiring#memo()}).
+   */
+  Backend.Expiring getaddrinfoExpiring(String host, String service, int family, int type, int proto, int flags) {
+    return call(() -> backend.getaddrinfoExpiring(host, service, family, type, proto, flags));
+  }
+
+  CompletableFuture<Backend.Expiring> getaddrinfoExpiringAsync(
+      String host, String service, int family, int type, int proto, int flags) {
+    return async(backend.getaddrinfoExpiringAsync(host, service, family, type, proto, flags), e -> e);
   }
 
   HostEntry gethostbyname(String host, int family) {
