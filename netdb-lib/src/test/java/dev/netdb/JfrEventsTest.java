@@ -45,6 +45,7 @@ class JfrEventsTest {
             .interfaceAddress(InetAddress.ofLiteral("192.0.2.2"), 24, 2)
             // The events report the DNS cache; the answer cache in front would take the repeat.
             .answerCache(false).build()) {
+      rs.setReuse(false); // the list keeps every event
       rs.enable("dev.netdb.Lookup");
       rs.enable("dev.netdb.DnsQuery");
       rs.enable("dev.netdb.CacheStatistics").withPeriod(Duration.ofMillis(100));
@@ -87,7 +88,7 @@ class JfrEventsTest {
     assertThat(stats.getLong("hits")).isPositive();
     assertThat(stats.getLong("misses")).isPositive();
     assertThat(stats.getLong("negative")).isPositive();
-    assertThat(stats.getLong("staleServed")).isZero();
+    // staleServed sums every live resolver of the JVM; AnswerCacheObservedTest checks it moves
   }
 
   private static List<RecordedEvent> byName(List<RecordedEvent> events, String name) {
