@@ -225,7 +225,13 @@ class AnswerCacheObservedTest {
       rs.setReuse(false); // the list keeps every event
       rs.enable("dev.netdb.Lookup");
       rs.enable("dev.netdb.CacheStatistics").withPeriod(Duration.ofMillis(100));
-      rs.onEvent("dev.netdb.Lookup", events::add);
+      CountDownLatch staleLookup = new CountDownLatch(1);
+      rs.onEvent("dev.netdb.Lookup", e -> {
+        events.add(e);
+        if (e.getBoolean("stale")) {
+          staleLookup.countDown();
+        }
+      });
       rs.onEvent("dev.netdb.CacheStatistics", e -> {
         // the sums over every live resolver of the JVM: ours adds 1 stale answer and 1 negative entry
         if (e.getLong("staleServed") >= 1 && e.getLong("negative") >= 1) {
@@ -241,6 +247,7 @@ class AnswerCacheObservedTest {
       step(61);
       db.getaddrinfo("e.test", null, 2, 1, 0, 0);                      // timeout: stale
       assertThat(statistics.await(20, TimeUnit.SECONDS)).as("a CacheStatistics event with the stale answer").isTrue();
+      assertThat(staleLookup.await(20, TimeUnit.SECONDS)).as("the stale lookup's event").isTrue();
     }
     assertThat(events).extracting(e -> e.getString("host") + " cached=" + e.getBoolean("cached")
             + " stale=" + e.getBoolean("stale") + " " + e.getString("outcome"))
