@@ -1,9 +1,10 @@
 package dev.netdb.resolve;
 
-import dev.netdb.AddrInfo;
-import dev.netdb.GaiException;
+import dev.netdb.backend.AddressInfo;
+import dev.netdb.backend.Backend.Expiring;
+import dev.netdb.dns.DnsHostResult;
+import dev.netdb.dns.LookupFailure;
 import dev.netdb.observe.TraceRecorder;
-import dev.netdb.python.Backend.Expiring;
 import dev.netdb.resolve.Getaddrinfo.Request;
 import dev.netdb.text.IpLiterals;
 import java.time.Duration;
@@ -173,9 +174,9 @@ public final class AnswerCache implements dev.netdb.observe.CacheStats.Source {
 
   /**
    * Answers a call from the cache or the pipeline; the future fails with the pipeline's {@link
-   * GaiException}. A hit is an already-completed future.
+   * LookupFailure}. A hit is an already-completed future.
    */
-  public CompletableFuture<List<AddrInfo>> answer(Request request) {
+  public CompletableFuture<List<AddressInfo>> answer(Request request) {
     // The untraced hit path, kept apart from the traced one: as short as it was before traces, so
     // that the JIT inlines it whole and the request key does not escape (JfrOffBench, -prof gc).
     long now = nanos.getAsLong();
@@ -184,7 +185,7 @@ public final class AnswerCache implements dev.netdb.observe.CacheStats.Source {
       return e.answer();
     }
     if (bypass(request)) {
-      return new Getaddrinfo(env).run(request);
+      return new Getaddrinfo(env).run(request).thenApply(AddrinfoAnswer::entries);
     }
     return slow(request, now, TraceRecorder.OFF).thenCompose(Entry::answer);
   }
@@ -193,7 +194,7 @@ public final class AnswerCache implements dev.netdb.observe.CacheStats.Source {
    * Answers as {@link #answer(Request)} does, reporting the cache's verdict (hit, miss, expired,
    * stale, joined) and the pipeline's steps to {@code recorder}.
    */
-  public CompletableFuture<List<AddrInfo>> answer(Request request, TraceRecorder recorder) {
+  public CompletableFuture<List<AddressInfo>> answer(Request request, TraceRecorder recorder) {
     long now = nanos.getAsLong();
     Entry e = fresh(request, now);
     if (e != null) {
@@ -201,7 +202,7 @@ public final class AnswerCache implements dev.netdb.observe.CacheStats.Source {
       return e.answer();
     }
     if (bypass(request)) {
-      return new Getaddrinfo(env).run(request, recorder);
+      return new Getaddrinfo(env).run(request, recorder).thenApply(AddrinfoAnswer::entries);
     }
     return slow(request, now, recorder).thenCompose(Entry::answer);
   }
@@ -217,7 +218,7 @@ public final class AnswerCache implements dev.netdb.observe.CacheStats.Source {
       return e.timed(now, fileCheck);
     }
     if (bypass(request)) {
-      return new Getaddrinfo(env).run(request).thenApply(a -> new Expiring(a, Long.MAX_VALUE, null));
+      return new Getaddrinfo(env).run(request).thenApply(a -> new Expiring(a.entries(), Long.MAX_VALUE, null));
     }
     return slow(request, now, TraceRecorder.OFF).thenCompose(x -> x.timed(nanos.getAsLong(), fileCheck));
   }
@@ -319,7 +320,12 @@ public final class AnswerCache implements dev.netdb.observe.CacheStats.Source {
 
   private static boolean isTryAgain(Throwable error) {
     Throwable t = error instanceof CompletionException c && c.getCause() != null ? c.getCause() : error;
-    return t instanceof GaiException g && g.code().orElse(0) == dev.netdb.dns.Eai.AGAIN.code();
+    return isGai(t) && Objects.equals(((LookupFailure) t).code(), dev.netdb.dns.Eai.AGAIN.code());
+  }
+
+  /** Reports whether {@code t} is a {@code getaddrinfo} failure ({@code socket.gaierror}). */
+  private static boolean isGai(Throwable t) {
+    return t instanceof LookupFailure f && f.kind() == LookupFailure.Kind.GAI;
   }
 
   /**
@@ -335,9 +341,9 @@ public final class AnswerCache implements dev.netdb.observe.CacheStats.Source {
     }
     long gen = generation(now);
     Recorder rec = new Recorder(env.dns());
-    CompletableFuture<List<AddrInfo>> run;
+    CompletableFuture<List<AddressInfo>> run;
     try {
-      run = new Getaddrinfo(withDns(env, rec)).run(request, recorder);
+      run = new Getaddrinfo(withDns(env, rec)).run(request, recorder).thenApply(AddrinfoAnswer::entries);
     } catch (RuntimeException ex) {
       run = CompletableFuture.failedFuture(ex);
     }
@@ -366,9 +372,9 @@ public final class AnswerCache implements dev.netdb.observe.CacheStats.Source {
   }
 
   /** Returns the entry for a finished run (lifetime 0: not to be kept), or null for a failure to pass on. */
-  private Entry entry(Recorder rec, long gen, List<AddrInfo> answer, Throwable failure) {
+  private Entry entry(Recorder rec, long gen, List<AddressInfo> answer, Throwable failure) {
     long now = nanos.getAsLong();
-    if (failure != null && !(failure instanceof GaiException)) {
+    if (failure != null && !isGai(failure)) {
       return null; // closed, or a bug: never kept
     }
     long life;
@@ -389,7 +395,7 @@ public final class AnswerCache implements dev.netdb.observe.CacheStats.Source {
       kind = Kind.DNS;
       life = Math.max(minTtl, Math.min(maxTtl, seconds(rec.ttl())));
     }
-    CompletableFuture<List<AddrInfo>> f = failure != null
+    CompletableFuture<List<AddressInfo>> f = failure != null
         ? CompletableFuture.failedFuture(failure)
         : CompletableFuture.completedFuture(answer);
     return new Entry(kind, f, now, now + life, gen);
@@ -526,7 +532,7 @@ public final class AnswerCache implements dev.netdb.observe.CacheStats.Source {
   /** One kept answer. */
   private static final class Entry {
     final Kind kind;
-    final CompletableFuture<List<AddrInfo>> future;
+    final CompletableFuture<List<AddressInfo>> future;
     final long storedAt;
     final long expiresAt;
     final long generation;
@@ -539,11 +545,11 @@ public final class AnswerCache implements dev.netdb.observe.CacheStats.Source {
     /** When a refresh last ended in EAI_AGAIN (0: never), for the failure recheck timer. */
     volatile long failedAt;
 
-    Entry(Kind kind, CompletableFuture<List<AddrInfo>> future, long storedAt, long expiresAt, long generation) {
+    Entry(Kind kind, CompletableFuture<List<AddressInfo>> future, long storedAt, long expiresAt, long generation) {
       this(kind, future, storedAt, expiresAt, generation, new java.util.concurrent.atomic.AtomicReference<>());
     }
 
-    Entry(Kind kind, CompletableFuture<List<AddrInfo>> future, long storedAt, long expiresAt, long generation,
+    Entry(Kind kind, CompletableFuture<List<AddressInfo>> future, long storedAt, long expiresAt, long generation,
         java.util.concurrent.atomic.AtomicReference<Object> memo) {
       this.memo = memo;
       this.kind = kind;
@@ -557,15 +563,13 @@ public final class AnswerCache implements dev.netdb.observe.CacheStats.Source {
      * Returns the answer: the very list, or a failed future with a new copy of the kept {@code
      * gaierror}, so that no two callers share (and add to) one exception.
      */
-    CompletableFuture<List<AddrInfo>> answer() {
+    CompletableFuture<List<AddressInfo>> answer() {
       if (!future.isCompletedExceptionally()) {
         return future;
       }
       return future.exceptionallyCompose(t -> {
         Throwable c = t instanceof CompletionException x && x.getCause() != null ? x.getCause() : t;
-        return CompletableFuture.failedFuture(c instanceof GaiException g
-            ? new GaiException(g.code().isPresent() ? g.code().getAsInt() : null, g.pythonMessage(), g.input())
-            : c);
+        return CompletableFuture.failedFuture(c instanceof LookupFailure g ? g.withNegativeTtl(g.negativeTtlSeconds()) : c);
       });
     }
 
@@ -600,12 +604,12 @@ public final class AnswerCache implements dev.netdb.observe.CacheStats.Source {
     }
 
     @Override
-    public CompletableFuture<HostAnswer> lookup(String name, int family) {
+    public CompletableFuture<DnsHostResult> lookup(String name, int family) {
       return lookup(name, family, TraceRecorder.OFF);
     }
 
     @Override
-    public CompletableFuture<HostAnswer> lookup(String name, int family, TraceRecorder recorder) {
+    public CompletableFuture<DnsHostResult> lookup(String name, int family, TraceRecorder recorder) {
       synchronized (this) {
         used = true;
       }
@@ -613,7 +617,7 @@ public final class AnswerCache implements dev.netdb.observe.CacheStats.Source {
     }
 
     @Override
-    public CompletableFuture<HostAnswer> reverse(byte[] address) {
+    public CompletableFuture<DnsHostResult> reverse(byte[] address) {
       synchronized (this) {
         used = true;
         uncacheable = true;
@@ -621,14 +625,17 @@ public final class AnswerCache implements dev.netdb.observe.CacheStats.Source {
       return dns.reverse(address);
     }
 
-    private synchronized HostAnswer note(HostAnswer a) {
+    private synchronized DnsHostResult note(DnsHostResult a) {
       switch (a) {
-        case HostAnswer.Found f -> ttl = Math.min(ttl, f.ttl());
-        case HostAnswer.NotFound n -> ttl = Math.min(ttl, n.negativeTtl());
-        case HostAnswer.NoData n -> ttl = Math.min(ttl, n.negativeTtl());
-        case HostAnswer.TryAgain t -> uncacheable = true;
-        case HostAnswer.NoRecovery r -> uncacheable = true;
-        case HostAnswer.Failed f -> uncacheable = true;
+        case DnsHostResult.Found f -> ttl = Math.min(ttl, f.ttlSeconds());
+        case DnsHostResult.Failed f -> {
+          switch (f.error()) {
+            // NXDOMAIN and NODATA live for their negative TTL (RFC 2308 §5)
+            case HOST_NOT_FOUND, NO_DATA -> ttl = Math.min(ttl, f.negativeTtlSeconds());
+            // SERVFAIL, timeouts, REFUSED, a broken stream, no descriptor: never kept
+            case TRY_AGAIN, NO_RECOVERY, STREAM_BROKEN, FINAL_RCODE, EMFILE, ENFILE -> uncacheable = true;
+          }
+        }
       }
       if (ttl <= 0) {
         uncacheable = true;
