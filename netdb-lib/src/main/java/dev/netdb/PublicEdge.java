@@ -1,9 +1,11 @@
 package dev.netdb;
 
 import dev.netdb.backend.AddressInfo;
+import dev.netdb.backend.AddrinfoResult;
 import dev.netdb.backend.Backend;
 import dev.netdb.backend.HostAndService;
 import dev.netdb.backend.Hostent;
+import dev.netdb.dns.HErrnoEffect;
 import dev.netdb.dns.LookupFailure;
 import dev.netdb.files.Protoent;
 import dev.netdb.files.Servent;
@@ -50,6 +52,35 @@ final class PublicEdge {
     } catch (LookupFailure f) {
       throw toPublic(f);
     }
+  }
+
+  /**
+   * Runs a blocking back-end call for a Python call, applying its {@code h_errno} effect to {@code
+   * py} (from the result, or from the failure before it becomes the public exception).
+   */
+  private static <T> T call(ThreadHErrno.Call py, Supplier<T> call, Function<T, HErrnoEffect> effect) {
+    T v;
+    try {
+      v = call.get();
+    } catch (LookupFailure f) {
+      py.step(f.hErrno());
+      throw toPublic(f);
+    }
+    py.step(effect.apply(v));
+    return v;
+  }
+
+  /** {@link #async(CompletableFuture, Function)}, applying the call's effect to {@code py}. */
+  private static <T, R> CompletableFuture<R> async(
+      ThreadHErrno.Call py, CompletableFuture<T> f, Function<T, HErrnoEffect> effect, Function<T, R> convert) {
+    return async(f.whenComplete((v, t) -> {
+      Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+      if (cause instanceof LookupFailure lf) {
+        py.step(lf.hErrno());
+      } else if (t == null) {
+        py.step(effect.apply(v));
+      }
+    }), convert);
   }
 
   /** Converts an asynchronous back-end call's result, and its failure as {@link #toPublic}. */
@@ -113,7 +144,44 @@ final class PublicEdge {
   }
 
   List<AddrInfo> getaddrinfo(String host, String service, int family, int type, int proto, int flags) {
-    return addrInfos(call(() -> backend.getaddrinfo(host, service, family, type, proto, flags)));
+    return addrInfos(call(() -> backend.getaddrinfo(host, service, family, type, proto, flags)).entries());
+  }
+
+  List<AddrInfo> getaddrinfo(
+      ThreadHErrno.Call py, String host, String service, int family, int type, int proto, int flags) {
+    return addrInfos(call(py, () -> backend.getaddrinfo(host, service, family, type, proto, flags),
+        AddrinfoResult::hErrno).entries());
+  }
+
+  HostEntry gethostbyname(ThreadHErrno.Call py, String host, int family) {
+    return hostEntry(call(py, () -> backend.gethostbyname(host, family), Hostent::hErrno));
+  }
+
+  HostEntry gethostbyaddr(ThreadHErrno.Call py, byte[] address, int family) {
+    return hostEntry(call(py, () -> backend.gethostbyaddr(address, family), Hostent::hErrno));
+  }
+
+  NameInfo getnameinfo(ThreadHErrno.Call py, AddrInfo sockaddr, int flags) {
+    return nameInfo(call(py, () -> backend.getnameinfo(addressInfo(sockaddr), flags), HostAndService::hErrno));
+  }
+
+  CompletableFuture<List<AddrInfo>> getaddrinfoAsync(
+      ThreadHErrno.Call py, String host, String service, int family, int type, int proto, int flags) {
+    return async(py, backend.getaddrinfoAsync(host, service, family, type, proto, flags),
+        AddrinfoResult::hErrno, r -> addrInfos(r.entries()));
+  }
+
+  CompletableFuture<HostEntry> gethostbynameAsync(ThreadHErrno.Call py, String host, int family) {
+    return async(py, backend.gethostbynameAsync(host, family), Hostent::hErrno, PublicEdge::hostEntry);
+  }
+
+  CompletableFuture<HostEntry> gethostbyaddrAsync(ThreadHErrno.Call py, byte[] address, int family) {
+    return async(py, backend.gethostbyaddrAsync(address, family), Hostent::hErrno, PublicEdge::hostEntry);
+  }
+
+  CompletableFuture<NameInfo> getnameinfoAsync(ThreadHErrno.Call py, AddrInfo sockaddr, int flags) {
+    return async(py, backend.getnameinfoAsync(addressInfo(sockaddr), flags), HostAndService::hErrno,
+        PublicEdge::nameInfo);
   }
 
   HostEntry gethostbyname(String host, int family) {
@@ -154,7 +222,8 @@ final class PublicEdge {
 
   CompletableFuture<List<AddrInfo>> getaddrinfoAsync(
       String host, String service, int family, int type, int proto, int flags) {
-    return async(backend.getaddrinfoAsync(host, service, family, type, proto, flags), PublicEdge::addrInfos);
+    return async(backend.getaddrinfoAsync(host, service, family, type, proto, flags),
+        r -> addrInfos(r.entries()));
   }
 
   CompletableFuture<HostEntry> gethostbynameAsync(String host, int family) {

@@ -1,6 +1,8 @@
 package dev.netdb;
 
 import dev.netdb.backend.AddressInfo;
+import dev.netdb.backend.AddrinfoResult;
+import dev.netdb.dns.HErrnoEffect;
 import dev.netdb.text.IpLiterals;
 import dev.netdb.backend.Backend;
 import dev.netdb.backend.HostAndService;
@@ -40,7 +42,12 @@ final class FakeBackend implements Backend {
   }
 
   @Override
-  public List<AddressInfo> getaddrinfo(
+  public AddrinfoResult getaddrinfo(
+      String host, String service, int family, int type, int proto, int flags) {
+    return new AddrinfoResult(entries(host, service, family, type, proto, flags), HErrnoEffect.UNTOUCHED);
+  }
+
+  private List<AddressInfo> entries(
       String host, String service, int family, int type, int proto, int flags) {
     calls.add("getaddrinfo " + host + " " + service + " " + family + " " + flags);
     if (host == null) {
@@ -68,7 +75,8 @@ final class FakeBackend implements Backend {
     calls.add("gethostbyname " + host);
     Hostent h = byName.get(host);
     if (h == null) {
-      throw LookupFailure.host(1, "Unknown host", null);
+      // As nss_dns's resolver does, the failure leaves its code in the thread's h_errno.
+      throw LookupFailure.host(1, "Unknown host", null).withHErrno(HErrnoEffect.set(1));
     }
     return h;
   }
@@ -80,7 +88,7 @@ final class FakeBackend implements Backend {
     calls.add("gethostbyaddr " + key);
     Hostent h = byAddr.get(key);
     if (h == null) {
-      throw LookupFailure.host(1, "Unknown host", null);
+      throw LookupFailure.host(1, "Unknown host", null).withHErrno(HErrnoEffect.set(1));
     }
     return h;
   }
@@ -135,7 +143,7 @@ final class FakeBackend implements Backend {
   }
 
   @Override
-  public CompletableFuture<List<AddressInfo>> getaddrinfoAsync(
+  public CompletableFuture<AddrinfoResult> getaddrinfoAsync(
       String host, String service, int family, int type, int proto, int flags) {
     return Backend.completed(() -> getaddrinfo(host, service, family, type, proto, flags));
   }

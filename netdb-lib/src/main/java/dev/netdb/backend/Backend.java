@@ -13,6 +13,12 @@ import java.util.function.Supplier;
  * ({@link AddressInfo}, {@link Hostent}, {@link HostAndService}, {@link Servent}, {@link
  * Protoent}), which the API edge turns into the public records.
  *
+ * <p>Every host call also reports what it left in glibc's thread-local {@code h_errno} ({@link
+ * dev.netdb.dns.HErrnoEffect}), on its result ({@link AddrinfoResult#hErrno}, {@link
+ * Hostent#hErrno}, {@link HostAndService#hErrno}) and on its failure ({@link
+ * LookupFailure#hErrno}), because CPython's {@code herror} codes are read from that global; the
+ * Python layer keeps the per-thread value.
+ *
  * <p>Methods mirror the C calls CPython makes, not Python's functions: host names arrive already
  * IDNA-encoded (ASCII), and failures are thrown as the C call reports them, as a {@link
  * LookupFailure} of kind {@code GAI} (the EAI code and {@code gai_strerror} text), {@code HOST}
@@ -30,9 +36,10 @@ public interface Backend extends AutoCloseable {
 
   /**
    * {@code getaddrinfo(3)}: {@code host} and {@code service} may be null; the numbers are passed
-   * through unchanged. Results are in glibc's order, canonical name on the first entry only.
+   * through unchanged. Results are in glibc's order, canonical name on the first entry only, with
+   * what the call left in the thread's {@code h_errno}.
    */
-  List<AddressInfo> getaddrinfo(String host, String service, int family, int type, int proto, int flags);
+  AddrinfoResult getaddrinfo(String host, String service, int family, int type, int proto, int flags);
 
   /**
    * {@code gethostbyname2_r(3)} for {@code AF_INET} or {@code AF_INET6} (Python's {@code
@@ -79,7 +86,7 @@ public interface Backend extends AutoCloseable {
    * back end never holds a thread while DNS is waited for, the OS back end runs the blocking glibc
    * call on a thread of its pool.
    */
-  CompletableFuture<List<AddressInfo>> getaddrinfoAsync(
+  CompletableFuture<AddrinfoResult> getaddrinfoAsync(
       String host, String service, int family, int type, int proto, int flags);
 
   /** Asynchronous {@link #gethostbyname}; the future fails with a {@code HOST} {@link LookupFailure}. */

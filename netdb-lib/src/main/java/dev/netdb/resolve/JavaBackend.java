@@ -1,6 +1,7 @@
 package dev.netdb.resolve;
 
 import dev.netdb.backend.AddressInfo;
+import dev.netdb.backend.AddrinfoResult;
 import dev.netdb.backend.Hostent;
 import dev.netdb.backend.HostAndService;
 import dev.netdb.files.Protoent;
@@ -77,19 +78,19 @@ public final class JavaBackend implements Backend {
   }
 
   @Override
-  public List<AddressInfo> getaddrinfo(
+  public AddrinfoResult getaddrinfo(
       String host, String service, int family, int type, int proto, int flags) {
     return join(getaddrinfoAsync(host, service, family, type, proto, flags));
   }
 
   @Override
-  public CompletableFuture<List<AddressInfo>> getaddrinfoAsync(
+  public CompletableFuture<AddrinfoResult> getaddrinfoAsync(
       String host, String service, int family, int type, int proto, int flags) {
     if (closed) {
       return CompletableFuture.failedFuture(LookupFailure.closed());
     }
     return tracked(getaddrinfo.run(new Getaddrinfo.Request(host, service, family, type, proto, flags))
-        .thenApply(AddrinfoAnswer::entries));
+        .thenApply(a -> new AddrinfoResult(a.entries(), a.hErrno())));
   }
 
   @Override
