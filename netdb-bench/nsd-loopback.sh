@@ -1,9 +1,10 @@
 # Sourced by the benchmark scripts: NSD on 127.0.0.1 at a free port, for one zone, RRL off.
-#   nsd_loopback ZONE   (the caller has written "$dir/ZONE.zone"; $dir is its temporary folder)
+#   nsd_loopback ZONE [PORT]   (the caller has written "$dir/ZONE.zone"; $dir is its temporary
+#   folder; PORT defaults to a free one, 53 is for a private network namespace)
 # Sets $port and $nsd_pid; an EXIT trap stops NSD by that PID and removes $dir. Loopback only.
 nsd_loopback() {
   zone=$1
-  port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  port=${2:-$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')}
   cat > "$dir/nsd.conf" <<CONF
 server:
     ip-address: 127.0.0.1@$port

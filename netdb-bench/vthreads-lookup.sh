@@ -16,52 +16,27 @@ if [ -z "$lib" ] || [ -z "$spi" ]; then
   spi=$(ls "$root"/netdb-spi/target/netdb-spi-[0-9]*.jar | grep -v -e tests -e sources -e javadoc | head -1)
 fi
 dir=$(mktemp -d /tmp/netdb-vthreads.XXXXXX)
-trap 'rm -rf "$dir"' EXIT
+trap 'rm -rf "$dir"' EXIT   # inside, nsd_loopback's own trap stops NSD and removes it
 {
   printf '$ORIGIN bulk.test.\n$TTL 300\n@ IN SOA ns.bulk.test. h.bulk.test. 1 7200 3600 1209600 60\n  IN NS ns\nns IN A 127.0.0.1\n'
   i=0; while [ $i -lt "$N" ]; do printf 'h%d IN A 10.%d.%d.%d\n' $i $((i/65536%256)) $((i/256%256)) $((i%256)); i=$((i+1)); done
 } > "$dir/bulk.test.zone"
-cat > "$dir/nsd.conf" <<CONF
-server:
-    ip-address: 127.0.0.1@53
-    port: 53
-    server-count: 1
-    username: ""
-    chroot: ""
-    database: ""
-    zonesdir: "$dir"
-    zonelistfile: "$dir/zone.list"
-    xfrdfile: "$dir/xfrd.state"
-    xfrdir: "$dir"
-    pidfile: "$dir/nsd.pid"
-    logfile: "$dir/nsd.log"
-    hide-version: yes
-    rrl-ratelimit: 0
-    rrl-whitelist-ratelimit: 0
-remote-control:
-    control-enable: no
-zone:
-    name: "bulk.test"
-    zonefile: "bulk.test.zone"
-CONF
 printf 'nameserver 127.0.0.1\noptions attempts:2 timeout:1\n' > "$dir/resolv.conf"
 printf '127.0.0.1 localhost\n' > "$dir/hosts"
 printf 'hosts: files dns\n' > "$dir/nsswitch.conf"
 src="$root/netdb-bench/scripts/VirtualThreadLookups.java"
 echo "$N virtual threads, distinct names, NSD on the namespace's 127.0.0.1:53, $(nproc) cores, JDK cache off"
 unshare --mount --net --uts --propagation private sh -eu -c '
-  dir=$1; lib=$2; spi=$3; src=$4; n=$5
+  dir=$1; lib=$2; spi=$3; src=$4; count=$5; root=$6
   ip link set lo up
   [ "$(ip -o link | wc -l)" -eq 1 ] || { echo "refusing: the namespace has more than loopback" >&2; exit 1; }
   ! ip route | grep -q default || { echo "refusing: a default route exists" >&2; exit 1; }
   mount --bind "$dir/resolv.conf" /etc/resolv.conf
   mount --bind "$dir/hosts" /etc/hosts
   mount --bind "$dir/nsswitch.conf" /etc/nsswitch.conf
-  nsd -d -c "$dir/nsd.conf" >"$dir/nsd.out" 2>&1 & nsd=$!
-  trap "kill -TERM $nsd 2>/dev/null; wait $nsd 2>/dev/null" EXIT
-  i=0; until dig @127.0.0.1 +short +tries=1 +time=1 bulk.test SOA >/dev/null 2>&1; do
-    i=$((i+1)); [ $i -lt 30 ] || { echo "NSD did not start" >&2; exit 1; }; sleep 0.2; done
+  . "$root/netdb-bench/nsd-loopback.sh"
+  nsd_loopback bulk.test 53
   j="$JAVA_HOME/bin/java -Dsun.net.inetaddr.ttl=0 -Dsun.net.inetaddr.negative.ttl=0"
-  $j "$src" "JDK built-in (glibc)" "$n" bulk.test
-  $j --enable-native-access=ALL-UNNAMED -cp "$lib:$spi" "$src" "netdb-spi (java back end)" "$n" bulk.test
-' sh "$dir" "$lib" "$spi" "$src" "$N"
+  $j "$src" "JDK built-in (glibc)" "$count" bulk.test
+  $j --enable-native-access=ALL-UNNAMED -cp "$lib:$spi" "$src" "netdb-spi (java back end)" "$count" bulk.test
+' sh "$dir" "$lib" "$spi" "$src" "$N" "$root"

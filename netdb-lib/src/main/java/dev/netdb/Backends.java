@@ -16,7 +16,8 @@ final class Backends {
   }
 
   /**
-   * Returns the OS back end.
+   * Returns the OS back end; databases that nsswitch.conf gives to {@code files} alone are answered
+   * by the pure-Java reader of the same file ({@link OsBackend#system()}, {@link OsBackend#route}).
    *
    * @throws OsBackendUnavailableException where the platform or native access does
    *     not allow it; the message says why and how to enable it
@@ -25,7 +26,7 @@ final class Backends {
     if (!OsBackend.isAvailable()) {
       throw new OsBackendUnavailableException(OsBackend.unavailableReason(), OsBackend.unavailableCause());
     }
-    return new PythonLayer(OsBackend.create());
+    return new PythonLayer(OsBackend.system());
   }
 
   /**

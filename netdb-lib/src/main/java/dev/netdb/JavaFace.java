@@ -19,16 +19,19 @@ final class JavaFace {
   static List<InetAddress> addresses(String host, List<AddrInfo> answer) throws UnknownHostException {
     List<InetAddress> out = new ArrayList<>(answer.size());
     List<byte[]> seen = new ArrayList<>(answer.size());
+    next:
     for (AddrInfo ai : answer) {
-      InetAddress a = ai.socketAddress().getAddress();
-      byte[] bytes = a.getAddress();
-      if (seen.stream().anyMatch(b -> Arrays.equals(b, bytes))) {
-        continue;
+      boolean v6 = ai.family() == AddressFamily.INET6.value();
+      byte[] bytes = Inet.pton(v6 ? AddressFamily.INET6 : AddressFamily.INET, ai.host());
+      for (byte[] b : seen) {
+        if (Arrays.equals(b, bytes)) {
+          continue next;
+        }
       }
       seen.add(bytes);
-      // getByAddress with a name never makes a lookup.
-      out.add(a instanceof Inet6Address v6 && v6.getScopeId() != 0
-          ? Inet6Address.getByAddress(host, bytes, v6.getScopeId())
+      // getByAddress with a name never makes a lookup; a scope id of 0 means none.
+      out.add(v6 && ai.scopeId() != 0
+          ? Inet6Address.getByAddress(host, bytes, (int) ai.scopeId())
           : InetAddress.getByAddress(host, bytes));
     }
     if (out.isEmpty()) {

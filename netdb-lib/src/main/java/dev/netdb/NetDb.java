@@ -1,5 +1,8 @@
 package dev.netdb;
 
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -388,6 +391,44 @@ public interface NetDb extends AutoCloseable {
   CompletableFuture<NameInfo> getnameinfoAsync(
       String host, long port, long flowInfo, long scopeId, int flags);
 
+  /**
+   * Runs {@link #getaddrinfo(String, String, int, int, int, int)} with a trace: on the pure-Java
+   * back end, the configuration in force, the hosts-file line, each cache look-up, each DNS query
+   * (name, type, server, transport, attempt, elapsed time, RCODE, answer count, smallest TTL, TC),
+   * the CNAME chains and the RFC 3484 decisions, then the result or the error. The OS back end
+   * cannot see inside glibc: its trace holds only the result or the error. Lookups not made
+   * through this method record nothing. The lookup's own errors do not throw: they are the
+   * outcome's {@link Traced#error()}.
+   *
+   * @param host the host name or numeric address, or null
+   * @param port the service name or port number as text, or null
+   * @param family the {@code AF_*} value, 0 for any
+   * @param type the {@code SOCK_*} value, 0 for any
+   * @param proto the protocol number, 0 for any
+   * @param flags the {@code AI_*} flags, OR-ed together
+   * @return the answer or the error, with the trace
+   */
+  default Traced<List<AddrInfo>> getaddrinfoTraced(
+      String host, String port, int family, int type, int proto, int flags) {
+    try {
+      return Traced.of(new dev.netdb.trace.Trace(List.of()),
+          getaddrinfo(host, port, family, type, proto, flags), null);
+    } catch (NetDbException e) {
+      return Traced.of(new dev.netdb.trace.Trace(List.of()), null, e);
+    }
+  }
+
+  /**
+   * Returns a snapshot of this instance's DNS figures: queries sent, timeouts, the hits, misses
+   * and entries of the cache in front (the answer cache where it is on, else the DNS cache) and
+   * each server's round-trip times. The OS back end reports {@link NetDbStats#NONE}.
+   *
+   * @return the figures now
+   */
+  default NetDbStats stats() {
+    return NetDbStats.NONE;
+  }
+
   // ---- The Java face: JDK types, for Java callers and the client adapters ----
 
   /**
@@ -403,10 +444,30 @@ public interface NetDb extends AutoCloseable {
    */
   default List<java.net.InetAddress> lookup(String host, AddressFamily family)
       throws java.net.UnknownHostException {
+    return resolve(host, family).addresses();
+  }
+
+  /**
+   * Runs {@link #lookup(String, AddressFamily)} with a trace, as {@link #getaddrinfoTraced} does.
+   *
+   * @param host the host name or numeric address
+   * @param family {@link AddressFamily#UNSPEC} for both families, or {@code INET} / {@code INET6}
+   * @return the addresses in connect order, or the {@link java.net.UnknownHostException} that
+   *     {@code lookup} would throw (wrapped in an {@link java.io.UncheckedIOException}), with the
+   *     trace
+   */
+  default Traced<List<java.net.InetAddress>> lookupTraced(String host, AddressFamily family) {
+    Traced<List<AddrInfo>> t = getaddrinfoTraced(host, null, family.value(), SocketType.STREAM.value(), 0, 0);
     try {
-      return JavaFace.addresses(host, getaddrinfo(host, null, family.value(), SocketType.STREAM.value(), 0, 0));
-    } catch (NetDbException e) {
-      throw e.toUnknownHostException();
+      if (t.error() instanceof NetDbException e) {
+        throw e.toUnknownHostException();
+      }
+      if (t.error() != null) {
+        return new Traced<>(null, t.error(), t.trace());
+      }
+      return new Traced<>(JavaFace.addresses(host, t.value()), null, t.trace());
+    } catch (java.net.UnknownHostException e) {
+      return new Traced<>(null, new java.io.UncheckedIOException(e), t.trace());
     }
   }
 
@@ -419,7 +480,211 @@ public interface NetDb extends AutoCloseable {
    * @return a future with the addresses in connect order
    */
   default CompletableFuture<List<java.net.InetAddress>> lookupAsync(String host, AddressFamily family) {
-    return getaddrinfoAsync(host, null, family.value(), SocketType.STREAM.value(), 0, 0)
-        .handle((answer, failure) -> JavaFace.addressesOrThrow(host, answer, failure));
+    return resolveAsync(host, AddrInfoHints.of(family)).thenApply(ResolvedAddresses::addresses);
+  }
+
+  /**
+   * Returns what {@link #lookup} returns, and how long it holds: for the pure-Java back end the
+   * rest of the answer's lifetime in its answer cache (see {@link ResolvedAddresses#ttl()}).
+   *
+   * @param host the host name or numeric address
+   * @param family {@link AddressFamily#UNSPEC} for both families, or {@code INET} / {@code INET6}
+   * @return the addresses in connect order and their lifetime
+   * @throws java.net.UnknownHostException as {@link #lookup} throws it
+   */
+  default ResolvedAddresses resolve(String host, AddressFamily family) throws java.net.UnknownHostException {
+    return resolve(host, AddrInfoHints.of(family));
+  }
+
+  /**
+   * Returns the addresses of {@code host} for typed hints, in connect order, with how long they
+   * hold: Python's {@code getaddrinfo(host, None, family, type, proto, flags)} as {@link
+   * ResolvedAddresses}.
+   *
+   * @param host the host name or numeric address
+   * @param hints the family, socket type, protocol and flags
+   * @return the addresses in connect order and their lifetime
+   * @throws java.net.UnknownHostException naming the host, glibc's message and why
+   */
+  default ResolvedAddresses resolve(String host, AddrInfoHints hints) throws java.net.UnknownHostException {
+    try {
+      return resolveAsync(host, hints).join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof java.net.UnknownHostException u) {
+        throw u;
+      }
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Asynchronous {@link #resolve(String, AddrInfoHints)}: the future fails with the {@link
+   * java.net.UnknownHostException} that {@code resolve} would throw. This default knows no TTL
+   * and says zero; the instances of {@link #java()}, {@link #os()} and {@link #builder()} say
+   * what their back end knows.
+   *
+   * @param host the host name or numeric address
+   * @param hints the family, socket type, protocol and flags
+   * @return a future with the addresses in connect order and their lifetime
+   */
+  default CompletableFuture<ResolvedAddresses> resolveAsync(String host, AddrInfoHints hints) {
+    return getaddrinfoAsync(host, null, hints.family().value(), hints.type().value(), hints.proto(), hints.mask())
+        .handle((answer, failure) ->
+            new ResolvedAddresses(JavaFace.addressesOrThrow(host, answer, failure), java.time.Duration.ZERO));
+  }
+
+  // ---- Connect by name: Python's create_connection and create_server, RFC 8305, AF_UNIX ----
+
+  /**
+   * Python's {@code create_connection((host, port))}: the addresses of {@code getaddrinfo(host,
+   * port, 0, SOCK_STREAM)} tried one by one, in order; returns the first connected socket, in
+   * blocking mode, or throws the last attempt's error (Python's {@code OSError} subclass, see
+   * {@link SystemException#pythonClass()}), or getaddrinfo's {@link GaiException}.
+   *
+   * @param host the host name or numeric address
+   * @param port the port number or service name
+   * @return the connected socket, in blocking mode
+   */
+  default SocketChannel createConnection(String host, long port) {
+    return createConnection(host, Long.toString(port), ConnectOptions.python());
+  }
+
+  /**
+   * Python's {@code create_connection((host, port), timeout, source_address, all_errors=...)},
+   * or Happy Eyeballs where {@link ConnectOptions#happyEyeballs()} is set; {@code port} is a
+   * number or a service name, as Python's may be. Blocks until connected or failed; see {@link
+   * #createConnectionAsync}.
+   *
+   * @throws NetDbException Python's error: the last attempt's, an {@link ExceptionGroupException}
+   *     with {@code allErrors}, or getaddrinfo's
+   * @throws java.util.concurrent.CancellationException if the thread is interrupted (every
+   *     attempt's socket is closed and the interrupt status is kept)
+   *
+   * @param host the host name or numeric address
+   * @param port the port number or service name
+   * @param options the attempt's options: timeout, source address, all errors, Happy Eyeballs
+   * @return the connected socket, in blocking mode
+   */
+  default SocketChannel createConnection(String host, String port, ConnectOptions options) {
+    return Connector.await(createConnectionAsync(host, port, options));
+  }
+
+  /**
+   * Asynchronous {@link #createConnection(String, String, ConnectOptions)}: the lookups are this
+   * instance's {@link #getaddrinfoAsync}, the connects are non-blocking sockets on one shared
+   * selector thread (no thread per attempt), and the future completes on another thread, never
+   * the selector's. Cancelling the future cancels every attempt and closes its socket; a socket
+   * that connects after cancellation is closed too.
+   *
+   * @param host the host name or numeric address
+   * @param port the port number or service name
+   * @param options the attempt's options: timeout, source address, all errors, Happy Eyeballs
+   * @return a future with the connected socket
+   */
+  default CompletableFuture<SocketChannel> createConnectionAsync(
+      String host, String port, ConnectOptions options) {
+    return Connector.connect(this, host, port, options);
+  }
+
+  /**
+   * Connects to {@code host} and {@code port} the way Java programs should: Happy Eyeballs v2
+   * (RFC 8305) with its recommended delays ({@link ConnectOptions#rfc8305()}), so a broken
+   * IPv6 path costs 250 ms, not a connect timeout. {@link #createConnection(String, long)} is
+   * Python's exact one-by-one behaviour.
+   *
+   * @param host the host name or numeric address
+   * @param port the port number or service name
+   * @return the connected socket, in blocking mode
+   */
+  default SocketChannel connect(String host, long port) {
+    return createConnection(host, Long.toString(port), ConnectOptions.rfc8305());
+  }
+
+  /**
+   * Asynchronous {@link #connect(String, long)}.
+   *
+   * @param host the host name or numeric address
+   * @param port the port number or service name
+   * @return a future with the connected socket
+   */
+  default CompletableFuture<SocketChannel> connectAsync(String host, long port) {
+    return createConnectionAsync(host, Long.toString(port), ConnectOptions.rfc8305());
+  }
+
+  /**
+   * Connects a local (AF_UNIX) stream socket to a file-system path, as Python's {@code
+   * socket(AF_UNIX).connect(path)} with the options' timeout: a missing file is {@code
+   * FileNotFoundError} (errno 2), no listener {@code ConnectionRefusedError} (111), an over-long
+   * path {@code OSError('AF_UNIX path too long')}.
+   *
+   * @param path the file-system path of the socket
+   * @param options the attempt's options: timeout, source address, all errors, Happy Eyeballs
+   * @return the connected socket, in blocking mode
+   */
+  default SocketChannel createConnection(UnixDomainSocketAddress path, ConnectOptions options) {
+    return Connector.await(createConnectionAsync(path, options));
+  }
+
+  /**
+   * Asynchronous {@link #createConnection(UnixDomainSocketAddress, ConnectOptions)}.
+   *
+   * @param path the file-system path of the socket
+   * @param options the attempt's options: timeout, source address, all errors, Happy Eyeballs
+   * @return a future with the connected socket
+   */
+  default CompletableFuture<SocketChannel> createConnectionAsync(
+      UnixDomainSocketAddress path, ConnectOptions options) {
+    return Connector.connect(path, options);
+  }
+
+  /**
+   * Returns the AF_UNIX address for a Python {@code str} path, with Python's {@code OSError('AF_UNIX
+   * path too long')}; Linux abstract-namespace names (a leading NUL) are refused with an {@link
+   * InvalidValueException}, because the JDK supports file-system paths only.
+   *
+   * @param path the file-system path of the socket
+   * @return the JDK address
+   */
+  static UnixDomainSocketAddress unixAddress(String path) {
+    return Connector.unixAddress(path);
+  }
+
+  /**
+   * Python's {@code create_server((host, port), family=..., backlog=..., reuse_port=...,
+   * dualstack_ipv6=...)}: a bound, listening socket, with Python's {@code ValueError}s for
+   * unsupported combinations and its bind error text ({@code "... (while attempting to bind on
+   * address ('127.0.0.1', 80))"}). The host is resolved as Python's {@code bind} does ({@code ''}
+   * is the wildcard).
+   *
+   * @param host the host name or numeric address
+   * @param port the port number or service name
+   * @param options the attempt's options: timeout, source address, all errors, Happy Eyeballs
+   * @return the bound, listening socket
+   */
+  default ServerSocketChannel createServer(String host, int port, ServerOptions options) {
+    return ServerSockets.create(this, host, port, options);
+  }
+
+  /**
+   * Python's {@code create_server(path, family=AF_UNIX, ...)}: a listening AF_UNIX socket.
+   *
+   * @param path the file-system path of the socket
+   * @param options the attempt's options: timeout, source address, all errors, Happy Eyeballs
+   * @return the bound, listening socket
+   */
+  default ServerSocketChannel createServer(UnixDomainSocketAddress path, ServerOptions options) {
+    return ServerSockets.create(path, options);
+  }
+
+  /**
+   * Python's {@code has_dualstack_ipv6()}.
+   *
+   * @return whether an IPv6 socket here can accept IPv4 too
+   */
+  static boolean hasDualstackIpv6() {
+    return Connector.hasDualstackIpv6();
   }
 }

@@ -66,6 +66,10 @@ public final class NetDbBuilder {
   private Duration cacheMinTtl = Duration.ZERO;
   private Duration cacheMaxTtl = Duration.ofDays(1);
   private boolean cache = true;
+  private boolean answerCache = true;
+  private Duration staleOnFailure = Duration.ZERO;
+  private Duration staleResponseTimeout = Duration.ofMillis(1800);
+  private boolean refreshAhead;
   private Executor executor = dev.netdb.dns.CallbackExecutor.get();
   private int maxSocketsInFlight;
 
@@ -209,7 +213,8 @@ public final class NetDbBuilder {
    * host.conf) is trusted before its size and time are checked again; zero checks on every call,
    * as glibc does. Also bounds how long the interface list and the kernel's source addresses are
    * kept. Unset: every call for the files but services and protocols (once a second), and a
-   * second for the interfaces.
+   * second for the interfaces. The answer cache checks the files at the same interval: an entry
+   * ends when a check sees one of hosts, host.conf, gai.conf or resolv.conf changed.
    *
    * @param interval how long a read is trusted; zero for every call
    * @return this builder
@@ -241,13 +246,79 @@ public final class NetDbBuilder {
   }
 
   /**
-   * Switches the DNS cache on or off (on by default).
+   * Switches both caches on or off (on by default): the DNS cache of exchange outcomes and the
+   * {@linkplain #answerCache(boolean) answer cache} of whole {@code getaddrinfo} answers.
    *
-   * @param on whether the cache is on
+   * @param on whether the caches are on
    * @return this builder
    */
   public NetDbBuilder cache(boolean on) {
     this.cache = on;
+    this.answerCache = on;
+    return this;
+  }
+
+  /**
+   * Switches the answer cache in front of {@code getaddrinfo} on or off (on by default). It keeps
+   * whole answers, keyed by every argument: a DNS answer for the smallest TTL of its records
+   * (within the {@link #cacheLimits}), {@code EAI_NONAME} from NXDOMAIN and {@code EAI_NODATA} for
+   * the SOA minimum (RFC 2308 §5, at most 3 hours), a hosts-file answer until a check of hosts,
+   * host.conf, gai.conf or resolv.conf (at the {@link #fileCheckInterval}, every call by default)
+   * sees a change; numeric hosts are not kept. Identical calls in flight share one lookup. It
+   * shares the {@link #clock} and the maximum number of entries of the DNS cache.
+   *
+   * @param on whether the answer cache is on
+   * @return this builder
+   */
+  public NetDbBuilder answerCache(boolean on) {
+    this.answerCache = on;
+    return this;
+  }
+
+  /**
+   * Serves an expired DNS answer of the answer cache, for up to {@code window} past its expiry,
+   * when its refresh fails with {@code EAI_AGAIN} because every server failed or timed out (RFC
+   * 8767, "serve stale"); an NXDOMAIN or NODATA answer still replaces it. After such a failure the
+   * stale answer is served without asking again for 30 s (RFC 8767 §4's failure recheck timer).
+   * Zero, the default, never serves stale answers; RFC 8767 §5 suggests 1 to 3 days at most.
+   *
+   * @param window how long past expiry an answer may be served; zero for never
+   * @return this builder
+   */
+  public NetDbBuilder staleOnFailure(Duration window) {
+    if (window.isNegative()) {
+      throw new IllegalArgumentException("stale window must not be negative: " + window);
+    }
+    this.staleOnFailure = window;
+    return this;
+  }
+
+  /**
+   * Sets how long a caller waits for the refresh of an expired answer before getting the stale
+   * one while the refresh goes on (RFC 8767 §5's client response timer; 1.8 s, its suggestion, by
+   * default). Matters only with {@link #staleOnFailure}; zero waits for the whole refresh.
+   *
+   * @param timeout how long to wait for a refresh before answering stale
+   * @return this builder
+   */
+  public NetDbBuilder staleResponseTimeout(Duration timeout) {
+    if (timeout.isNegative()) {
+      throw new IllegalArgumentException("stale response timeout must not be negative: " + timeout);
+    }
+    this.staleResponseTimeout = timeout;
+    return this;
+  }
+
+  /**
+   * Refreshes an answer of the answer cache in the background when it is hit in the last tenth of
+   * its lifetime, so that names in steady use never expire for their callers (off by default). The
+   * refresh runs on the {@link #executor}; the hit returns the entry unchanged.
+   *
+   * @param on whether to refresh ahead of expiry
+   * @return this builder
+   */
+  public NetDbBuilder refreshAhead(boolean on) {
+    this.refreshAhead = on;
     return this;
   }
 
@@ -287,8 +358,22 @@ public final class NetDbBuilder {
    * @return the new back end
    */
   public NetDb build() {
-    DnsHostResolver dns = dnsResolver(hostSupplier());
-    return new PythonLayer(new JavaBackend(environment(dns), executor, dns));
+    ConfigFile<dev.netdb.dns.ResolverConfig> resolv = dev.netdb.dns.ResolvConfParser.watch(
+        resolvConf, System.getenv(), hostSupplier(), fileInterval(), nanoClock);
+    DnsHostResolver dns = dnsResolver(resolv);
+    Environment env = environment(dns);
+    dev.netdb.resolve.AnswerCache answers = answerCache && cacheMaxEntries > 0
+        ? new dev.netdb.resolve.AnswerCache(env, answerOptions(), nanoClock,
+            List.of(env.hosts(), env.hostConf(), env.gaiConf(), resolv::get), executor)
+        : null;
+    java.util.Map<String, String> files = java.util.Map.of("hosts", hosts.toString(),
+        "resolv.conf", resolvConf.toString(), "gai.conf", gaiConf.toString(), "host.conf", hostConf.toString());
+    return new PythonLayer(new JavaBackend(env, executor, dns, files, answers));
+  }
+
+  private dev.netdb.resolve.AnswerCache.Options answerOptions() {
+    return new dev.netdb.resolve.AnswerCache.Options(cacheMaxEntries, cacheMinTtl, cacheMaxTtl,
+        Duration.ofHours(3), staleOnFailure, staleResponseTimeout, refreshAhead, fileInterval());
   }
 
   private Supplier<String> hostSupplier() {
@@ -334,9 +419,7 @@ public final class NetDbBuilder {
    * any were given, and the answer cache with the given limits and clock. The client starts on the
    * first lookup and completes its futures on the executor.
    */
-  private DnsHostResolver dnsResolver(Supplier<String> host) {
-    ConfigFile<dev.netdb.dns.ResolverConfig> file = dev.netdb.dns.ResolvConfParser.watch(
-        resolvConf, System.getenv(), host, fileInterval(), nanoClock);
+  private DnsHostResolver dnsResolver(ConfigFile<dev.netdb.dns.ResolverConfig> file) {
     List<InetSocketAddress> servers = List.copyOf(nameservers);
     Supplier<dev.netdb.dns.ResolverConfig> config = servers.isEmpty()
         ? file::get
@@ -348,7 +431,7 @@ public final class NetDbBuilder {
         .maxTtl(cacheMaxTtl)
         .nanos(nanoClock)
         .build();
-    return new DnsHostResolver(DnsHostResolver.creating(config, dnsCache, executor, maxSocketsInFlight));
+    return new DnsHostResolver(DnsHostResolver.creating(config, dnsCache, executor, maxSocketsInFlight), config);
   }
 
   /** Returns the check interval of hosts, resolv.conf, gai.conf and host.conf. */

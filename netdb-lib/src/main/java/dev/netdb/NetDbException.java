@@ -17,7 +17,8 @@ public abstract sealed class NetDbException extends RuntimeException
         InvalidValueException,
         OverflowException,
         IdnaException,
-        ArgumentTypeException {
+        ArgumentTypeException,
+        ExceptionGroupException {
   private static final long serialVersionUID = 1L;
 
   private final transient Integer code;

@@ -9,6 +9,9 @@ import dev.netdb.dns.HErrnoEffect;
 import dev.netdb.dns.LookupFailure;
 import dev.netdb.files.Protoent;
 import dev.netdb.files.Servent;
+import dev.netdb.observe.ResolverStats;
+import dev.netdb.observe.TraceRecorder;
+import dev.netdb.os.OsUnavailableException;
 import dev.netdb.text.IpLiterals;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -35,7 +38,7 @@ final class PublicEdge {
     return backend;
   }
 
-  /** Returns the public exception for a failure of a back-end call; other throwables unchanged. */
+  /** Returns the public exception for a failure of a back-end call. */
   static RuntimeException toPublic(LookupFailure f) {
     return switch (f.kind()) {
       case GAI -> new GaiException(f.code(), f.text(), f.input());
@@ -45,12 +48,22 @@ final class PublicEdge {
     };
   }
 
+  /**
+   * Returns the public exception for an OS back end that cannot run here, with the same message
+   * and cause.
+   */
+  static OsBackendUnavailableException toPublic(OsUnavailableException e) {
+    return new OsBackendUnavailableException(e.getMessage(), e.getCause());
+  }
+
   /** Runs a blocking back-end call, throwing a failure as the public exception. */
   private static <T> T call(Supplier<T> call) {
     try {
       return call.get();
     } catch (LookupFailure f) {
       throw toPublic(f);
+    } catch (OsUnavailableException e) {
+      throw toPublic(e);
     }
   }
 
@@ -65,6 +78,8 @@ final class PublicEdge {
     } catch (LookupFailure f) {
       py.step(f.hErrno());
       throw toPublic(f);
+    } catch (OsUnavailableException e) {
+      throw toPublic(e);
     }
     py.step(effect.apply(v));
     return v;
@@ -83,6 +98,15 @@ final class PublicEdge {
     }), convert);
   }
 
+  /** Returns the public form of a back-end failure; other throwables unchanged. */
+  private static Throwable publicFailure(Throwable cause) {
+    return switch (cause) {
+      case LookupFailure lf -> toPublic(lf);
+      case OsUnavailableException e -> toPublic(e);
+      default -> cause;
+    };
+  }
+
   /** Converts an asynchronous back-end call's result, and its failure as {@link #toPublic}. */
   private static <T, R> CompletableFuture<R> async(CompletableFuture<T> f, Function<T, R> convert) {
     return f.handle((v, t) -> {
@@ -90,7 +114,7 @@ final class PublicEdge {
         return convert.apply(v);
       }
       Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
-      throw new CompletionException(cause instanceof LookupFailure lf ? toPublic(lf) : cause);
+      throw new CompletionException(publicFailure(cause));
     });
   }
 
@@ -100,7 +124,8 @@ final class PublicEdge {
         a.flowInfo(), a.scopeId());
   }
 
-  private static List<AddrInfo> addrInfos(List<AddressInfo> list) {
+  /** Returns the public {@link AddrInfo} list of a back end's answer. */
+  static List<AddrInfo> addrInfos(List<AddressInfo> list) {
     return list.stream().map(PublicEdge::addrInfo).toList();
   }
 
@@ -182,6 +207,43 @@ final class PublicEdge {
   CompletableFuture<NameInfo> getnameinfoAsync(ThreadHErrno.Call py, AddrInfo sockaddr, int flags) {
     return async(py, backend.getnameinfoAsync(addressInfo(sockaddr), flags), HostAndService::hErrno,
         PublicEdge::nameInfo);
+  }
+
+  /**
+   * Returns the public snapshot of the back end's DNS figures, field for field.
+   */
+  NetDbStats stats() {
+    ResolverStats s = backend.stats();
+    if (s.equals(ResolverStats.NONE)) {
+      return NetDbStats.NONE;
+    }
+    return new NetDbStats(s.queries(), s.timeouts(), s.cacheHits(), s.cacheMisses(), s.cacheEntries(),
+        s.servers().stream().map(v -> new NetDbStats.Server(v.address(), v.queries(), v.replies(),
+            v.timeouts(), v.errors(), v.meanRtt(), v.maxRtt())).toList());
+  }
+
+  /** Returns the back end's recorder for a traced lookup. */
+  TraceRecorder recorder() {
+    return backend.recorder();
+  }
+
+  CompletableFuture<List<AddrInfo>> getaddrinfoTraced(String host, String service, int family,
+      int type, int proto, int flags, TraceRecorder recorder) {
+    return async(backend.getaddrinfoTraced(host, service, family, type, proto, flags, recorder),
+        PublicEdge::addrInfos);
+  }
+
+  /**
+   * Returns the back end's answer with how long it holds; the entries stay the back end's (the
+   * Java face converts them once per cached answer, see {@link Backend.Expiring#memo()}).
+   */
+  Backend.Expiring getaddrinfoExpiring(String host, String service, int family, int type, int proto, int flags) {
+    return call(() -> backend.getaddrinfoExpiring(host, service, family, type, proto, flags));
+  }
+
+  CompletableFuture<Backend.Expiring> getaddrinfoExpiringAsync(
+      String host, String service, int family, int type, int proto, int flags) {
+    return async(backend.getaddrinfoExpiringAsync(host, service, family, type, proto, flags), e -> e);
   }
 
   HostEntry gethostbyname(String host, int family) {

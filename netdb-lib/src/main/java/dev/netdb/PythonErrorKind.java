@@ -15,7 +15,9 @@ public enum PythonErrorKind {
   /** {@code UnicodeError} (from the {@code idna} codec). */
   UNICODEERROR("UnicodeError"),
   /** {@code TypeError}. */
-  TYPEERROR("TypeError");
+  TYPEERROR("TypeError"),
+  /** {@code ExceptionGroup}: every attempt's error, from {@code create_connection(all_errors=True)}. */
+  EXCEPTIONGROUP("ExceptionGroup");
 
   private final String pythonName;
 

@@ -1,6 +1,8 @@
 package dev.netdb;
 
 import dev.netdb.backend.Backend;
+import dev.netdb.observe.Events;
+import dev.netdb.observe.TraceRecorder;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -319,6 +321,11 @@ final class PythonLayer implements NetDb {
     ensureOpen();
     String h = host == null ? null : Idna.encode(host);
     ThreadHErrno.Call py = new ThreadHErrno.Call();
+    Object event = Events.lookupBegin();
+    if (event != null) {
+      CompletableFuture<List<AddrInfo>> f = backend.getaddrinfoAsync(py, h, port, family, type, proto, flags);
+      return hErrno.blocking(py, () -> recorded(event, host, f, port));
+    }
     return hErrno.blocking(py, () -> {
       try {
         return backend.getaddrinfo(py, h, port, family, type, proto, flags);
@@ -326,6 +333,41 @@ final class PythonLayer implements NetDb {
         throw withInput(e, host, port);
       }
     });
+  }
+
+  /** Waits for a getaddrinfo answer and commits its {@code dev.netdb.Lookup} JFR event. */
+  private List<AddrInfo> recorded(Object event, String host, CompletableFuture<List<AddrInfo>> f, String port) {
+    boolean cached = f.isDone() && !backend.name().equals("os");
+    try {
+      List<AddrInfo> answer = join(f);
+      Events.lookupEnd(event, host, "getaddrinfo", backend.name(), "ok", cached,
+          String.join(" ", answer.stream().map(AddrInfo::host).distinct().toList()));
+      return answer;
+    } catch (NetDbException e) {
+      NetDbException named = withInput(e, host, port);
+      Events.lookupEnd(event, host, "getaddrinfo", backend.name(), named.pythonStr(), cached, "");
+      throw named;
+    }
+  }
+
+  @Override
+  public dev.netdb.NetDbStats stats() {
+    return backend.stats();
+  }
+
+  @Override
+  public Traced<List<AddrInfo>> getaddrinfoTraced(
+      String host, String port, int family, int type, int proto, int flags) {
+    ensureOpen();
+    TraceRecorder recorder = backend.recorder();
+    try {
+      String h = host == null ? null : Idna.encode(host);
+      List<AddrInfo> answer =
+          join(backend.getaddrinfoTraced(h, port, family, type, proto, flags, recorder));
+      return Traced.of(recorder.trace(), answer, null);
+    } catch (NetDbException e) {
+      return Traced.of(recorder.trace(), null, withInput(e, host, port));
+    }
   }
 
   @Override
@@ -445,11 +487,79 @@ final class PythonLayer implements NetDb {
       return CompletableFuture.failedFuture(e);
     }
     ThreadHErrno.Call py = new ThreadHErrno.Call();
-    return hErrno.async(py, backend
-        .getaddrinfoAsync(py, h, port, family, type, proto, flags)
+    Object event = Events.lookupBegin();
+    CompletableFuture<List<AddrInfo>> f = backend.getaddrinfoAsync(py, h, port, family, type, proto, flags);
+    if (event != null) {
+      boolean cached = f.isDone() && !backend.name().equals("os");
+      f = f.whenComplete((answer, t) -> Events.lookupEnd(event, host, "getaddrinfo", backend.name(),
+          t == null ? "ok" : unwrap(t) instanceof NetDbException e ? e.pythonStr() : String.valueOf(unwrap(t)), cached,
+          answer == null ? "" : String.join(" ", answer.stream().map(AddrInfo::host).distinct().toList())));
+    }
+    return hErrno.async(py, f
         .exceptionallyCompose(
             t -> CompletableFuture.failedFuture(
                 unwrap(t) instanceof NetDbException e ? withInput(e, host, port) : unwrap(t))));
+  }
+
+  @Override
+  public dev.netdb.ResolvedAddresses resolve(String host, dev.netdb.AddrInfoHints hints)
+      throws java.net.UnknownHostException {
+    Backend.Expiring answer;
+    try {
+      ensureOpen();
+      answer = backend.getaddrinfoExpiring(Idna.encode(host), null, hints.family().value(), hints.type().value(),
+          hints.proto(), dev.netdb.AddrInfoFlag.mask(hints.flags()));
+    } catch (NetDbException e) {
+      throw withInput(e, host, null).toUnknownHostException();
+    }
+    return javaFace(host, answer);
+  }
+
+  @Override
+  public CompletableFuture<dev.netdb.ResolvedAddresses> resolveAsync(String host, dev.netdb.AddrInfoHints hints) {
+    String h;
+    try {
+      ensureOpen();
+      h = Idna.encode(host);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(javaFailure(e, host));
+    }
+    return backend
+        .getaddrinfoExpiringAsync(h, null, hints.family().value(), hints.type().value(), hints.proto(),
+            dev.netdb.AddrInfoFlag.mask(hints.flags()))
+        .handle((answer, failure) -> {
+          if (failure != null) {
+            throw new CompletionException(javaFailure(unwrap(failure), host));
+          }
+          try {
+            return javaFace(host, answer);
+          } catch (java.net.UnknownHostException e) {
+            throw new CompletionException(e);
+          }
+        });
+  }
+
+  /**
+   * Returns the Java face of an answer. Every hit of one cached answer shares its memo: the
+   * {@code InetAddress} list is built once per entry and spelling of the host.
+   */
+  private static dev.netdb.ResolvedAddresses javaFace(String host, Backend.Expiring answer)
+      throws java.net.UnknownHostException {
+    java.time.Duration ttl = java.time.Duration.ofNanos(answer.ttlNanos());
+    if (answer.memo() != null && answer.memo().get() instanceof dev.netdb.ResolvedAddresses kept
+        && kept.addresses().getFirst().getHostName().equals(host)) {
+      return new dev.netdb.ResolvedAddresses(kept.addresses(), ttl);
+    }
+    dev.netdb.ResolvedAddresses r = dev.netdb.ResolvedAddresses.of(host, PublicEdge.addrInfos(answer.answer()), ttl);
+    if (answer.memo() != null) {
+      answer.memo().set(r);
+    }
+    return r;
+  }
+
+  /** Returns the Java face's failure for a lookup's: an {@code UnknownHostException} for ours. */
+  private static Throwable javaFailure(Throwable t, String host) {
+    return t instanceof NetDbException e ? withInput(e, host, null).toUnknownHostException() : t;
   }
 
   @Override

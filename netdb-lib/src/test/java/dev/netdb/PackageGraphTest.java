@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code java.lang.classfile} API over {@code target/classes}: every class named in a constant
  * pool, directly or inside a descriptor or signature), prints it, and checks that it has no
  * cycle: packages import one way, downward (API and Python layer, then the back-end contract,
- * then the back ends, then files/dns/text). The edges that once made cycles or pointed upward are
+ * then the back ends, then files/dns/observe, then text and the trace model). The edges that once made cycles or pointed upward are
  * listed too, each with why, so that a failure names the rule that broke.
  */
 class PackageGraphTest {
@@ -89,6 +89,10 @@ class PackageGraphTest {
       dev.netdb.os      | dev.netdb.resolve | the back ends are independent
       dev.netdb.resolve | dev.netdb.os      | the back ends are independent
       dev.netdb.files   | dev.netdb         | files sits below the API
+      dev.netdb.observe     | dev.netdb         | stats and traces reach the API as the lower records, converted at the edge
+      dev.netdb.observe.jfr | dev.netdb.observe | the JFR events take values; Events owns the caches and calls them
+      dev.netdb.trace       | dev.netdb         | the trace model is a leaf the API exports
+      dev.netdb.trace       | dev.netdb.observe | the trace model is a leaf: the recorder builds it
       """)
   void removedEdgeStaysRemoved(String from, String to, String why) {
     assertThat(graph.getOrDefault(from, Set.of())).as(why).doesNotContain(to);
@@ -98,7 +102,8 @@ class PackageGraphTest {
   void seesTheKnownPackages() {
     // A sanity check that the class files were found and read.
     assertThat(graph.keySet()).contains("dev.netdb", "dev.netdb.backend", "dev.netdb.dns",
-        "dev.netdb.files", "dev.netdb.os", "dev.netdb.resolve", "dev.netdb.text");
+        "dev.netdb.files", "dev.netdb.observe", "dev.netdb.observe.jfr", "dev.netdb.os",
+        "dev.netdb.resolve", "dev.netdb.text", "dev.netdb.trace");
     assertThat(graph.get("dev.netdb.resolve")).contains("dev.netdb.dns", "dev.netdb.files");
   }
 

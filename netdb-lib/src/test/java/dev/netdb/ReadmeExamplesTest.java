@@ -30,6 +30,23 @@ class ReadmeExamplesTest {
   }
 
   @Test
+  void javaFaceWithTypedHints(@TempDir Path dir) throws Exception {
+    Path hosts = Files.writeString(dir.resolve("hosts"), "192.0.2.1 example.test\n2001:db8::1 example.test\n");
+    Path resolv = Files.writeString(dir.resolve("resolv.conf"), "nameserver 127.0.0.1\n");
+    try (NetDb db = NetDb.builder().hostsFile(hosts).resolvConf(resolv).gaiConf(dir.resolve("none"))
+        .hostConf(Files.writeString(dir.resolve("host.conf"), "multi on\n"))
+        .nameserver(new InetSocketAddress("127.0.0.1", 9)).noInterfaceAddresses()
+        .fileCheckInterval(java.time.Duration.ofSeconds(1)).build()) {
+      ResolvedAddresses r = db.resolve("example.test", new AddrInfoHints(AddressFamily.UNSPEC,
+          SocketType.STREAM, IpProto.TCP, java.util.EnumSet.of(AddrInfoFlag.ADDRCONFIG)));
+      assertThat(r.addresses()).extracting(java.net.InetAddress::toString)
+          .containsExactly("example.test/2001:db8:0:0:0:0:0:1", "example.test/192.0.2.1");
+      // A hosts-file answer holds until the next file check.
+      assertThat(r.ttl()).isEqualTo(java.time.Duration.ofSeconds(1));
+    }
+  }
+
+  @Test
   void builderWithInjectedInputs(@TempDir Path dir) throws Exception {
     Path hosts = Files.writeString(dir.resolve("hosts"), "192.0.2.10 www.example.test\n");
     Path resolv = Files.writeString(dir.resolve("resolv.conf"), "nameserver 127.0.0.1\n");

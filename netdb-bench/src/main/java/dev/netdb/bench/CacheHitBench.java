@@ -145,6 +145,12 @@ public class CacheHitBench {
   }
 
   /** (b') netdb pure-Java back end, a name from the hosts file (no DNS at all). */
+  /** (b'') {@code getaddrinfo(name, 80, AF_INET, SOCK_STREAM)}, answer in the DNS cache. */
+  @Benchmark
+  public List<dev.netdb.AddrInfo> netdbGetaddrinfoDnsCached() {
+    return netdb.getaddrinfo(DNS_NAME, "80", 2, 1, 0, 0);
+  }
+
   @Benchmark
   public String netdbGethostbynameHostsFile() {
     return netdb.gethostbyname(FILES_NAME);

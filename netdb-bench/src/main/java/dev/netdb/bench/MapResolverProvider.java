@@ -21,13 +21,31 @@ public final class MapResolverProvider extends InetAddressResolverProvider {
       "localhost", "127.0.0.1");
   /** Lookups by name answered or refused so far in this JVM. */
   static final AtomicLong CALLS = new AtomicLong();
+  /**
+   * The resolver lookups by name go to instead of the map, or null: set only by {@code
+   * AnswerCacheBench} in its netdb-spi fork, to netdb-spi's resolver over private files and a
+   * loopback responder.
+   */
+  private static volatile InetAddressResolver delegate;
+  /** The configuration the JDK gave this provider, for a delegate's provider. */
+  static volatile Configuration configuration;
+
+  /** Sends every later lookup by name to {@code resolver} (AnswerCacheBench's spi fork only). */
+  static void delegateTo(InetAddressResolver resolver) {
+    delegate = resolver;
+  }
 
   @Override
   public InetAddressResolver get(Configuration configuration) {
+    MapResolverProvider.configuration = configuration;
     return new InetAddressResolver() {
       @Override
       public Stream<InetAddress> lookupByName(String host, LookupPolicy policy) throws UnknownHostException {
         CALLS.incrementAndGet();
+        InetAddressResolver d = delegate;
+        if (d != null) {
+          return d.lookupByName(host, policy);
+        }
         String literal = HOSTS.get(host.toLowerCase(java.util.Locale.ROOT));
         if (literal == null || (policy.characteristics() & LookupPolicy.IPV4) == 0) {
           throw new UnknownHostException(host + ": not in the benchmark's fixed map");

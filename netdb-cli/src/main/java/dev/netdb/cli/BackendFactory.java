@@ -25,7 +25,8 @@ final class BackendFactory {
         throw new UsageException("--hosts, --resolv-conf, --nameserver, --gai-conf, --no-cache,"
             + " --hostname and --interface apply to the java back end only");
       }
-      NetDbBuilder b = NetDb.builder();
+      // A batch makes many calls: files are checked once a second, not on every call (SPEC §3).
+      NetDbBuilder b = NetDb.builder().fileCheckInterval(FILE_CHECK);
       if (o.hosts() != null) {
         b.hostsFile(Path.of(o.hosts()));
       }
@@ -52,7 +53,18 @@ final class BackendFactory {
     if (backend == null) {
       return NetDb.system();
     }
-    return "os".equals(backend) ? NetDb.os() : NetDb.java();
+    return "os".equals(backend) ? NetDb.os() : SystemJava.INSTANCE;
+  }
+
+  /** How long a read of each file is trusted: one second, for batches. */
+  static final java.time.Duration FILE_CHECK = java.time.Duration.ofSeconds(1);
+
+  /**
+   * The java back end on the system's files, built on first use and never closed (like {@link
+   * NetDb#java()}, but with files checked once a second).
+   */
+  private static final class SystemJava {
+    static final NetDb INSTANCE = NetDb.builder().fileCheckInterval(FILE_CHECK).build();
   }
 
   /**

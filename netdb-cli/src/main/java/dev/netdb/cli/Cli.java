@@ -103,6 +103,9 @@ public final class Cli {
     if (i >= argv.length) {
       throw new UsageException("no command given");
     }
+    if (backend == null && argv[i].equals("explain")) {
+      backend = "java"; // explain traces the pure-Java resolver and compares the OS one
+    }
     Options options = new Options(backend, json, hosts, resolvConf, List.copyOf(nameservers),
         gaiConf, noCache, hostname, List.copyOf(interfaces), maxLineBytes, maxDepth);
     Session session = new Session(options, source);
@@ -110,6 +113,12 @@ public final class Cli {
     List<String> words = List.of(argv).subList(i + 1, argv.length);
     if (name.equals("help") || name.equals("completion") || words.contains("--help")) {
       return tool(name, words);
+    }
+    if (Commands.connect(name)) {
+      return new CreateConnectionCommand(out).run(session, words);
+    }
+    if (Commands.explain(name)) {
+      return ExplainCommand.run(session, words, json, out, dev.netdb.NetDb::os);
     }
     Command command = Commands.python(name);
     if (command != null) {

@@ -31,6 +31,25 @@ final class Commands {
     };
   }
 
+  /**
+   * Reports whether {@code name} is {@code create_connection}, which {@link
+   * CreateConnectionCommand} runs.
+   */
+  static boolean connect(String name) {
+    return switch (name) {
+      case "create_connection" -> true;
+      default -> false;
+    };
+  }
+
+  /** Reports whether {@code name} is {@code explain}, which {@link ExplainCommand} runs. */
+  static boolean explain(String name) {
+    return switch (name) {
+      case "explain" -> true;
+      default -> false;
+    };
+  }
+
   /** Returns the getent database of that name, or null. */
   static GetentCommand getent(String name) {
     return switch (name) {

@@ -65,9 +65,10 @@ final class GetaddrinfoCommand implements Command {
   }
 
   /** The arguments of one call after Python's checks: host and port as text, then the ints. */
-  private record Query(String host, String port, int[] n) {}
+  record Query(String host, String port, int[] n) {}
 
-  private static Query query(List<PyValue> args) {
+  /** Checks and converts a call's arguments as {@code _socket.getaddrinfo} does; failures throw. */
+  static Query query(List<PyValue> args) {
     if (args.size() < 2) {
       throw PyError.typeError(args.isEmpty()
           ? "getaddrinfo() missing 2 required positional arguments: 'host' and 'port'"
@@ -109,7 +110,7 @@ final class GetaddrinfoCommand implements Command {
   }
 
   /** Returns Python's list of 5-tuples. */
-  private static PyValue toPython(List<AddrInfo> results) {
+  static PyValue toPython(List<AddrInfo> results) {
     List<PyValue> out = new ArrayList<>(results.size());
     for (AddrInfo ai : results) {
       out.add(toPython(ai));

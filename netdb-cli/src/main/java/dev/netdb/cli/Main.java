@@ -15,14 +15,22 @@ public final class Main {
 
   private Main() {}
 
-  /** Runs the command and exits with its status. */
+  /**
+   * Runs the command and exits with its status.
+   *
+   * <p>It ends with {@link Runtime#halt} once both streams are flushed ({@link Cli#run} flushes
+   * them on every path): {@code System.exit} would run the shutdown hooks, and in JDK 25 it sets up
+   * {@code System.Logger} for the {@code java.lang.Runtime} exit log, about 12 ms of a 30 ms start.
+   * netdb registers no hooks and owns no resource the OS does not release.
+   */
   public static void main(String[] args) {
     var in = new FileInputStream(FileDescriptor.in); // bytes: batch lines are checked as UTF-8
     var out = new BufferedWriter(new OutputStreamWriter(
         new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16);
     var err = new OutputStreamWriter(
         new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8);
-    System.exit(new Cli(in, out, err, BACKENDS).run(args));
+    int status = new Cli(in, out, err, BACKENDS).run(args);
+    Runtime.getRuntime().halt(status);
   }
 
   /** Creates back ends with {@link BackendFactory}. */

@@ -24,12 +24,20 @@ final class TextRenderer {
 
   /** Appends one outcome; {@code width} is the width that labels are right-aligned to. */
   static void render(StringBuilder out, Layout layout, String label, int width, Outcome outcome) {
-    String error = switch (outcome) {
-      case Outcome.Raised r -> "ERROR: " + r.error().pythonStr();
-      case Outcome.Malformed m -> "ERROR: " + m.message();
-      case Outcome.Returned r -> null;
-    };
-    PyValue value = outcome instanceof Outcome.Returned r ? r.value() : null;
+    // instanceof chains rather than pattern switches on this class's paths: every type switch
+    // spins a class at its first use (0.3-3 ms each here) that the JDK 25 AOT cache does not keep,
+    // and text rendering is on every command's start path. A new Outcome or PyValue kind fails
+    // the casts at the end of each chain, and TextRendererTest renders every kind.
+    String error;
+    PyValue value = null;
+    if (outcome instanceof Outcome.Returned r) {
+      error = null;
+      value = r.value();
+    } else if (outcome instanceof Outcome.Raised r) {
+      error = "ERROR: " + r.error().pythonStr();
+    } else {
+      error = "ERROR: " + ((Outcome.Malformed) outcome).message();
+    }
     switch (layout) {
       case PLAIN -> out.append(error != null ? error : str(value)).append('\n');
       case LINE -> {
@@ -97,12 +105,14 @@ final class TextRenderer {
 
   /** Returns Python's {@code str()} of a value, with bytes as hex and enum members by name. */
   static String str(PyValue v) {
-    return switch (v) {
-      case PyValue.PyStr s -> s.value();
-      case PyValue.PyBytes b -> JsonWriter.hex(b.value());
-      case PyValue.PyEnum e -> e.name();
-      default -> repr(v);
-    };
+    if (v instanceof PyValue.PyStr s) {
+      return s.value();
+    } else if (v instanceof PyValue.PyBytes b) {
+      return JsonWriter.hex(b.value());
+    } else if (v instanceof PyValue.PyEnum e) {
+      return e.name();
+    }
+    return repr(v);
   }
 
   /** Returns Python's {@code repr()} of a value, with bytes as hex and enum members by name. */
@@ -113,36 +123,40 @@ final class TextRenderer {
   }
 
   private static void repr(StringBuilder b, PyValue v) {
-    switch (v) {
-      case PyValue.PyNone n -> b.append("None");
-      case PyValue.PyBool x -> b.append(x.value() ? "True" : "False");
-      case PyValue.PyInt i -> b.append(i.value());
-      case PyValue.PyFloat f -> b.append(JsonWriter.floatRepr(f.value(), false));
-      case PyValue.PyStr s -> quote(b, s.value());
-      case PyValue.PyBytes x -> b.append(JsonWriter.hex(x.value()));
-      case PyValue.PyEnum e -> b.append(e.name());
-      case PyValue.PyTuple t -> {
-        b.append('(');
-        items(b, t.items());
-        b.append(t.items().size() == 1 ? ",)" : ")");
+    if (v instanceof PyValue.PyNone) {
+      b.append("None");
+    } else if (v instanceof PyValue.PyBool x) {
+      b.append(x.value() ? "True" : "False");
+    } else if (v instanceof PyValue.PyInt i) {
+      b.append(i.value());
+    } else if (v instanceof PyValue.PyFloat f) {
+      b.append(JsonWriter.floatRepr(f.value(), false));
+    } else if (v instanceof PyValue.PyStr s) {
+      quote(b, s.value());
+    } else if (v instanceof PyValue.PyBytes x) {
+      b.append(JsonWriter.hex(x.value()));
+    } else if (v instanceof PyValue.PyEnum e) {
+      b.append(e.name());
+    } else if (v instanceof PyValue.PyTuple t) {
+      b.append('(');
+      items(b, t.items());
+      b.append(t.items().size() == 1 ? ",)" : ")");
+    } else if (v instanceof PyValue.PyList l) {
+      b.append('[');
+      items(b, l.items());
+      b.append(']');
+    } else {
+      PyValue.PyDict d = (PyValue.PyDict) v;
+      b.append('{');
+      boolean first = true;
+      for (Map.Entry<String, PyValue> e : d.entries().entrySet()) {
+        b.append(first ? "" : ", ");
+        first = false;
+        quote(b, e.getKey());
+        b.append(": ");
+        repr(b, e.getValue());
       }
-      case PyValue.PyList l -> {
-        b.append('[');
-        items(b, l.items());
-        b.append(']');
-      }
-      case PyValue.PyDict d -> {
-        b.append('{');
-        boolean first = true;
-        for (Map.Entry<String, PyValue> e : d.entries().entrySet()) {
-          b.append(first ? "" : ", ");
-          first = false;
-          quote(b, e.getKey());
-          b.append(": ");
-          repr(b, e.getValue());
-        }
-        b.append('}');
-      }
+      b.append('}');
     }
   }
 

@@ -88,6 +88,10 @@ final class Usage {
     PYTHON("Python's socket functions (one call per argument; packed addresses as hex):"),
     /** getent's databases. */
     GETENT("getent's databases (same output and exit codes as getent):"),
+    /** Connecting by name. */
+    CONNECT("Connecting by name (Python's create_connection, or Happy Eyeballs v2):"),
+    /** Looking inside a lookup. */
+    EXPLAIN("Looking inside a lookup (java back end traced, OS back end compared):"),
     /** Help and shell integration. */
     TOOL("Help and shell integration:");
 
@@ -127,6 +131,8 @@ final class Usage {
       return switch (group) {
         case PYTHON -> "Python";
         case GETENT -> "getent";
+        case CONNECT -> "Python";
+        case EXPLAIN -> "Like";
         case TOOL -> "";
       };
     }
@@ -226,6 +232,24 @@ final class Usage {
               + " (default 0)", Values.NI_FLAGS)),
           "socket.getnameinfo((host, port[, flowinfo, scope_id]), flags)",
           "netdb getnameinfo 127.0.0.1 80 --flags NI_NUMERICHOST"),
+      new Entry("create_connection", Group.CONNECT,
+          "HOST PORT [--timeout S] [--happy-eyeballs-delay S] [...]",
+          "Connects to HOST and PORT, prints each attempt (address, start, outcome, elapsed) and"
+              + " the peer, then closes.",
+          List.of(new Arg("HOST", "a host name or a numeric address", Values.NONE),
+              new Arg("PORT", "a port number or a service name", Values.NONE)),
+          List.of(new Option("--timeout", "S", "seconds per attempt, as Python applies it",
+                  Values.NONE),
+              new Option("--source-address", "IP[:PORT]", "the local address to bind first",
+                  Values.NONE),
+              new Option("--all-errors", null, "report every attempt's error (Python's"
+                  + " ExceptionGroup)", Values.NONE),
+              new Option("--happy-eyeballs-delay", "S", "Happy Eyeballs v2 (RFC 8305) with this"
+                  + " attempt delay, clamped to 0.1..2", Values.NONE),
+              new Option("--interleave", "N", "first-address-family count (with"
+                  + " --happy-eyeballs-delay; default 1)", Values.NONE)),
+          "socket.create_connection((host, port), timeout, source_address, all_errors=...)",
+          "netdb create_connection localhost 22 --happy-eyeballs-delay 0.25"),
       new Entry("inet_aton", Group.PYTHON, "ADDRESS...",
           "Prints each IPv4 ADDRESS packed, as hex.",
           List.of(ADDRESS_V4), List.of(), "socket.inet_aton(ip_string).hex()",
@@ -265,6 +289,17 @@ final class Usage {
           "Prints the protocols entry of each KEY (name or number), or every entry.",
           List.of(new Arg("KEY", "a protocol name or number", Values.NONE)),
           List.of(), "getent protocols [KEY...]", "netdb protocols tcp 17"),
+      new Entry("explain", Group.EXPLAIN, "HOST [PORT] [--family F] [--type T] [--proto P] [--flags A,B]",
+          "Traces one getaddrinfo call (configuration, hosts lines, cache, each DNS query, CNAMEs,"
+              + " RFC 3484 decisions, result) and compares the OS back end's answer.",
+          List.of(new Arg("HOST", "a host name or a numeric address", Values.NONE),
+              new Arg("PORT", "a service name, a port number, or None (the default)", Values.NONE)),
+          List.of(new Option("--family", "F", "as for getaddrinfo", Values.FAMILY),
+              new Option("--type", "T", "as for getaddrinfo", Values.TYPE),
+              new Option("--proto", "P", "as for getaddrinfo", Values.PROTO),
+              new Option("--flags", "A,B", "as for getaddrinfo", Values.AI_FLAGS)),
+          "resolvectl query HOST, with dig +trace's detail, beside socket.getaddrinfo(host, port)",
+          "netdb explain localhost http --family AF_INET --type SOCK_STREAM"),
       new Entry("help", Group.TOOL, "[COMMAND]",
           "Prints the help of COMMAND (its arguments, Python's equivalent and an example), or"
               + " the list of commands.",

@@ -122,12 +122,22 @@ class UsageTest {
         "--resolv-conf", resolv.toString(), "--nameserver", "127.0.0.1:9", "--hostname",
         "testhost", "--interface", "192.0.2.10/24", "--interface", "2001:db8::10/64"));
     List<String> words = List.of(e.example().split(" "));
+    java.net.ServerSocket listener = null;
+    if (e.group() == Usage.Group.CONNECT) {
+      // The example connects: give it a listener on 127.0.0.1 at the port it names.
+      listener = new java.net.ServerSocket(0, 50, java.net.InetAddress.ofLiteral("127.0.0.1"));
+      String port = Integer.toString(listener.getLocalPort());
+      words = words.stream().map(w -> w.equals("22") ? port : w).toList();
+    }
     assertThat(words.getFirst()).isEqualTo("netdb");
     argv.addAll(words.subList(1, words.size()));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int status = new Cli(new StringReader(""), out, err, Main.BACKENDS)
         .run(argv.toArray(String[]::new));
+    if (listener != null) {
+      listener.close();
+    }
     assertThat(err.toString()).isEmpty();
     assertThat(out.toString()).isNotEmpty().doesNotContain("ERROR");
     assertThat(status).isZero();

@@ -3,6 +3,8 @@ package dev.netdb.backend;
 import dev.netdb.dns.LookupFailure;
 import dev.netdb.files.Protoent;
 import dev.netdb.files.Servent;
+import dev.netdb.observe.ResolverStats;
+import dev.netdb.observe.TraceRecorder;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -88,6 +90,54 @@ public interface Backend extends AutoCloseable {
    */
   CompletableFuture<AddrinfoResult> getaddrinfoAsync(
       String host, String service, int family, int type, int proto, int flags);
+
+  /** Returns the DNS figures so far; {@link ResolverStats#NONE} where the back end has none. */
+  default ResolverStats stats() {
+    return ResolverStats.NONE;
+  }
+
+  /** Returns a recorder for a traced lookup: one that collects, naming the files this back end reads. */
+  default TraceRecorder recorder() {
+    return TraceRecorder.collecting(java.util.Map.of());
+  }
+
+  /**
+   * {@link #getaddrinfoAsync}, reporting its steps to {@code recorder}. A back end that cannot see
+   * inside its lookups (the OS one) reports nothing: the trace then holds only the result.
+   */
+  default CompletableFuture<List<AddressInfo>> getaddrinfoTraced(String host, String service, int family,
+      int type, int proto, int flags, TraceRecorder recorder) {
+    return getaddrinfoAsync(host, service, family, type, proto, flags).thenApply(AddrinfoResult::entries);
+  }
+
+  /**
+   * Asynchronous {@link #getaddrinfo} with how long the answer holds. The default knows no TTL
+   * (glibc's {@code getaddrinfo} returns none) and says 0.
+   */
+  default CompletableFuture<Expiring> getaddrinfoExpiringAsync(
+      String host, String service, int family, int type, int proto, int flags) {
+    return getaddrinfoAsync(host, service, family, type, proto, flags)
+        .thenApply(a -> new Expiring(a.entries(), 0, null));
+  }
+
+  /**
+   * Blocking {@link #getaddrinfoExpiringAsync}: on the caller's thread where the back end's
+   * blocking call runs there (the OS back end's glibc call). The default knows no TTL and says 0.
+   */
+  default Expiring getaddrinfoExpiring(String host, String service, int family, int type, int proto, int flags) {
+    return new Expiring(getaddrinfo(host, service, family, type, proto, flags).entries(), 0, null);
+  }
+
+  /**
+   * A {@code getaddrinfo} answer and how long it holds.
+   *
+   * @param answer the entries
+   * @param ttlNanos nanoseconds from the answer; {@link Long#MAX_VALUE} for one that cannot change
+   * @param memo a slot shared by every hit of the same cached answer, where a caller may keep a
+   *     value derived from it (the Java face keeps its {@code InetAddress} list); null when the
+   *     answer was not cached
+   */
+  record Expiring(List<AddressInfo> answer, long ttlNanos, java.util.concurrent.atomic.AtomicReference<Object> memo) {}
 
   /** Asynchronous {@link #gethostbyname}; the future fails with a {@code HOST} {@link LookupFailure}. */
   CompletableFuture<Hostent> gethostbynameAsync(String host, int family);

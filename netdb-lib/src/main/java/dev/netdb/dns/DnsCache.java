@@ -40,7 +40,7 @@ import java.util.function.Supplier;
  * <p>A disabled cache ({@link #disabled()}) stores nothing but still merges identical questions in
  * flight. Safe for concurrent use.
  */
-public final class DnsCache {
+public final class DnsCache implements dev.netdb.observe.CacheStats.Source {
   private final boolean enabled;
   private final int maxEntries;
   private final long minTtlNanos;
@@ -61,6 +61,19 @@ public final class DnsCache {
     this.maxTtlNanos = b.maxTtl.toNanos();
     this.maxNegativeTtlNanos = b.maxNegativeTtl.toNanos();
     this.nanos = b.nanos;
+    if (enabled) {
+      dev.netdb.observe.Events.registerCache(this); // the periodic dev.netdb.CacheStatistics event
+    }
+  }
+
+  /** Returns the counts now: entries held, hits, misses, stale answers served (none), negative entries. */
+  @Override
+  public dev.netdb.observe.CacheStats cacheStats() {
+    long negative = 0;
+    for (Entry e : entries.values()) {
+      if (e.negative) negative++;
+    }
+    return new dev.netdb.observe.CacheStats(entries.size(), hits(), misses(), 0, negative);
   }
 
   /** Returns a builder: 10,000 entries, TTLs clamped to [0 s, 1 day], negative TTLs to 3 hours. */
@@ -78,6 +91,17 @@ public final class DnsCache {
    * starts one with {@code exchange} and caches its outcome.
    */
   public CompletableFuture<DnsOutcome> get(DnsQuestion question, Supplier<CompletableFuture<DnsOutcome>> exchange) {
+    return get(question, exchange, age -> {});
+  }
+
+  /**
+   * Returns as {@link #get(DnsQuestion, Supplier)} does, and tells {@code age} how long ago (in
+   * nanoseconds) a cached outcome arrived, before returning it; a fresh exchange tells nothing. The
+   * TTLs in a cached message are the original ones, so whoever keeps an answer built from it must
+   * take its age off.
+   */
+  public CompletableFuture<DnsOutcome> get(
+      DnsQuestion question, Supplier<CompletableFuture<DnsOutcome>> exchange, java.util.function.LongConsumer age) {
     // The name is kept as spelled, not case-folded: a server answers in the question's case
     // (owner names point back at the question), and glibc, asking afresh each time, shows that
     // case in h_name, aliases and canonname; merging WWW.Example.TEST with www.example.test would
@@ -86,9 +110,11 @@ public final class DnsCache {
     if (enabled) {
       Entry e = entries.get(key);
       if (e != null) {
-        if (nanos.getAsLong() - e.expiresAt < 0) {
+        long now = nanos.getAsLong();
+        if (now - e.expiresAt < 0) {
           e.referenced = true;
           hits.increment();
+          age.accept(now - e.storedAt);
           return e.future;
         }
         entries.remove(key, e);
@@ -127,7 +153,9 @@ public final class DnsCache {
     long ttl = ttlNanos(outcome);
     if (ttl <= 0) return;
     if (entries.size() >= maxEntries) evict();
-    entries.put(key, new Entry(CompletableFuture.completedFuture(outcome), nanos.getAsLong() + ttl));
+    boolean negative = outcome instanceof DnsOutcome.NxDomain || outcome instanceof DnsOutcome.NoData;
+    long now = nanos.getAsLong();
+    entries.put(key, new Entry(CompletableFuture.completedFuture(outcome), now, now + ttl, negative));
   }
 
   /** Returns how long an outcome may be kept, in nanoseconds, after clamping; 0 for not at all. */
@@ -180,6 +208,58 @@ public final class DnsCache {
     }
   }
 
+  /**
+   * Returns how long the cached outcome for a question stays fresh, in nanoseconds, or -1 when
+   * none is (a miss); a look that counts neither as a hit nor as a miss, for traces.
+   */
+  public long remainingNanos(DnsQuestion question) {
+    if (!enabled) return -1;
+    Entry e = entries.get(new Key(question.name(), question.type(), question.dnsClass()));
+    if (e == null) return -1;
+    long left = e.expiresAt - nanos.getAsLong();
+    return left > 0 ? left : -1;
+  }
+
+  /**
+   * Returns {@code outcome} as a cache that has held it {@code seconds} must pass it on: every TTL
+   * of its answer and authority records lowered by that much, not below 0 (RFC 1035 §7.4 keeps
+   * TTLs counting down in caches), and an SOA's MINIMUM too, so that RFC 2308's negative TTL,
+   * min(TTL, MINIMUM), counts down with it. Other outcomes carry no TTL and are returned as they
+   * are.
+   */
+  static DnsOutcome aged(DnsOutcome outcome, long seconds) {
+    return switch (outcome) {
+      case DnsOutcome.Answer a -> new DnsOutcome.Answer(aged(a.message(), seconds), a.server());
+      case DnsOutcome.NxDomain n -> new DnsOutcome.NxDomain(aged(n.message(), seconds), n.server());
+      case DnsOutcome.NoData n -> new DnsOutcome.NoData(aged(n.message(), seconds), n.server());
+      default -> outcome;
+    };
+  }
+
+  private static DnsMessage aged(DnsMessage m, long s) {
+    return new DnsMessage(m.header(), m.questions(), aged(m.answers(), s), aged(m.authorities(), s), m.additionals());
+  }
+
+  private static java.util.List<ResourceRecord> aged(java.util.List<ResourceRecord> records, long s) {
+    java.util.List<ResourceRecord> out = new java.util.ArrayList<>(records.size());
+    for (ResourceRecord r : records) {
+      out.add(switch (r) {
+        case ResourceRecord.A x -> new ResourceRecord.A(x.name(), x.dnsClass(), less(x.ttl(), s), x.address());
+        case ResourceRecord.Aaaa x -> new ResourceRecord.Aaaa(x.name(), x.dnsClass(), less(x.ttl(), s), x.address());
+        case ResourceRecord.Cname x -> new ResourceRecord.Cname(x.name(), x.dnsClass(), less(x.ttl(), s), x.target());
+        case ResourceRecord.Ptr x -> new ResourceRecord.Ptr(x.name(), x.dnsClass(), less(x.ttl(), s), x.target());
+        case ResourceRecord.Soa x -> new ResourceRecord.Soa(x.name(), x.dnsClass(), less(x.ttl(), s), x.mname(),
+            x.rname(), x.serial(), x.refresh(), x.retry(), x.expire(), less(x.minimum(), s));
+        case ResourceRecord.Opt x -> x;
+      });
+    }
+    return out;
+  }
+
+  private static long less(long ttl, long seconds) {
+    return Math.max(0, ttl - seconds);
+  }
+
   /** Drops every entry. */
   public void clear() {
     entries.clear();
@@ -209,12 +289,16 @@ public final class DnsCache {
 
   private static final class Entry {
     final CompletableFuture<DnsOutcome> future;
+    final long storedAt;
     final long expiresAt;
+    final boolean negative;
     volatile boolean referenced;
 
-    Entry(CompletableFuture<DnsOutcome> future, long expiresAt) {
+    Entry(CompletableFuture<DnsOutcome> future, long storedAt, long expiresAt, boolean negative) {
       this.future = future;
+      this.storedAt = storedAt;
       this.expiresAt = expiresAt;
+      this.negative = negative;
     }
   }
 

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import dev.netdb.observe.TraceRecorder;
 
 /**
  * Resolves names through DNS as glibc's stub resolver does, asynchronously: one selector thread
@@ -86,12 +87,25 @@ public final class DnsClient implements AutoCloseable {
     return cache.get(question, () -> exchange(question));
   }
 
+  /** {@link #query(DnsQuestion)}, reporting the cache look-up and each send to {@code recorder}. */
+  CompletableFuture<DnsOutcome> query(DnsQuestion question, TraceRecorder recorder) {
+    if (!recorder.on()) {
+      return query(question);
+    }
+    recorder.add(QuerySteps.cache(question, cache.remainingNanos(question)));
+    return cache.get(question, () -> exchange(question, recorder));
+  }
+
   /**
    * Asks one question of the configured servers, bypassing the cache; the future completes on the
    * executor. After {@link #close()} it fails at once with a closed {@link LookupFailure}.
    * Under the test run a server that is not loopback fails it with {@link LoopbackOnly}'s error.
    */
   public CompletableFuture<DnsOutcome> exchange(DnsQuestion question) {
+    return exchange(question, TraceRecorder.OFF);
+  }
+
+  private CompletableFuture<DnsOutcome> exchange(DnsQuestion question, TraceRecorder recorder) {
     if (closed) {
       return CompletableFuture.failedFuture(LookupFailure.closed());
     }
@@ -102,7 +116,7 @@ public final class DnsClient implements AutoCloseable {
       return CompletableFuture.failedFuture(e);
     }
     // The transport completes its future on the selector thread; nothing may run there.
-    return transport.exchange(question, cfg).thenApplyAsync(outcome -> outcome, executor);
+    return transport.exchange(question, cfg, recorder).thenApplyAsync(outcome -> outcome, executor);
   }
 
   /**
@@ -116,7 +130,41 @@ public final class DnsClient implements AutoCloseable {
    *     ({@code AF_UNSPEC}) for both
    */
   public CompletableFuture<DnsHostResult> lookupHost(String name, int family) {
-    return new HostQuery(config.get(), this::query).lookup(name, family);
+    return new HostQuery(config.get(), this::queryAged).lookup(name, family);
+  }
+
+  /**
+   * Asks as {@link #query} does, but a cached outcome comes with its TTLs lowered by its age
+   * (rounded up to the second), so that what is built from it, such as the answer cache's entries,
+   * lives no longer than the records allow.
+   */
+  private CompletableFuture<DnsOutcome> queryAged(DnsQuestion question) {
+    long[] age = new long[1];
+    CompletableFuture<DnsOutcome> f = cache.get(question, () -> exchange(question), a -> age[0] = a);
+    long seconds = (age[0] + 999_999_999L) / 1_000_000_000L;
+    return seconds == 0 ? f : f.thenApply(o -> DnsCache.aged(o, seconds));
+  }
+
+  /**
+   * {@link #lookupHost(String, int)}, reporting each cache look-up, each send and the
+   * CNAME chains to {@code recorder}.
+   *
+   * @param recorder the lookup's trace; {@link TraceRecorder#OFF} for none
+   */
+  public CompletableFuture<DnsHostResult> lookupHost(String name, int family, TraceRecorder recorder) {
+    if (!recorder.on()) {
+      return lookupHost(name, family);
+    }
+    return new HostQuery(config.get(), q -> query(q, recorder), recorder).lookup(name, family);
+  }
+
+  /**
+   * Returns the configuration step of a trace: the settings a lookup starting now would use.
+   *
+   * @param files the configuration files by role
+   */
+  public static dev.netdb.trace.TraceStep.Config configStep(ResolverConfig cfg, java.util.Map<String, String> files) {
+    return QuerySteps.config(cfg, files);
   }
 
   /**
@@ -125,6 +173,16 @@ public final class DnsClient implements AutoCloseable {
    */
   public CompletableFuture<DnsHostResult> lookupAddress(InetAddress address) {
     return new HostQuery(config.get(), this::query).reverse(address);
+  }
+
+  /** Returns the counts of the queries this client sent, per server. */
+  public dev.netdb.observe.QueryStats queryStats() {
+    return transport.stats;
+  }
+
+  /** Returns {@code address:port} of a server, IPv6 in brackets, as traces and figures name it. */
+  public static String describe(java.net.InetSocketAddress server) {
+    return QuerySteps.server(server);
   }
 
   /** Returns the cache this client uses. */

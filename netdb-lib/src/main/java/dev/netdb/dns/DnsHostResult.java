@@ -139,5 +139,10 @@ public sealed interface DnsHostResult {
     public Failed(DnsError error, String detail) {
       this(error, detail, error == DnsError.TRY_AGAIN, 0);
     }
+
+    /** A failure not to be kept. */
+    public Failed(DnsError error, String detail, boolean lastTransportFailed) {
+      this(error, detail, lastTransportFailed, 0);
+    }
   }
 }

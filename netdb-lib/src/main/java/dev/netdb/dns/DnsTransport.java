@@ -40,7 +40,10 @@ import java.util.random.RandomGeneratorFactory;
  * one submitted while the shutdown runs.
  */
 final class DnsTransport implements AutoCloseable {
-  private static final System.Logger LOG = System.getLogger(DnsTransport.class.getName());
+  /** Created on first use: System.getLogger sets up the logging back end, which costs start-up. */
+  private static final class Log {
+    static final System.Logger LOG = System.getLogger(DnsTransport.class.getName());
+  }
 
   final Selector selector;
   private final Thread thread;
@@ -65,6 +68,8 @@ final class DnsTransport implements AutoCloseable {
   final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(65535);
   /** Fresh connected UDP sockets, opened ahead of need on a thread of their own. */
   final UdpSocketPool sockets;
+  /** Every send and how it ended, per server ({@link DnsClient#queryStats()}). */
+  final dev.netdb.observe.QueryStats stats = new dev.netdb.observe.QueryStats();
 
   private DnsTransport(Selector selector, int maxSockets) {
     this.selector = selector;
@@ -89,7 +94,12 @@ final class DnsTransport implements AutoCloseable {
   }
 
   CompletableFuture<DnsOutcome> exchange(DnsQuestion question, ResolverConfig cfg) {
-    Exchange e = new Exchange(this, question, cfg);
+    return exchange(question, cfg, dev.netdb.observe.TraceRecorder.OFF);
+  }
+
+  /** Starts an exchange whose sends are reported to {@code recorder}. */
+  CompletableFuture<DnsOutcome> exchange(DnsQuestion question, ResolverConfig cfg, dev.netdb.observe.TraceRecorder recorder) {
+    Exchange e = new Exchange(this, question, cfg, recorder);
     if (!running) {
       e.future.complete(new DnsOutcome.Timeout());
       return e.future;
@@ -122,7 +132,7 @@ final class DnsTransport implements AutoCloseable {
     try {
       channel.close();
     } catch (IOException e) {
-      LOG.log(Level.DEBUG, "closing a DNS TCP socket", e);
+      Log.LOG.log(Level.DEBUG, "closing a DNS TCP socket", e);
     }
   }
 
@@ -154,11 +164,11 @@ final class DnsTransport implements AutoCloseable {
   }
 
   private void crashed(Exchange e, RuntimeException ex) {
-    LOG.log(Level.ERROR, "unexpected error in a DNS exchange for " + e.question + "; failing it", ex);
+    Log.LOG.log(Level.ERROR, "unexpected error in a DNS exchange for " + e.question + "; failing it", ex);
     try {
       e.abort();
     } catch (RuntimeException again) {
-      LOG.log(Level.ERROR, "failing the DNS exchange", again);
+      Log.LOG.log(Level.ERROR, "failing the DNS exchange", again);
     }
     // Whatever state the exchange was left in, it holds no place and its future is complete.
     finished(e);
@@ -209,7 +219,7 @@ final class DnsTransport implements AutoCloseable {
         admit();
       }
     } catch (IOException | RuntimeException | Error e) {
-      if (running) LOG.log(Level.ERROR, "DNS I/O thread stopped", e);
+      if (running) Log.LOG.log(Level.ERROR, "DNS I/O thread stopped", e);
     } finally {
       shutdown();
     }
@@ -229,7 +239,7 @@ final class DnsTransport implements AutoCloseable {
     try {
       selector.close();
     } catch (IOException e) {
-      LOG.log(Level.DEBUG, "closing selector", e);
+      Log.LOG.log(Level.DEBUG, "closing selector", e);
     }
     sockets.closeLater(retiring);
     retiring = new ArrayList<>();

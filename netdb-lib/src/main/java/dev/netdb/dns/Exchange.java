@@ -8,6 +8,7 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import dev.netdb.observe.TraceRecorder;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -24,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
  * #sockets()} sockets at once; the transport admits exchanges by that count.
  */
 final class Exchange {
+  private static final System.Logger LOG = System.getLogger(Exchange.class.getName());
   final DnsTransport transport;
   final DnsQuestion question;
   final ResolverConfig cfg;
@@ -43,11 +45,19 @@ final class Exchange {
   /** The try being waited for, or null between tries. */
   private Step current;
   private boolean done;
+  /** Where each send and its end are reported when the lookup is traced. */
+  private final TraceRecorder recorder;
+  private final long created = System.nanoTime();
 
   Exchange(DnsTransport transport, DnsQuestion question, ResolverConfig cfg) {
+    this(transport, question, cfg, TraceRecorder.OFF);
+  }
+
+  Exchange(DnsTransport transport, DnsQuestion question, ResolverConfig cfg, TraceRecorder recorder) {
     this.transport = transport;
     this.question = question;
     this.cfg = cfg;
+    this.recorder = recorder;
     this.nscount = cfg.nameservers().size();
     this.legs = new UdpLeg[nscount];
   }
@@ -135,6 +145,11 @@ final class Exchange {
     if (++shift >= nscount) {
       shift = 0;
       if (++round >= cfg.attempts() || tcpUsed) {
+        // DEBUG, not INFO: the caller gets TRY_AGAIN already, and the CLI's stderr stays getent's.
+        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+          LOG.log(System.Logger.Level.DEBUG, "no DNS server answered {0} {1} ({2} servers, {3} rounds): {4}",
+              question.name(), DnsType.typeName(question.type()), nscount, round, lastFailure);
+        }
         complete(lastFailure);
         return;
       }
@@ -153,11 +168,20 @@ final class Exchange {
   private void accept(DnsDecoder.Reply decoded, InetSocketAddress server, boolean overTcp) {
     DnsMessage reply = decoded.message();
     int rcode = reply.header().rcode();
+    if ((rcode == DnsType.SERVFAIL || rcode == DnsType.NOTIMP || rcode == DnsType.REFUSED)
+        && LOG.isLoggable(System.Logger.Level.DEBUG)) {
+      LOG.log(System.Logger.Level.DEBUG, "DNS server {0} answered {1} {2} with {3}; trying the next server, if any",
+          QuerySteps.server(server), question.name(), DnsType.typeName(question.type()), QuerySteps.rcodeName(rcode));
+    }
     if (rcode == DnsType.SERVFAIL) {
       next(new DnsOutcome.ServFail(server));
     } else if (rcode == DnsType.NOTIMP || rcode == DnsType.REFUSED) {
       next(new DnsOutcome.Refused(server, rcode));
     } else if (reply.header().truncated() && !overTcp) {
+      if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+        LOG.log(System.Logger.Level.DEBUG, "DNS reply from {0} to {1} {2} is truncated (TC): asking again over TCP",
+            QuerySteps.server(server), question.name(), DnsType.typeName(question.type()));
+      }
       endTry();
       int ns = serverIndex();
       if (legs[ns] != null) {
@@ -264,15 +288,38 @@ final class Exchange {
               || reply.message().header().truncated())) {
             continue;
           }
+          if (now) {
+            current.report("reply", reply.message());
+          } else {
+            lateReply(server, reply.message());
+          }
           accept(reply, server, false);
           return;
         }
       } catch (PortUnreachableException e) {
         // glibc send_dg: ECONNREFUSED, try the next server. An old try's socket just stays quiet.
-        if (current instanceof UdpStep s && s.ns == ns) next(lastFailure);
+        if (current instanceof UdpStep s && s.ns == ns) {
+          s.report("error", null);
+          next(lastFailure);
+        }
       } catch (IOException e) {
-        if (current instanceof UdpStep s && s.ns == ns) next(lastFailure);
+        if (current instanceof UdpStep s && s.ns == ns) {
+          s.report("error", null);
+          next(lastFailure);
+        }
       }
+    }
+  }
+
+  /**
+   * Reports a reply that came on the socket of a server asked before, after its try was given up
+   * (counted and traced as its own {@code late-reply}, timed from the exchange's start).
+   */
+  private void lateReply(InetSocketAddress server, DnsMessage reply) {
+    long elapsed = System.nanoTime() - created;
+    transport.stats.record(server, "reply", elapsed);
+    if (recorder.on()) {
+      recorder.add(QuerySteps.query(question, server, false, round + 1, elapsed, "late-reply", reply));
     }
   }
 
@@ -281,9 +328,39 @@ final class Exchange {
     final InetSocketAddress server;
     long deadline;
     boolean finished;
+    final long started = System.nanoTime();
+    /** This send's place in the trace (-1 when untraced). */
+    final int slot = recorder.reserve();
+    /** The {@code dev.netdb.DnsQuery} JFR event of this send, or null when off. */
+    final Object jfr = dev.netdb.observe.Events.queryBegin();
+    private boolean reported;
 
     Step(InetSocketAddress server) {
       this.server = server;
+    }
+
+    /**
+     * Reports, once, how this send ended ({@code reply}, {@code timeout} or {@code error}) to the
+     * per-server counts, the log, the trace and the JFR event; {@code reply} null without one.
+     */
+    void report(String outcome, DnsMessage reply) {
+      if (reported) return;
+      reported = true;
+      boolean tcp = this instanceof TcpStep;
+      long elapsed = System.nanoTime() - started;
+      transport.stats.record(server, outcome, elapsed);
+      if (!"reply".equals(outcome) && LOG.isLoggable(System.Logger.Level.DEBUG)) {
+        LOG.log(System.Logger.Level.DEBUG, "DNS server {0} gave no answer to {1} {2} over {3} ({4}"
+            + " after {5} ms, round {6}); trying the next server, if any",
+            QuerySteps.server(server), question.name(), DnsType.typeName(question.type()),
+            tcp ? "tcp" : "udp", outcome, elapsed / 1_000_000, round + 1);
+      }
+      if (recorder.on()) {
+        recorder.fill(slot, QuerySteps.query(question, server, tcp, round + 1, elapsed, outcome, reply));
+      }
+      if (jfr != null) {
+        QuerySteps.event(jfr, question, server, tcp, round + 1, outcome, reply);
+      }
     }
 
     Exchange exchange() {
@@ -331,6 +408,7 @@ final class Exchange {
         arm(timeout);
         leg.channel.write(ByteBuffer.wrap(query));
       } catch (IOException e) {
+        report("error", null);
         if (outOfDescriptors(e)) return;
         next(lastFailure);
       }
@@ -339,6 +417,7 @@ final class Exchange {
     @Override
     void timeout() {
       current = null;
+      report("timeout", null);
       next(new DnsOutcome.Timeout());
     }
   }
@@ -389,6 +468,7 @@ final class Exchange {
         ch.register(transport.selector, connected ? SelectionKey.OP_WRITE : SelectionKey.OP_CONNECT, this);
         arm(timeout); // glibc send_vc waits retrans seconds
       } catch (IOException e) {
+        report("error", null);
         if (channel == null && outOfDescriptors(e)) return;
         current = this;
         fail(false); // connection refused and the like: ECONNREFUSED in glibc
@@ -406,6 +486,7 @@ final class Exchange {
 
     /** Moves on after a failed TCP try; {@code broken}: the connection broke mid-reply. */
     private void fail(boolean broken) {
+      report("error", null); // nothing if the timeout was reported
       DnsOutcome o = !afterTruncation ? new DnsOutcome.Timeout()
           : broken ? new DnsOutcome.StreamBroken(server)
           : new DnsOutcome.Truncated(server);
@@ -456,6 +537,7 @@ final class Exchange {
         int replyId = data.length >= 2 ? (data[0] & 0xFF) << 8 | (data[1] & 0xFF) : -1;
         if (replyId != id) continue; // glibc send_vc: an old answer, read the next one
         DnsDecoder.Reply reply = check(data, data.length);
+        report(reply == null ? "error" : "reply", reply == null ? null : reply.message());
         if (reply == null) {
           // Stricter than glibc, whose send_vc checks only the ID: a TCP reply must also carry
           // our question (README, "Stricter than glibc").
@@ -472,6 +554,7 @@ final class Exchange {
       current = null;
       finished = true;
       finish();
+      report("timeout", null);
       fail(false);
     }
   }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import dev.netdb.observe.TraceRecorder;
 
 /**
  * Turns exchange outcomes into host lookups: the search list ({@link SearchList}), A and AAAA
@@ -19,10 +20,23 @@ final class HostQuery {
 
   private final ResolverConfig cfg;
   private final Function<DnsQuestion, CompletableFuture<DnsOutcome>> query;
+  /** Where the CNAME chains are reported when the lookup is traced. */
+  private final TraceRecorder recorder;
+  /**
+   * The smallest negative TTL (RFC 2308 §5) over the names tried so far, 0 once a try failed
+   * without an SOA or otherwise; the walk runs its tries one after another, each stage after the
+   * last, so no two threads write it at once.
+   */
+  private long negativeTtl = Long.MAX_VALUE;
 
   HostQuery(ResolverConfig cfg, Function<DnsQuestion, CompletableFuture<DnsOutcome>> query) {
+    this(cfg, query, TraceRecorder.OFF);
+  }
+
+  HostQuery(ResolverConfig cfg, Function<DnsQuestion, CompletableFuture<DnsOutcome>> query, TraceRecorder recorder) {
     this.cfg = cfg;
     this.query = query;
+    this.recorder = recorder;
   }
 
   CompletableFuture<DnsHostResult> lookup(String name, int family) {
@@ -32,25 +46,21 @@ final class HostQuery {
     if (!wantA && !wantAaaa) {
       return CompletableFuture.completedFuture(new DnsHostResult.Failed(DnsError.NO_DATA, "no-aaaa set"));
     }
-    // The walk tries one name after another, so the tries update the negative TTL in turn.
-    long[] negativeTtl = {Long.MAX_VALUE};
-    return SearchList.<DnsHostResult.Found>walk(name, cfg, fqdn -> tryName(fqdn, wantA, wantAaaa, negativeTtl))
+    return SearchList.<DnsHostResult.Found>walk(name, cfg, fqdn -> tryName(fqdn, wantA, wantAaaa))
         .thenApply(r -> r.value() != null
             ? r.value().withResolverHErrno(HErrnoEffect.set(r.leftover().herrno()))
             : new DnsHostResult.Failed(r.error(), "lookup of '" + name + "' failed",
-                r.lastTransportFailed(),
-                negativeTtl[0] == Long.MAX_VALUE ? 0 : negativeTtl[0]));
+                r.lastTransportFailed(), negativeTtl == Long.MAX_VALUE ? 0 : negativeTtl));
   }
 
   /** Asks A and/or AAAA for one fully qualified name, in parallel unless single-request is set. */
-  private CompletableFuture<SearchList.Try<DnsHostResult.Found>> tryName(
-      String fqdn, boolean wantA, boolean wantAaaa, long[] negativeTtl) {
+  private CompletableFuture<SearchList.Try<DnsHostResult.Found>> tryName(String fqdn, boolean wantA, boolean wantAaaa) {
     String qname;
     try {
       qname = DnsName.canonical(fqdn);
     } catch (DnsFormatException e) {
       // res_nmkquery fails on such a name; res_query then sets NO_RECOVERY.
-      negativeTtl[0] = 0;
+      negativeTtl = 0;
       return CompletableFuture.completedFuture(SearchList.Try.failed(DnsError.NO_RECOVERY, false));
     }
     CompletableFuture<DnsOutcome> a = wantA ? query.apply(DnsQuestion.in(qname, DnsType.A)) : null;
@@ -62,19 +72,37 @@ final class HostQuery {
     } else {
       aaaa = query.apply(DnsQuestion.in(qname, DnsType.AAAA));
     }
-    if (a == null) return aaaa.thenApply(o -> combine(qname, null, o, negativeTtl));
-    if (aaaa == null) return a.thenApply(o -> combine(qname, o, null, negativeTtl));
-    return a.thenCombine(aaaa, (x, y) -> combine(qname, x, y, negativeTtl));
+    if (a == null) return aaaa.thenApply(o -> traced(noted(combine(qname, null, o), null, o)));
+    if (aaaa == null) return a.thenApply(o -> traced(noted(combine(qname, o, null), o, null)));
+    return a.thenCombine(aaaa, (x, y) -> traced(noted(combine(qname, x, y), x, y)));
   }
 
-  /** Combines as {@link #combine(String, DnsOutcome, DnsOutcome)}, lowering the negative TTL. */
-  private static SearchList.Try<DnsHostResult.Found> combine(
-      String qname, DnsOutcome a, DnsOutcome aaaa, long[] negativeTtl) {
-    SearchList.Try<DnsHostResult.Found> t = combine(qname, a, aaaa);
-    if (t.value() == null) {
-      negativeTtl[0] = Math.min(negativeTtl[0], Math.min(negativeTtl(a), negativeTtl(aaaa)));
+  /** Reports the CNAME chain of a found answer to the trace, and returns the try unchanged. */
+  private SearchList.Try<DnsHostResult.Found> traced(SearchList.Try<DnsHostResult.Found> t) {
+    if (recorder.on() && t.value() != null && !t.value().aliases().isEmpty()) {
+      recorder.add(QuerySteps.cname(t.value().queriedName(), t.value().aliases(), t.value().canonicalName()));
     }
     return t;
+  }
+
+  /**
+   * Lowers {@link #negativeTtl} by the outcomes of a failed try; returns the try. A found answer
+   * with one side negative (a name with A but no AAAA) lasts no longer than that side's negative
+   * TTL, since the missing family may appear when it runs out.
+   */
+  private SearchList.Try<DnsHostResult.Found> noted(SearchList.Try<DnsHostResult.Found> t, DnsOutcome a, DnsOutcome aaaa) {
+    if (t.value() == null) {
+      negativeTtl = Math.min(negativeTtl, Math.min(negativeTtl(a), negativeTtl(aaaa)));
+      return t;
+    }
+    long ttl = t.value().ttlSeconds();
+    for (DnsOutcome o : new DnsOutcome[] {a, aaaa}) {
+      if (o != null && !(o instanceof DnsOutcome.Answer)) ttl = Math.min(ttl, negativeTtl(o));
+    }
+    DnsHostResult.Found f = t.value();
+    return ttl == f.ttlSeconds() ? t
+        : SearchList.Try.found(new DnsHostResult.Found(f.queriedName(), f.canonicalName(), f.aliases(),
+            f.addresses(), ttl, f.answerHErrno(), f.resolverHErrno()));
   }
 
   /**

@@ -49,7 +49,10 @@ import java.util.function.LongSupplier;
  * @param <T> the parsed value
  */
 public final class ConfigFile<T> {
-  private static final System.Logger LOG = System.getLogger("dev.netdb.files");
+  /** Created on first use: System.getLogger sets up the logging back end, which costs start-up. */
+  private static final class Log {
+    static final System.Logger LOG = System.getLogger("dev.netdb.files");
+  }
 
   /** Two clock reads of one thread closer than this start a burst. */
   static final long BURST_NANOS = 20_000;
@@ -61,6 +64,21 @@ public final class ConfigFile<T> {
   private record Stamp(FileTime modified, long size, Object key) {
     static final Stamp MISSING = new Stamp(FileTime.fromMillis(0), -1, "missing");
     static final Stamp UNREADABLE = new Stamp(FileTime.fromMillis(0), -2, "unreadable");
+
+    /**
+     * Compares field by field: a record's generated {@code equals} is an invokedynamic call site
+     * whose first use costs 10-20 ms, and this runs on every command's start path.
+     */
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Stamp s && size == s.size && modified.equals(s.modified)
+          && java.util.Objects.equals(key, s.key);
+    }
+
+    @Override
+    public int hashCode() {
+      return Long.hashCode(size) * 31 + modified.hashCode();
+    }
   }
 
   /**
@@ -198,13 +216,13 @@ public final class ConfigFile<T> {
       return again(old, now);
     }
     if (before == Stamp.MISSING) {
-      LOG.log(Level.DEBUG, "{0} does not exist; glibc''s default for it is used", path);
+      Log.LOG.log(Level.DEBUG, "{0} does not exist; glibc''s default for it is used", path);
       return read(old, null, before, now, false);
     }
     byte[] content = before == Stamp.UNREADABLE ? null : readAll();
     if (content == null) {
       // Logged once: the stamp is kept, so the next checks find it unchanged.
-      LOG.log(Level.WARNING, "cannot read {0}; it is taken as empty, as glibc takes it", path);
+      Log.LOG.log(Level.WARNING, "cannot read {0}; it is taken as empty, as glibc takes it", path);
       return read(old, new byte[0], before, now, true);
     }
     return read(old, content, before, now, false);
@@ -248,7 +266,7 @@ public final class ConfigFile<T> {
       if (found.size() > LOGGED_LINES) {
         b.append("\n  ... and ").append(found.size() - LOGGED_LINES).append(" more");
       }
-      LOG.log(Level.WARNING, b.toString());
+      Log.LOG.log(Level.WARNING, b.toString());
     }
     return value;
   }

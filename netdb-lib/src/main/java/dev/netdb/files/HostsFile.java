@@ -193,6 +193,19 @@ public final class HostsFile {
   }
 
   /**
+   * Returns the number of the first line that {@link #byName} would match for {@code name} and
+   * {@code af}, or 0 when none does (for traces).
+   */
+  public int firstLine(String name, int af) {
+    for (Line l : lines) {
+      if (l.addressFor(af) != null && l.hasName(name)) {
+        return l.number();
+      }
+    }
+    return 0;
+  }
+
+  /**
    * Looks a packed address up as {@code gethostbyaddr_r} of glibc's files module does: the first
    * line whose address (as parsed for the address's family) is equal; null when none. A v4-mapped
    * IPv6 address does not match an IPv4 line.

@@ -30,8 +30,26 @@ final class NssLines {
     void line(int lineNumber, byte[] raw, byte[] line);
   }
 
-  /** Calls {@code handler} for every line of {@code data} that glibc would parse. */
+  /** Receives data lines until it returns true. */
+  interface LineVisitor {
+    boolean stopAfter(int lineNumber, byte[] raw, byte[] line);
+  }
+
+  /** Calls {@code handler} for every data line, as {@link #scanDataLines} does. */
   static void forEachDataLine(byte[] data, LineHandler handler) {
+    scanDataLines(
+        data,
+        (number, raw, line) -> {
+          handler.line(number, raw, line);
+          return false;
+        });
+  }
+
+  /**
+   * Passes every line of {@code data} that glibc would parse to {@code visitor}, in file order,
+   * until it returns true.
+   */
+  static void scanDataLines(byte[] data, LineVisitor visitor) {
     int lineNumber = 0;
     int start = 0;
     while (start < data.length) {
@@ -61,7 +79,10 @@ final class NssLines {
           break;
         }
       }
-      handler.line(lineNumber, stripNewline(data, lineStart, end), Arrays.copyOf(buf, cut));
+      if (visitor.stopAfter(
+          lineNumber, stripNewline(data, lineStart, end), Arrays.copyOf(buf, cut))) {
+        return;
+      }
     }
   }
 

@@ -36,6 +36,41 @@ public final class ProtocolsFile {
     return new ParseResult<>(entries, diagnostics, count[0]);
   }
 
+  /**
+   * Returns the first entry named or aliased {@code name}, scanning {@code data} only as far as
+   * that entry, as glibc's files module reads the file on each {@code getprotobyname_r} call;
+   * null when there is none. Same answers as {@link ProtocolsDatabase#protocolByName}.
+   */
+  public static Protoent findByName(byte[] data, String name) {
+    return first(data, name, 0);
+  }
+
+  /** Returns the first entry numbered {@code number}, as {@link #findByName} scans; or null. */
+  public static Protoent findByNumber(byte[] data, int number) {
+    return first(data, null, number);
+  }
+
+  private static Protoent first(byte[] data, String name, int number) {
+    List<Protoent> found = new ArrayList<>(1);
+    int[] end = new int[1];
+    NssLines.scanDataLines(
+        data,
+        (lineNumber, raw, line) -> {
+          if (parseLine(line, end, found) != null) {
+            return false;
+          }
+          Protoent e = found.getLast();
+          boolean match =
+              name == null ? e.number() == number
+                  : e.name().equals(name) || e.aliases().contains(name);
+          if (!match) {
+            found.clear();
+          }
+          return match;
+        });
+    return found.isEmpty() ? null : found.getFirst();
+  }
+
   private static String parseLine(byte[] line, int[] end, List<Protoent> out) {
     int n = line.length;
     int i = 0;

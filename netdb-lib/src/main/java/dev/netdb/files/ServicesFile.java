@@ -41,6 +41,46 @@ public final class ServicesFile {
   }
 
   /** Parses one line into {@code out}; returns null, or why the line is skipped. */
+  /**
+   * Returns the first entry named or aliased {@code name} whose protocol is {@code proto} (any
+   * when null), scanning {@code data} only as far as that entry, as glibc's files module reads the
+   * file on each {@code getservbyname_r} call; null when there is none. Same answers as {@link
+   * ServicesDatabase#serviceByName}, without building an index.
+   */
+  public static Servent findByName(byte[] data, String name, String proto) {
+    return first(data, name, -1, proto);
+  }
+
+  /**
+   * Returns the first entry on {@code port} (its low 16 bits, as after {@code htons}) whose
+   * protocol is {@code proto} (any when null), as {@link #findByName} scans; null when none.
+   */
+  public static Servent findByPort(byte[] data, int port, String proto) {
+    return first(data, null, port & 0xffff, proto);
+  }
+
+  private static Servent first(byte[] data, String name, int port, String proto) {
+    List<Servent> found = new ArrayList<>(1);
+    int[] end = new int[1];
+    NssLines.scanDataLines(
+        data,
+        (number, raw, line) -> {
+          if (parseLine(line, end, found) != null) {
+            return false;
+          }
+          Servent e = found.getLast();
+          boolean match =
+              (proto == null || e.protocol().equals(proto))
+                  && (name == null ? e.port() == port
+                      : e.name().equals(name) || e.aliases().contains(name));
+          if (!match) {
+            found.clear();
+          }
+          return match;
+        });
+    return found.isEmpty() ? null : found.getFirst();
+  }
+
   private static String parseLine(byte[] line, int[] end, List<Servent> out) {
     int n = line.length;
     int i = 0;

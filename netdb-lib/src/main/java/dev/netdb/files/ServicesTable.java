@@ -24,28 +24,20 @@ final class ServicesTable {
   ServicesTable(List<Servent> entries) {
     this.entries = List.copyOf(entries);
     Map<String, List<Servent>> names = new HashMap<>();
-    List<List<Servent>> ports = new ArrayList<>(java.util.Collections.nCopies(65536, null));
+    // Ports are collected in a map, not a 65536-slot list: building runs once per process start
+    // in the CLI, mostly interpreted, where two passes over 65536 slots cost milliseconds.
+    Map<Integer, List<Servent>> ports = new HashMap<>();
     for (Servent e : this.entries) {
       addOnce(names.computeIfAbsent(e.name(), k -> new ArrayList<>(1)), e);
       for (String alias : e.aliases()) {
         addOnce(names.computeIfAbsent(alias, k -> new ArrayList<>(1)), e);
       }
-      List<Servent> atPort = ports.get(e.port());
-      if (atPort == null) {
-        atPort = new ArrayList<>(1);
-        ports.set(e.port(), atPort);
-      }
-      atPort.add(e);
+      ports.computeIfAbsent(e.port(), k -> new ArrayList<>(1)).add(e);
     }
     Map<String, Servent[]> index = HashMap.newHashMap(names.size());
     names.forEach((k, v) -> index.put(k, v.toArray(NONE)));
     this.byName = index;
-    for (int p = 0; p < 65536; p++) {
-      List<Servent> atPort = ports.get(p);
-      if (atPort != null) {
-        byPort[p] = atPort.toArray(NONE);
-      }
-    }
+    ports.forEach((p, atPort) -> byPort[p] = atPort.toArray(NONE));
   }
 
   /** Adds {@code e} unless it was the last one added (a name repeated among its own aliases). */

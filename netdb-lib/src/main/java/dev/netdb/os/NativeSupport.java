@@ -15,6 +15,11 @@ import java.util.Set;
  * <p>Native access that is merely permitted (the JDK's default "warn" mode) is not accepted: the
  * JDK would print a warning on the first call, so the back end asks for explicit permission
  * instead, and {@code system()} falls back to pure Java.
+ *
+ * <p>The check has two stages. {@link #platform()} needs no FFM at all: the operating system and
+ * architecture, native access, and glibc's {@code libc.so.6} among the process's mappings ({@code
+ * /proc/self/maps}). {@link #status()} adds what costs about 30 ms at start-up (the native
+ * linker, the symbol lookup and a first downcall), so it runs only before the first native call.
  */
 // Restricted FFM methods are used only after NativeSupport confirmed native access.
 @SuppressWarnings("restricted")
@@ -34,24 +39,40 @@ final class NativeSupport {
     static final Status STATUS = check();
   }
 
-  /** Returns the cached outcome, checking on first use. */
+  private static final class PlatformHolder {
+    static final Status STATUS = checkPlatform();
+  }
+
+  /** Returns the cached outcome of the full check, checking on first use. */
   static Status status() {
     return Holder.STATUS;
   }
 
+  /** Returns the cached outcome of the checks that need no FFM, checking on first use. */
+  static Status platform() {
+    return PlatformHolder.STATUS;
+  }
+
+  /** Throws {@link OsUnavailableException} unless {@link #platform()} accepts this JVM. */
+  static void requirePlatform() {
+    Status s = platform();
+    if (!s.available()) {
+      throw new OsUnavailableException(s.reason(), s.cause());
+    }
+  }
+
   /**
-   * Throws {@link IllegalStateException} (with the reason and its cause) unless the back end works
-   * here; {@code NetDb.os()} checks {@link #status()} first and throws the public
-   * {@code OsBackendUnavailableException} instead.
+   * Throws {@link OsUnavailableException} (with the reason and its cause) unless the back end works
+   * here; the API edge turns it into the public {@code OsBackendUnavailableException}.
    */
   static void require() {
     Status s = status();
     if (!s.available()) {
-      throw new IllegalStateException(s.reason(), s.cause());
+      throw new OsUnavailableException(s.reason(), s.cause());
     }
   }
 
-  private static Status check() {
+  private static Status checkPlatform() {
     String os = System.getProperty("os.name", "");
     String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
     if (!os.equals("Linux") || !ARCHES.contains(arch)) {
@@ -62,13 +83,6 @@ final class NativeSupport {
               + arch
               + "; use the pure-Java back end (NetDb.java())",
           null);
-    }
-    // LP64 check: the layouts assume 8-byte pointers and size_t, and a 4-byte int.
-    var canonical = Linker.nativeLinker().canonicalLayouts();
-    if (ValueLayout.ADDRESS.byteSize() != 8
-        || canonical.get("size_t").byteSize() != 8
-        || canonical.get("int").byteSize() != 4) {
-      return fail("the netdb OS back end needs an LP64 ABI (8-byte pointers and size_t)", null);
     }
     Module module = NativeSupport.class.getModule();
     if (!module.isNativeAccessEnabled()) {
@@ -82,6 +96,41 @@ final class NativeSupport {
               + " (or, for java -jar, add the manifest attribute 'Enable-Native-Access: "
               + "ALL-UNNAMED'), or use the pure-Java back end",
           null);
+    }
+    if (!glibcMapped()) {
+      return fail(
+          "the C library is not glibc (no libc.so.6 in /proc/self/maps); the netdb OS back end"
+              + " needs glibc's reentrant netdb functions; use the pure-Java back end",
+          null);
+    }
+    return new Status(null, null, null);
+  }
+
+  /**
+   * Reports whether glibc's {@code libc.so.6} is mapped into this process, or whether that cannot
+   * be told (no {@code /proc}), in which case the full check decides.
+   */
+  private static boolean glibcMapped() {
+    try {
+      byte[] maps = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/self/maps"));
+      return new String(maps, java.nio.charset.StandardCharsets.ISO_8859_1)
+          .contains("/libc.so.6"); // also "/libc.so.6 (deleted)" after an upgrade
+    } catch (java.io.IOException | RuntimeException e) {
+      return true;
+    }
+  }
+
+  private static Status check() {
+    Status platform = platform();
+    if (!platform.available()) {
+      return platform;
+    }
+    // LP64 check: the layouts assume 8-byte pointers and size_t, and a 4-byte int.
+    var canonical = Linker.nativeLinker().canonicalLayouts();
+    if (ValueLayout.ADDRESS.byteSize() != 8
+        || canonical.get("size_t").byteSize() != 8
+        || canonical.get("int").byteSize() != 4) {
+      return fail("the netdb OS back end needs an LP64 ABI (8-byte pointers and size_t)", null);
     }
     if (Linker.nativeLinker().defaultLookup().find("gnu_get_libc_version").isEmpty()) {
       return fail(

@@ -19,10 +19,19 @@ import dev.netdb.backend.HostAndService;
 import dev.netdb.files.Protoent;
 import dev.netdb.files.Servent;
 import dev.netdb.dns.LookupFailure;
+import dev.netdb.files.ConfigFile;
+import dev.netdb.files.NsswitchConf;
+import dev.netdb.files.ProtocolsDatabase;
+import dev.netdb.files.ProtocolsFile;
+import dev.netdb.files.ServicesDatabase;
+import dev.netdb.files.ServicesFile;
 import dev.netdb.os.bindings.Libc;
 import dev.netdb.backend.Backend;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -50,6 +59,12 @@ import java.util.function.Supplier;
  * virtual thread pinned to a carrier for as long as glibc waits for DNS, which would starve every
  * virtual thread of the JVM. A thread is held for each call running, as glibc needs. The back end
  * owns nothing of its own, so {@link #close()} does nothing.
+ *
+ * <p>{@link #system()}, the instance behind {@code NetDb.os()} and {@code NetDb.system()}, answers
+ * a database that {@code /etc/nsswitch.conf} gives to glibc's {@code files} module alone (today
+ * services and protocols) from the pure-Java reader of the same file, which needs no native call
+ * and gives the same answers; {@link #route} says who answers each database and why (see {@code
+ * NssRouting}). {@link #create()} sends every call to glibc.
  *
  * <p><b>{@code h_errno}.</b> Each host call marks the calling thread's {@code h_errno} before it
  * calls glibc and reads it after, on the same thread, and reports what glibc left there ({@link
@@ -80,22 +95,52 @@ public final class OsBackend implements Backend {
     }
   }
 
-  private OsBackend() {}
+  /** The nsswitch.conf in force, or null when every call goes to glibc. */
+  private final ConfigFile<NsswitchConf> nsswitch;
+  private volatile Decided decided;
+
+  /** The routing decided for one version of nsswitch.conf. */
+  private record Decided(NsswitchConf conf, NssRouting routing) {}
+
+  private OsBackend(ConfigFile<NsswitchConf> nsswitch) {
+    this.nsswitch = nsswitch;
+  }
 
   /**
-   * Returns the OS back end.
+   * Returns the OS back end that sends every call to glibc, whatever nsswitch.conf says (the
+   * differential suites compare this one with the pure-Java back end).
    *
-   * @throws IllegalStateException where the platform or native access does not allow
+   * @throws OsUnavailableException where the platform or native access does not allow
    *     it; the message says why and how to enable native access
    */
   public static OsBackend create() {
     NativeSupport.require();
-    return new OsBackend();
+    return new OsBackend(null);
   }
 
-  /** Reports whether {@link #create()} succeeds here; checked once, without printing warnings. */
+  /**
+   * Returns the OS back end that answers the databases nsswitch.conf gives to {@code files}
+   * alone from the pure-Java readers of {@code /etc/services} and {@code /etc/protocols}, and
+   * everything else through glibc. Only the checks that need no FFM run here ({@link
+   * #isAvailable()}); the native linker is set up before the first native call, so a command
+   * answered from the files never pays for it.
+   *
+   * @throws OsUnavailableException where the platform or native access does not allow
+   *     it; the message says why and how to enable native access
+   */
+  public static OsBackend system() {
+    NativeSupport.requirePlatform();
+    return new OsBackend(NsswitchConf.watch(NsswitchConf.DEFAULT_PATH));
+  }
+
+  /**
+   * Reports whether the back end can run here: Linux on x86_64 or aarch64, native access enabled,
+   * glibc loaded. Checked once, without FFM and without printing warnings; binding to glibc is
+   * checked before the first native call, and a failure there (not seen on any glibc system)
+   * is thrown from that call.
+   */
   public static boolean isAvailable() {
-    return NativeSupport.status().available();
+    return NativeSupport.platform().available();
   }
 
   /** Returns what made the back end unavailable here (an exception of the check), or null. */
@@ -105,8 +150,43 @@ public final class OsBackend implements Backend {
 
   /** Returns why the back end is unavailable here, or empty when it is available. */
   public static String unavailableReason() {
-    String r = NativeSupport.status().reason();
+    String r = NativeSupport.platform().reason();
     return r == null ? "" : r;
+  }
+
+  /**
+   * Returns who answers {@code database} ({@code services}, {@code protocols}, {@code hosts}, ...)
+   * on this instance, and why, from the current nsswitch.conf.
+   */
+  public NssRoute route(String database) {
+    if (nsswitch == null) {
+      return new NssRoute(database, false, "OsBackend.create() sends every call to glibc");
+    }
+    NsswitchConf conf = nsswitch.get();
+    Decided d = decided;
+    if (d == null || d.conf() != conf) {
+      d = new Decided(conf, NssRouting.system(conf));
+      decided = d;
+    }
+    return d.routing().route(database);
+  }
+
+  /**
+   * Returns the bytes of {@code file} when the pure-Java reader answers {@code database} now:
+   * nsswitch.conf gives it to files alone and the file can be read. Otherwise null, and glibc
+   * answers (a missing or unreadable file is glibc's business: it finds nothing, where the
+   * pure-Java back end would use its embedded table). The file is read on every call, as glibc's
+   * files module reads it on every call, so a change is seen at once.
+   */
+  private byte[] filesAnswer(String database, Path file) {
+    if (nsswitch == null || !route(database).filesReader()) {
+      return null;
+    }
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   /** Returns glibc's version ({@code gnu_get_libc_version}), checking availability first. */
@@ -122,6 +202,7 @@ public final class OsBackend implements Backend {
 
   @Override
   public String gethostname() {
+    NativeSupport.require();
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment state = Libc.allocateCallState(arena);
       MemorySegment buf = arena.allocate(HOSTNAME_BUFFER);
@@ -137,6 +218,7 @@ public final class OsBackend implements Backend {
   @Override
   public AddrinfoResult getaddrinfo(
       String host, String service, int family, int type, int proto, int flags) {
+    NativeSupport.require();
     String input = host != null ? host : service;
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment hints = arena.allocate(ADDRINFO);
@@ -188,16 +270,19 @@ public final class OsBackend implements Backend {
 
   @Override
   public Hostent gethostbyname(String host, int family) {
+    NativeSupport.require();
     return HostLookups.byName(host, family);
   }
 
   @Override
   public Hostent gethostbyaddr(byte[] address, int family) {
+    NativeSupport.require();
     return HostLookups.byAddress(address, family);
   }
 
   @Override
   public HostAndService getnameinfo(AddressInfo sockaddr, int flags) {
+    NativeSupport.require();
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment sa = Sockaddrs.encode(arena, sockaddr);
       // CPython passes NI_MAXHOST and NI_MAXSERV-sized buffers.
@@ -218,31 +303,61 @@ public final class OsBackend implements Backend {
 
   @Override
   public Servent getservbyname(String name, String proto) {
+    byte[] file = filesAnswer("services", ServicesDatabase.DEFAULT_PATH);
+    if (file != null) {
+      return ServicesFile.findByName(file, name, proto);
+    }
+    NativeSupport.require();
     return Databases.getservbyname(name, proto);
   }
 
   @Override
   public Servent getservbyport(int port, String proto) {
+    byte[] file = filesAnswer("services", ServicesDatabase.DEFAULT_PATH);
+    if (file != null) {
+      return ServicesFile.findByPort(file, port, proto);
+    }
+    NativeSupport.require();
     return Databases.getservbyport(port, proto);
   }
 
   @Override
   public Protoent getprotobyname(String name) {
+    byte[] file = filesAnswer("protocols", ProtocolsDatabase.DEFAULT_PATH);
+    if (file != null) {
+      return ProtocolsFile.findByName(file, name);
+    }
+    NativeSupport.require();
     return Databases.getprotobyname(name);
   }
 
   @Override
   public Protoent getprotobynumber(int number) {
+    byte[] file = filesAnswer("protocols", ProtocolsDatabase.DEFAULT_PATH);
+    if (file != null) {
+      return ProtocolsFile.findByNumber(file, number);
+    }
+    NativeSupport.require();
     return Databases.getprotobynumber(number);
   }
 
   @Override
   public List<Servent> services() {
+    byte[] file = filesAnswer("services", ServicesDatabase.DEFAULT_PATH);
+    if (file != null) {
+      return ServicesFile.parse(file).entries();
+    }
+    NativeSupport.require();
     return Databases.services();
   }
 
   @Override
   public List<Protoent> protocols() {
+    byte[] file = filesAnswer("protocols", ProtocolsDatabase.DEFAULT_PATH);
+    if (file != null) {
+      return ProtocolsFile.parse(file).entries();
+    }
+    NativeSupport.require();
     return Databases.protocols();
   }
 

@@ -4,7 +4,11 @@ import dev.netdb.dns.LookupFailure;
 import dev.netdb.dns.DnsClient;
 import dev.netdb.dns.DnsError;
 import dev.netdb.dns.DnsHostResult;
+import dev.netdb.observe.ResolverStats;
+import dev.netdb.observe.TraceRecorder;
+import dev.netdb.trace.TraceStep;
 import java.io.IOException;
+import java.util.Map;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.concurrent.CompletableFuture;
@@ -20,13 +24,47 @@ import java.util.function.Supplier;
  */
 public final class DnsHostResolver implements NssDns, AutoCloseable {
   private final Supplier<DnsClient> factory;
+  private final Supplier<dev.netdb.dns.ResolverConfig> config;
   private volatile DnsClient client;
   private volatile boolean failed;
   private volatile boolean closed;
 
   /** Creates the stage; {@code factory} makes the client on first use. */
   public DnsHostResolver(Supplier<DnsClient> factory) {
+    this(factory, null);
+  }
+
+  /**
+   * Creates the stage; {@code factory} makes the client on first use, {@code config} gives the
+   * settings a trace reports (null: none reported).
+   */
+  public DnsHostResolver(Supplier<DnsClient> factory, Supplier<dev.netdb.dns.ResolverConfig> config) {
     this.factory = factory;
+    this.config = config;
+  }
+
+  /** Returns the figures of the client, or {@link ResolverStats#NONE} before it exists. */
+  @Override
+  public ResolverStats stats() {
+    DnsClient c = client;
+    if (c == null) {
+      return ResolverStats.NONE;
+    }
+    java.util.List<ResolverStats.ServerStats> servers = new java.util.ArrayList<>();
+    for (dev.netdb.observe.QueryStats.ServerCounts s : c.queryStats().servers()) {
+      java.time.Duration mean = java.time.Duration.ofNanos(s.replies() == 0 ? 0 : s.rttTotalNanos() / s.replies());
+      servers.add(new ResolverStats.ServerStats(dev.netdb.dns.DnsClient.describe(s.server()), s.queries(),
+          s.replies(), s.timeouts(), s.errors(), mean, java.time.Duration.ofNanos(s.rttMaxNanos())));
+    }
+    servers.sort(java.util.Comparator.comparing(ResolverStats.ServerStats::address));
+    dev.netdb.observe.CacheStats cache = c.cache().cacheStats();
+    return new ResolverStats(c.queryStats().queries(), c.queryStats().timeouts(), cache.hits(),
+        cache.misses(), cache.entries(), servers);
+  }
+
+  @Override
+  public TraceStep.Config configuration(Map<String, String> files) {
+    return config == null ? NssDns.super.configuration(files) : DnsClient.configStep(config.get(), files);
   }
 
   /**
@@ -75,13 +113,18 @@ public final class DnsHostResolver implements NssDns, AutoCloseable {
 
   @Override
   public CompletableFuture<DnsHostResult> lookup(String name, int family) {
+    return lookup(name, family, TraceRecorder.OFF);
+  }
+
+  @Override
+  public CompletableFuture<DnsHostResult> lookup(String name, int family, TraceRecorder recorder) {
     if (name.isEmpty()) {
       // nss_dns fails an empty name with NO_RECOVERY and sends nothing (glibc 2.36 in the oracle
       // namespace: gethostbyname_ex('') is herror(3) with "hosts: files dns", python-semantics.md
       // §6a #54 notes; herror(1) with "hosts: files", NssDns.none()).
       return CompletableFuture.completedFuture(new DnsHostResult.Failed(DnsError.NO_RECOVERY, "empty name"));
     }
-    return withClient(c -> c.lookupHost(name, family));
+    return withClient(c -> c.lookupHost(name, family, recorder));
   }
 
   /**

@@ -3,6 +3,8 @@ package dev.netdb.resolve;
 import dev.netdb.backend.AddressInfo;
 import dev.netdb.dns.Eai;
 import dev.netdb.files.GaiConf;
+import dev.netdb.observe.TraceRecorder;
+import dev.netdb.trace.TraceStep;
 import dev.netdb.resolve.NameStage.Addr;
 import dev.netdb.resolve.NameStage.Addresses;
 import dev.netdb.resolve.ServiceTuples.Service;
@@ -50,6 +52,11 @@ public final class Getaddrinfo {
    * carries the negative TTL of a DNS failure).
    */
   public CompletableFuture<AddrinfoAnswer> run(Request request) {
+    return run(request, TraceRecorder.OFF);
+  }
+
+  /** Runs the whole pipeline, reporting each stage to {@code recorder}. */
+  public CompletableFuture<AddrinfoAnswer> run(Request request, TraceRecorder recorder) {
     Request r;
     List<SockTuple> tuples;
     try {
@@ -61,8 +68,8 @@ public final class Getaddrinfo {
       return CompletableFuture.failedFuture(e);
     }
     Request req = r;
-    return names(req).thenApply(addrs ->
-        new AddrinfoAnswer(sort(assemble(req, addrs, tuples)), addrs.ttlSeconds(), addrs.hErrno()));
+    return names(req, recorder).thenApply(addrs ->
+        new AddrinfoAnswer(sort(assemble(req, addrs, tuples), recorder), addrs.ttlSeconds(), addrs.hErrno()));
   }
 
   /** Stage 1: {@code "*"} means no host or no service; strings end at a NUL, as in C. */
@@ -128,6 +135,10 @@ public final class Getaddrinfo {
 
   /** Stage 4: the addresses for the host: null host, numeric, or hosts file then DNS. */
   CompletableFuture<Addresses> names(Request r) {
+    return names(r, TraceRecorder.OFF);
+  }
+
+  private CompletableFuture<Addresses> names(Request r, TraceRecorder recorder) {
     try {
       if (r.host() == null) {
         return CompletableFuture.completedFuture(NameStage.nullHost(r.family(), r.flags()));
@@ -139,7 +150,7 @@ public final class Getaddrinfo {
       if ((r.flags() & AI_NUMERICHOST) != 0) {
         throw Eai.NONAME.error(r.host());
       }
-      return NameStage.byName(r.host(), r.family(), r.flags(), env);
+      return NameStage.byName(r.host(), r.family(), r.flags(), env, recorder);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -171,6 +182,10 @@ public final class Getaddrinfo {
    * first entry.
    */
   List<AddressInfo> sort(List<AddressInfo> entries) {
+    return sort(entries, TraceRecorder.OFF);
+  }
+
+  private List<AddressInfo> sort(List<AddressInfo> entries, TraceRecorder recorder) {
     if (entries.size() <= 1) {
       return List.copyOf(entries);
     }
@@ -192,6 +207,9 @@ public final class Getaddrinfo {
       cands.add(last);
     }
     int[] order = Rfc3484.order(cands, conf);
+    if (recorder.on()) {
+      traceOrder(entries, cands, order, conf, recorder);
+    }
     String canon = entries.get(0).canonicalName();
     List<AddressInfo> out = new ArrayList<>(entries.size());
     for (int i = 0; i < order.length; i++) {
@@ -199,5 +217,19 @@ public final class Getaddrinfo {
       out.add(e.withCanonicalName(i == 0 ? canon : ""));
     }
     return List.copyOf(out);
+  }
+
+  /** Reports the rule that put each destination before the next one in the final order. */
+  private static void traceOrder(List<AddressInfo> entries, List<Rfc3484.Candidate> cands, int[] order,
+      GaiConf conf, TraceRecorder recorder) {
+    for (int i = 0; i + 1 < order.length; i++) {
+      AddressInfo a = entries.get(order[i]);
+      AddressInfo b = entries.get(order[i + 1]);
+      if (Arrays.equals(a.address(), b.address())) {
+        continue; // the socket types of one address: kept in their order (rule 10)
+      }
+      int rule = Math.abs(Rfc3484.compare(cands.get(order[i]), order[i], cands.get(order[i + 1]), order[i + 1], conf));
+      recorder.add(new TraceStep.Sort(a.host(), b.host(), rule));
+    }
   }
 }

@@ -9,7 +9,10 @@ import dev.netdb.files.Servent;
 import dev.netdb.dns.LookupFailure;
 import dev.netdb.dns.DnsError;
 import dev.netdb.backend.Backend;
+import dev.netdb.observe.ResolverStats;
+import dev.netdb.observe.TraceRecorder;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -33,10 +36,14 @@ import java.util.concurrent.RejectedExecutionException;
 public final class JavaBackend implements Backend {
   private final Environment env;
   private final Getaddrinfo getaddrinfo;
+  /** The answer cache in front of the pipeline; null when off. */
+  private final AnswerCache answers;
   private final HostDatabase hosts;
   private final Getnameinfo getnameinfo;
   private final Executor executor;
   private final AutoCloseable resources;
+  /** The configuration files by role, as a trace's configuration step names them. */
+  private final Map<String, String> files;
   /** The public futures not yet complete, failed by {@link #close()}. */
   private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
@@ -53,7 +60,23 @@ public final class JavaBackend implements Backend {
    * @param resources what {@link #close()} closes, after failing them (the DNS stage)
    */
   public JavaBackend(Environment env, Executor executor, AutoCloseable resources) {
+    this(env, executor, resources, Map.of(), null);
+  }
+
+  /**
+   * Creates the back end over {@code env}, with {@code getaddrinfo} answered through {@code
+   * answers} (null: no answer cache).
+   *
+   * @param executor where {@link #close()} fails the lookups in flight
+   * @param resources what {@link #close()} closes, after failing them (the DNS stage)
+   * @param files the paths of the configuration files by role, for traces
+   * @param answers the answer cache over {@code env}, or null
+   */
+  public JavaBackend(Environment env, Executor executor, AutoCloseable resources, Map<String, String> files,
+      AnswerCache answers) {
+    this.files = Map.copyOf(files);
     this.env = env;
+    this.answers = answers;
     this.getaddrinfo = new Getaddrinfo(env);
     this.hosts = new HostDatabase(env);
     this.getnameinfo = new Getnameinfo(env, hosts);
@@ -89,8 +112,65 @@ public final class JavaBackend implements Backend {
     if (closed) {
       return CompletableFuture.failedFuture(LookupFailure.closed());
     }
-    return tracked(getaddrinfo.run(new Getaddrinfo.Request(host, service, family, type, proto, flags))
-        .thenApply(a -> new AddrinfoResult(a.entries(), a.hErrno())));
+    Getaddrinfo.Request r = new Getaddrinfo.Request(host, service, family, type, proto, flags);
+    return tracked(answers != null
+        ? answers.answer(r)
+        : getaddrinfo.run(r).thenApply(a -> new AddrinfoResult(a.entries(), a.hErrno())));
+  }
+
+  @Override
+  public CompletableFuture<Expiring> getaddrinfoExpiringAsync(
+      String host, String service, int family, int type, int proto, int flags) {
+    if (closed) {
+      return CompletableFuture.failedFuture(LookupFailure.closed());
+    }
+    Getaddrinfo.Request r = new Getaddrinfo.Request(host, service, family, type, proto, flags);
+    if (answers == null) {
+      return tracked(getaddrinfo.run(r).thenApply(a -> new Expiring(a.entries(), 0, null)));
+    }
+    return tracked(answers.timed(r));
+  }
+
+  @Override
+  public Expiring getaddrinfoExpiring(String host, String service, int family, int type, int proto, int flags) {
+    return join(getaddrinfoExpiringAsync(host, service, family, type, proto, flags));
+  }
+
+  /** Returns the answer cache, or null when it is off. */
+  public AnswerCache answerCache() {
+    return answers;
+  }
+
+  @Override
+  public ResolverStats stats() {
+    ResolverStats dns = env.dns().stats();
+    if (answers == null) {
+      return dns;
+    }
+    // With the answer cache on, it is the cache that decides whether a lookup is served without
+    // work: its hits, misses and entries are the ones reported (the DNS cache behind it sees only
+    // the answer cache's misses).
+    return new ResolverStats(dns.queries(), dns.timeouts(), answers.hits(), answers.misses(),
+        answers.size(), dns.servers());
+  }
+
+  /** Returns a recorder for a traced lookup over this back end's files. */
+  @Override
+  public TraceRecorder recorder() {
+    return TraceRecorder.collecting(files);
+  }
+
+  @Override
+  public CompletableFuture<List<AddressInfo>> getaddrinfoTraced(String host, String service, int family,
+      int type, int proto, int flags, TraceRecorder recorder) {
+    if (closed) {
+      return CompletableFuture.failedFuture(LookupFailure.closed());
+    }
+    if (recorder.on()) {
+      recorder.add(env.dns().configuration(recorder.files()));
+    }
+    return tracked(getaddrinfo.run(new Getaddrinfo.Request(host, service, family, type, proto, flags), recorder)
+        .thenApply(AddrinfoAnswer::entries));
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.netdb.dns.DnsError;
 import dev.netdb.dns.HErrnoEffect;
 import dev.netdb.dns.LookupFailure;
 import dev.netdb.files.HostsFile;
+import dev.netdb.observe.TraceRecorder;
 import dev.netdb.text.IpLiterals;
 import java.util.ArrayList;
 import java.util.List;
@@ -160,6 +161,12 @@ public final class NameStage {
    * always with {@code AI_ALL}.
    */
   public static CompletableFuture<Addresses> byName(String name, int family, int flags, Environment env) {
+    return byName(name, family, flags, env, TraceRecorder.OFF);
+  }
+
+  /** {@link #byName(String, int, int, Environment)}, reporting the hosts file and DNS to {@code recorder}. */
+  public static CompletableFuture<Addresses> byName(
+      String name, int family, int flags, Environment env, TraceRecorder recorder) {
     // glibc's try_simple_gethostbyname: AF_INET without AI_CANONNAME goes through
     // __gethostbyname2_r, whose __nss_hostname_digits_dots rejects a digits-and-dots name that is
     // no address (1.2.3.400) and an IPv6-looking one before any NSS module runs.
@@ -177,6 +184,9 @@ public final class NameStage {
     boolean mapped = family == AF_INET6 && (flags & AI_V4MAPPED) != 0;
     boolean all = (flags & AI_ALL) != 0;
     HostsFile.Match m = hosts.byName(name, family, multi);
+    if (recorder.on()) {
+      recorder.hosts(name, hosts.firstLine(name, mapped && m == null ? AF_INET : family));
+    }
     if (mapped && (m == null || all)) {
       HostsFile.Match m4 = hosts.byName(name, AF_INET, multi);
       if (m4 != null) {
@@ -217,7 +227,7 @@ public final class NameStage {
       return CompletableFuture.failedFuture(Eai.NONAME.error(name).withHErrno(FILES));
     }
     NssDns dns = hostName ? env.dns() : rejectingAnswers(env.dns());
-    CompletableFuture<DnsHostResult> first = dns.lookup(name, family);
+    CompletableFuture<DnsHostResult> first = dns.lookup(name, family, recorder);
     if (!mapped) {
       // With AF_INET and no AI_CANONNAME glibc's gaih_inet goes through gethostbyname2_r, where
       // NO_RECOVERY (a reply of CNAMEs only, a CNAME loop) ends as EAI_NODATA; elsewhere it is
@@ -236,7 +246,7 @@ public final class NameStage {
       if (found6 && !all) {
         return CompletableFuture.completedFuture(addresses(a6, AF_INET6, false, name));
       }
-      return dns.lookup(name, AF_INET).thenApply(a4 -> {
+      return dns.lookup(name, AF_INET, recorder).thenApply(a4 -> {
         boolean found4 = a4 instanceof DnsHostResult.Found f && hasFamily(f, 4);
         if (!found4) {
           // The A lookup came last: its h_errnop is what getaddrinfo leaves.
@@ -268,7 +278,12 @@ public final class NameStage {
     return new NssDns() {
       @Override
       public CompletableFuture<DnsHostResult> lookup(String name, int family) {
-        return dns.lookup(name, family).thenApply(a -> a instanceof DnsHostResult.Found
+        return lookup(name, family, TraceRecorder.OFF);
+      }
+
+      @Override
+      public CompletableFuture<DnsHostResult> lookup(String name, int family, TraceRecorder recorder) {
+        return dns.lookup(name, family, recorder).thenApply(a -> a instanceof DnsHostResult.Found
             ? new DnsHostResult.Failed(DnsError.NO_RECOVERY, "answer for a name res_hnok refuses")
             : a);
       }

@@ -2,6 +2,11 @@ package dev.netdb.resolve;
 
 import dev.netdb.dns.DnsError;
 import dev.netdb.dns.DnsHostResult;
+import dev.netdb.observe.ResolverStats;
+import dev.netdb.observe.TraceRecorder;
+import dev.netdb.trace.TraceStep;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -17,6 +22,27 @@ public interface NssDns {
    * AAAA, A answers first).
    */
   CompletableFuture<DnsHostResult> lookup(String name, int family);
+
+  /**
+   * {@link #lookup(String, int)}, reporting what it does to {@code recorder}; without DNS there
+   * is nothing to report.
+   */
+  default CompletableFuture<DnsHostResult> lookup(String name, int family, TraceRecorder recorder) {
+    return lookup(name, family);
+  }
+
+  /**
+   * Returns the configuration step of a trace: {@code files} and the resolver settings in force;
+   * without DNS, no nameservers and no search list.
+   */
+  default TraceStep.Config configuration(Map<String, String> files) {
+    return new TraceStep.Config(files, List.of(), List.of(), List.of(), 1);
+  }
+
+  /** Returns the DNS figures so far; {@link ResolverStats#NONE} without DNS. */
+  default ResolverStats stats() {
+    return ResolverStats.NONE;
+  }
 
   /** Looks a packed 4- or 16-byte address up by PTR. */
   CompletableFuture<DnsHostResult> reverse(byte[] address);

@@ -90,6 +90,10 @@ public final class Rfc3484 {
     System.arraycopy(tmp, 0, b, from, out);
   }
 
+  /**
+   * Compares two candidates as glibc's {@code rfc3484_compare}: negative when {@code a1} goes
+   * first; the magnitude is the number of the rule that decided.
+   */
   static int compare(Candidate a1, int idx1, Candidate a2, int idx2, GaiConf conf) {
     boolean g1 = a1.source() != null;
     boolean g2 = a2.source() != null;
@@ -107,19 +111,19 @@ public final class Rfc3484 {
       int s1 = scope(a1.source(), conf);
       int s2 = scope(a2.source(), conf);
       if (d1Scope == s1 && d2Scope != s2) {
-        return -1;
+        return -2;
       }
       if (d1Scope != s1 && d2Scope == s2) {
-        return 1;
+        return 2;
       }
       // Rule 3: avoid deprecated source addresses.
       boolean dep1 = a1.sourceInfo() != null && a1.sourceInfo().deprecated();
       boolean dep2 = a2.sourceInfo() != null && a2.sourceInfo().deprecated();
       if (!dep1 && dep2) {
-        return -1;
+        return -3;
       }
       if (dep1 && !dep2) {
-        return 1;
+        return 3;
       }
       // Rule 5: prefer matching label.
       int dl1 = conf.label(as16(a1.destination()));
@@ -127,20 +131,20 @@ public final class Rfc3484 {
       int dl2 = conf.label(as16(a2.destination()));
       int sl2 = conf.label(as16(a2.source()));
       if (dl1 == sl1 && dl2 != sl2) {
-        return -1;
+        return -5;
       }
       if (dl1 != sl1 && dl2 == sl2) {
-        return 1;
+        return 5;
       }
     }
     // Rule 6: prefer higher precedence.
     int p1 = conf.precedence(as16(a1.destination()));
     int p2 = conf.precedence(as16(a2.destination()));
     if (p1 > p2) {
-      return -1;
+      return -6;
     }
     if (p1 < p2) {
-      return 1;
+      return 6;
     }
     // Rule 7: prefer native transport, only when the source interfaces differ.
     if (g1) {
@@ -150,19 +154,19 @@ public final class Rfc3484 {
         boolean n1 = a1.sourceInfo() != null && !a1.sourceInfo().tunnel();
         boolean n2 = a2.sourceInfo() != null && !a2.sourceInfo().tunnel();
         if (n1 && !n2) {
-          return -1;
+          return -7;
         }
         if (!n1 && n2) {
-          return 1;
+          return 7;
         }
       }
     }
     // Rule 8: prefer smaller scope.
     if (d1Scope < d2Scope) {
-      return -1;
+      return -8;
     }
     if (d1Scope > d2Scope) {
-      return 1;
+      return 8;
     }
     // Rule 9: longest matching prefix, same family only.
     if (g1 && a1.destination().length == a2.destination().length) {
@@ -186,14 +190,14 @@ public final class Rfc3484 {
         }
       }
       if (bit1 > bit2) {
-        return 1;
+        return 9;
       }
       if (bit1 < bit2) {
-        return -1;
+        return -9;
       }
     }
     // Rule 10: keep the original order.
-    return idx1 < idx2 ? -1 : 1;
+    return idx1 < idx2 ? -10 : 10;
   }
 
   private static int v4Bits(Candidate c) {

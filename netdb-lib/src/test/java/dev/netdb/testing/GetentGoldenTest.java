@@ -56,6 +56,9 @@ class GetentGoldenTest {
     List<String> exits = new ArrayList<>();
     List<String> mismatches = new ArrayList<>();
     try (OracleNamespace ns = OracleNamespace.open(config)) {
+      // One unrecorded lookup first: right after the namespace starts, the first few getent
+      // calls were once seen to exit differently (0 instead of the recorded 2) for zone names.
+      ns.run(List.of("getent", "ahosts", TestZone.WWW), null);
       for (String db : DATABASES) {
         for (String key : KEYS) {
           CommandResult r = ns.run(List.of("getent", db, key), null);

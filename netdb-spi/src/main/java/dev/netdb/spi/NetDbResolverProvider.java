@@ -78,7 +78,11 @@ public final class NetDbResolverProvider extends InetAddressResolverProvider {
         .resolvConf(s.resolvConf())
         .gaiConf(s.gaiConf())
         .cache(s.cache())
-        .cacheLimits(10_000, Duration.ZERO, s.cacheMaxTtl());
+        .cacheLimits(10_000, Duration.ZERO, s.cacheMaxTtl())
+        .fileCheckInterval(s.fileCheck())
+        .staleOnFailure(s.stale())
+        .staleResponseTimeout(s.staleResponse())
+        .refreshAhead(s.refreshAhead());
     s.nameservers().forEach(b::nameserver);
     return b.build();
   }

@@ -27,9 +27,21 @@ import java.util.function.BiConsumer;
  *   <tr><td>{@code netdb.hosts}</td><td>{@code /etc/hosts}</td><td>the hosts file</td></tr>
  *   <tr><td>{@code netdb.resolvConf}</td><td>{@code /etc/resolv.conf}</td><td>resolv.conf</td></tr>
  *   <tr><td>{@code netdb.gaiConf}</td><td>{@code /etc/gai.conf}</td><td>gai.conf</td></tr>
- *   <tr><td>{@code netdb.cache}</td><td>{@code true}</td><td>netdb's TTL cache of DNS answers</td></tr>
+ *   <tr><td>{@code netdb.cache}</td><td>{@code true}</td><td>netdb's TTL caches: DNS answers,
+ *       and whole lookups in front of getaddrinfo</td></tr>
  *   <tr><td>{@code netdb.cache.maxTtl}</td><td>{@code 86400}</td><td>the longest a DNS answer is
  *       kept, in seconds, whatever its TTL</td></tr>
+ *   <tr><td>{@code netdb.cache.stale}</td><td>{@code 86400}</td><td>how long past its TTL an
+ *       answer may be served, in seconds, when every nameserver fails or times out (RFC 8767); 0
+ *       never</td></tr>
+ *   <tr><td>{@code netdb.cache.staleResponseMillis}</td><td>{@code 1800}</td><td>how long a lookup
+ *       waits for the refresh of an expired answer before getting the stale one (RFC 8767 §5's
+ *       client response timer)</td></tr>
+ *   <tr><td>{@code netdb.cache.refreshAhead}</td><td>{@code true}</td><td>a hit in the last tenth
+ *       of an answer's TTL refreshes it in the background</td></tr>
+ *   <tr><td>{@code netdb.fileCheckMillis}</td><td>{@code 1000}</td><td>how long a read of hosts,
+ *       resolv.conf, gai.conf and host.conf is trusted before the file is checked again; 0 checks
+ *       on every lookup, as glibc</td></tr>
  *   <tr><td>{@code netdb.disable}</td><td>{@code false}</td><td>{@code true} hands every lookup
  *       to the JDK's built-in resolver</td></tr>
  * </table>
@@ -43,6 +55,10 @@ import java.util.function.BiConsumer;
  * @param gaiConf gai.conf
  * @param cache whether DNS answers are cached for their TTL
  * @param cacheMaxTtl the longest a DNS answer is cached
+ * @param stale how long past expiry an answer may be served on failure
+ * @param staleResponse how long a lookup waits for a refresh before a stale answer
+ * @param refreshAhead whether answers in use are refreshed before they expire
+ * @param fileCheck how long a read of each file is trusted
  * @param disabled whether every lookup goes to the built-in resolver
  */
 record ProviderSettings(
@@ -53,6 +69,10 @@ record ProviderSettings(
     Path gaiConf,
     boolean cache,
     Duration cacheMaxTtl,
+    Duration stale,
+    Duration staleResponse,
+    boolean refreshAhead,
+    Duration fileCheck,
     boolean disabled) {
 
   static final String BACKEND = "netdb.backend";
@@ -62,6 +82,10 @@ record ProviderSettings(
   static final String GAI_CONF = "netdb.gaiConf";
   static final String CACHE = "netdb.cache";
   static final String CACHE_MAX_TTL = "netdb.cache.maxTtl";
+  static final String CACHE_STALE = "netdb.cache.stale";
+  static final String CACHE_STALE_RESPONSE = "netdb.cache.staleResponseMillis";
+  static final String CACHE_REFRESH_AHEAD = "netdb.cache.refreshAhead";
+  static final String FILE_CHECK = "netdb.fileCheckMillis";
   static final String DISABLE = "netdb.disable";
 
   private static final System.Logger LOG = System.getLogger(NetDbResolverProvider.class.getName());
@@ -101,6 +125,12 @@ record ProviderSettings(
         path(props, GAI_CONF, "/etc/gai.conf", bad),
         bool(props, CACHE, true, bad),
         Duration.ofSeconds(seconds(props, CACHE_MAX_TTL, 86_400, bad)),
+        // RFC 8767 §5 suggests a max stale timer of 1 to 3 days: one day covers an outage of the
+        // nameservers overnight, while a record that truly moved is followed within a day.
+        Duration.ofSeconds(seconds(props, CACHE_STALE, 86_400, bad)),
+        Duration.ofMillis(seconds(props, CACHE_STALE_RESPONSE, 1_800, bad)),
+        bool(props, CACHE_REFRESH_AHEAD, true, bad),
+        Duration.ofMillis(seconds(props, FILE_CHECK, 1_000, bad)),
         bool(props, DISABLE, false, bad));
   }
 
@@ -202,7 +232,7 @@ record ProviderSettings(
     } catch (NumberFormatException e) {
       // reported below
     }
-    bad.accept(key, "'" + v + "' is not a whole number of seconds >= 0");
+    bad.accept(key, "'" + v + "' is not a whole number >= 0");
     return fallback;
   }
 }

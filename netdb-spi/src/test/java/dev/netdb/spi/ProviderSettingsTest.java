@@ -48,7 +48,8 @@ class ProviderSettingsTest {
   void defaultsWhenNothingIsSet() {
     ProviderSettings s = ProviderSettings.from(new Properties(), (k, why) -> { throw new AssertionError(k); });
     assertThat(s).isEqualTo(new ProviderSettings("java", List.of(), Path.of("/etc/hosts"),
-        Path.of("/etc/resolv.conf"), Path.of("/etc/gai.conf"), true, Duration.ofDays(1), false));
+        Path.of("/etc/resolv.conf"), Path.of("/etc/gai.conf"), true, Duration.ofDays(1),
+        Duration.ofDays(1), Duration.ofMillis(1800), true, Duration.ofSeconds(1), false));
   }
 
   @Test
@@ -59,11 +60,17 @@ class ProviderSettingsTest {
     p.setProperty("netdb.hosts", "");
     p.setProperty("netdb.cache", "yes");
     p.setProperty("netdb.cache.maxTtl", "-1");
+    p.setProperty("netdb.cache.stale", "1d");
+    p.setProperty("netdb.cache.staleResponseMillis", "-5");
+    p.setProperty("netdb.cache.refreshAhead", "on");
+    p.setProperty("netdb.fileCheckMillis", "1s");
     p.setProperty("netdb.disable", "1");
     List<String> reported = new ArrayList<>();
     ProviderSettings s = ProviderSettings.from(p, (k, why) -> reported.add(k));
     assertThat(reported).containsExactly(
-        "netdb.backend", "netdb.nameservers", "netdb.hosts", "netdb.cache", "netdb.cache.maxTtl", "netdb.disable");
+        "netdb.backend", "netdb.nameservers", "netdb.hosts", "netdb.cache", "netdb.cache.maxTtl",
+        "netdb.cache.stale", "netdb.cache.staleResponseMillis", "netdb.cache.refreshAhead", "netdb.fileCheckMillis",
+        "netdb.disable");
     assertThat(s).isEqualTo(ProviderSettings.from(new Properties(), (k, why) -> {}));
   }
 

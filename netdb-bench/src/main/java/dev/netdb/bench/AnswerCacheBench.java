@@ -1,0 +1,185 @@
+package dev.netdb.bench;
+
+import dev.netdb.AddrInfo;
+import dev.netdb.AddressFamily;
+import dev.netdb.NetDb;
+import dev.netdb.ResolvedAddresses;
+import dev.netdb.dns.DnsHeader;
+import dev.netdb.dns.DnsMessage;
+import dev.netdb.dns.DnsQuestion;
+import dev.netdb.dns.DnsType;
+import dev.netdb.dns.ResourceRecord;
+import dev.netdb.spi.NetDbResolverProvider;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The answer-cache bars of SPEC §7, side by side in one JMH run: a warm cached {@code getaddrinfo}
+ * through the library against a JDK {@link InetAddress} cache hit, and a warm {@code
+ * InetAddress.getAllByName} through netdb-spi with the JDK's cache off against the same JDK hit.
+ *
+ * <p>Nothing leaves loopback. netdb's answers (A and AAAA, one-day TTL) come once per fork from a
+ * responder in the benchmark JVM on 127.0.0.1, which counts the queries it gets (printed at the
+ * end: a handful per fork, so the timed calls were hits); netdb reads a private hosts file and
+ * resolv.conf. The JDK's resolver is {@link MapResolverProvider}, which answers from a fixed map;
+ * only in the fork of {@link #spiGetAllByNameJdkCacheOff} does it hand lookups to netdb-spi's
+ * resolver, and only after this class has pointed netdb-spi at the private files and the
+ * responder ({@code netdb.hosts}, {@code netdb.resolvConf}, {@code netdb.gaiConf}, {@code
+ * netdb.nameservers}). That fork runs with {@code -Dsun.net.inetaddr.ttl=0}: every call reaches
+ * the provider.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = "-Dsun.net.inetaddr.ttl=3600")
+public class AnswerCacheBench {
+  static final String NAME = "cached.example.test";
+  static final String SPI_FORK = "netdb.bench.spiFork";
+  private final AtomicLong dnsQueries = new AtomicLong();
+  private DatagramSocket responder;
+  private Thread responderThread;
+  private Path dir;
+  private NetDb interval;
+  private NetDb everyCall;
+  private long jdkCallsAtStart;
+
+  @Setup(Level.Trial)
+  public void setUp() throws Exception {
+    responder = new DatagramSocket(new InetSocketAddress(InetAddress.ofLiteral("127.0.0.1"), 0));
+    responderThread = Thread.ofPlatform().daemon().name("bench-dns-responder").start(this::respond);
+    dir = Files.createTempDirectory("netdb-answercache");
+    Path hosts = Files.writeString(dir.resolve("hosts"), "127.0.0.1 localhost\n");
+    Path resolv = Files.writeString(dir.resolve("resolv.conf"), "options ndots:1 attempts:1 timeout:1\n");
+    InetSocketAddress server = (InetSocketAddress) responder.getLocalSocketAddress();
+    interval = NetDb.builder().hostsFile(hosts).resolvConf(resolv).gaiConf(dir.resolve("none"))
+        .hostConf(dir.resolve("none")).nameserver(server).noInterfaceAddresses()
+        .fileCheckInterval(Duration.ofSeconds(1)).build();
+    everyCall = NetDb.builder().hostsFile(hosts).resolvConf(resolv).gaiConf(dir.resolve("none"))
+        .hostConf(dir.resolve("none")).nameserver(server).noInterfaceAddresses().build();
+    check(interval.getaddrinfo(NAME, null, 2, 1, 0, 0).getFirst().host(), "192.0.2.10");
+    check(everyCall.getaddrinfo(NAME, null, 2, 1, 0, 0).getFirst().host(), "192.0.2.10");
+    if (Boolean.getBoolean(SPI_FORK)) {
+      System.setProperty("netdb.hosts", hosts.toString());
+      System.setProperty("netdb.resolvConf", resolv.toString());
+      System.setProperty("netdb.gaiConf", dir.resolve("none").toString());
+      System.setProperty("netdb.nameservers", "127.0.0.1:" + server.getPort());
+      InetAddress.getAllByName("localhost"); // loads MapResolverProvider, which keeps the configuration
+      MapResolverProvider.delegateTo(new NetDbResolverProvider().get(MapResolverProvider.configuration));
+    }
+    check(InetAddress.getAllByName(NAME)[0].getHostAddress(), "192.0.2.10");
+    jdkCallsAtStart = MapResolverProvider.CALLS.get();
+  }
+
+  private static void check(String got, String want) {
+    if (!got.equals(want)) throw new IllegalStateException("expected " + want + ", got " + got);
+  }
+
+  /** Answers A and AAAA queries for {@link #NAME} with a one-day TTL; ignores everything else. */
+  private void respond() {
+    byte[] buf = new byte[512];
+    while (!responder.isClosed()) {
+      try {
+        DatagramPacket p = new DatagramPacket(buf, buf.length);
+        responder.receive(p);
+        dnsQueries.incrementAndGet();
+        DnsMessage q = DnsMessage.decode(buf, 0, p.getLength());
+        DnsQuestion question = q.questions().getFirst();
+        if (!question.name().equalsIgnoreCase(NAME)) continue;
+        ResourceRecord rr = switch (question.type()) {
+          case DnsType.A -> new ResourceRecord.A(question.name(), 1, 86400, (Inet4Address) InetAddress.ofLiteral("192.0.2.10"));
+          case DnsType.AAAA -> new ResourceRecord.Aaaa(question.name(), 1, 86400, (Inet6Address) InetAddress.ofLiteral("2001:db8::10"));
+          default -> null;
+        };
+        if (rr == null) continue;
+        byte[] out = new DnsMessage(DnsHeader.of(q.header().id(), 0x8580), List.of(question), List.of(rr), List.of(), List.of())
+            .encode();
+        responder.send(new DatagramPacket(out, out.length, p.getSocketAddress()));
+      } catch (SocketException e) {
+        return; // closed by tearDown
+      } catch (Exception e) {
+        // a malformed query: ignore it, as a server would
+      }
+    }
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() throws Exception {
+    interval.close();
+    everyCall.close();
+    responder.close();
+    responderThread.join(2_000);
+    System.out.printf("%n[AnswerCacheBench] DNS queries sent: %d; provider calls during the run: %d%n",
+        dnsQueries.get(), MapResolverProvider.CALLS.get() - jdkCallsAtStart);
+    try (var files = Files.list(dir)) {
+      for (Path p : files.toList()) Files.delete(p);
+    }
+    Files.delete(dir);
+  }
+
+  /** The JDK's own cache hit: {@code InetAddress.getAllByName}, answer in its cache. */
+  @Benchmark
+  public InetAddress[] jdkGetAllByNameCached() throws Exception {
+    return InetAddress.getAllByName(NAME);
+  }
+
+  /** Bar 1: {@code getaddrinfo(name, None, AF_INET, SOCK_STREAM)}, answer cached, files checked once a second. */
+  @Benchmark
+  public List<AddrInfo> netdbGetaddrinfoCached() {
+    return interval.getaddrinfo(NAME, null, 2, 1, 0, 0);
+  }
+
+  /** The same with the default of {@code NetDb.java()}: the files checked on every call, as glibc. */
+  @Benchmark
+  public List<AddrInfo> netdbGetaddrinfoCachedFilesEveryCall() {
+    return everyCall.getaddrinfo(NAME, null, 2, 1, 0, 0);
+  }
+
+  /** The Java face: {@code resolve(name, INET)}, addresses and TTL. */
+  @Benchmark
+  public ResolvedAddresses netdbResolveCached() throws Exception {
+    return interval.resolve(NAME, AddressFamily.INET);
+  }
+
+  /**
+   * The floor under bar 2: {@code InetAddress.getAllByName} with the JDK's cache off over {@link
+   * MapResolverProvider}, a provider that is one map lookup; what the JDK itself costs per call
+   * when every call reaches a provider.
+   */
+  @Benchmark
+  @Fork(value = 1, jvmArgsAppend = "-Dsun.net.inetaddr.ttl=0")
+  public InetAddress[] jdkGetAllByNameCacheOffMapProvider() throws Exception {
+    return InetAddress.getAllByName(NAME);
+  }
+
+  /** Bar 2: {@code InetAddress.getAllByName} through netdb-spi, the JDK's cache off. */
+  @Benchmark
+  @Fork(value = 1, jvmArgsAppend = {"-Dsun.net.inetaddr.ttl=0", "-D" + SPI_FORK + "=true"})
+  public InetAddress[] spiGetAllByNameJdkCacheOff() throws Exception {
+    return InetAddress.getAllByName(NAME);
+  }
+}

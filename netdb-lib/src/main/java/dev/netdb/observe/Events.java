@@ -1,0 +1,98 @@
+package dev.netdb.observe;
+
+import java.lang.ref.WeakReference;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The JFR events of netdb ({@code dev.netdb.Lookup}, {@code dev.netdb.DnsQuery}, {@code
+ * dev.netdb.CacheStatistics}), emitted only when the {@code jdk.jfr} module is present (the
+ * library {@code requires static} it): every method here checks {@link #AVAILABLE} before it
+ * touches {@link dev.netdb.observe.jfr.JfrEvents}, so without the module that class is never
+ * loaded. With JFR present but the events off, a call costs one check of the event type.
+ */
+public final class Events {
+  /** Whether {@code jdk.jfr} is in the boot layer (so this module reads it). */
+  public static final boolean AVAILABLE = present();
+
+  private static final List<WeakReference<CacheStats.Source>> CACHES = new CopyOnWriteArrayList<>();
+  private static volatile boolean registered;
+
+  private Events() {}
+
+  private static boolean present() {
+    try {
+      // Named: reads jdk.jfr only when it was resolved (requires static); unnamed: reads all.
+      java.util.Optional<Module> jfr = ModuleLayer.boot().findModule("jdk.jfr");
+      return jfr.isPresent() && Events.class.getModule().canRead(jfr.get());
+    } catch (RuntimeException | LinkageError e) {
+      return false;
+    }
+  }
+
+  /** Returns a started {@code dev.netdb.DnsQuery} event, or null when JFR or the event is off. */
+  public static Object queryBegin() {
+    return AVAILABLE ? dev.netdb.observe.jfr.JfrEvents.queryBegin() : null;
+  }
+
+  /** Commits a query event from {@link #queryBegin()} (nothing for null). */
+  public static void queryEnd(Object event, String name, String type, String server, boolean tcp,
+      String rcode, int attempt, boolean truncated) {
+    if (event != null) {
+      dev.netdb.observe.jfr.JfrEvents.queryEnd(event, name, type, server, tcp, rcode, attempt, truncated);
+    }
+  }
+
+  /** Returns a started {@code dev.netdb.Lookup} event, or null when JFR or the event is off. */
+  public static Object lookupBegin() {
+    return AVAILABLE ? dev.netdb.observe.jfr.JfrEvents.lookupBegin() : null;
+  }
+
+  /** Commits a lookup event from {@link #lookupBegin()} (nothing for null). */
+  public static void lookupEnd(Object event, String host, String function, String backend,
+      String outcome, boolean cached, String addresses) {
+    if (event != null) {
+      dev.netdb.observe.jfr.JfrEvents.lookupEnd(event, host, function, backend, outcome, cached, addresses);
+    }
+  }
+
+  /**
+   * Adds a cache to the {@code dev.netdb.CacheStatistics} sums, held weakly (a cache no longer
+   * used drops out); registers the periodic event on the first call.
+   */
+  public static void registerCache(CacheStats.Source cache) {
+    if (!AVAILABLE) {
+      return;
+    }
+    CACHES.add(new WeakReference<>(cache));
+    if (!registered) {
+      synchronized (Events.class) {
+        if (!registered) {
+          registered = true;
+          dev.netdb.observe.jfr.JfrEvents.registerCacheStatistics(Events::commitCacheTotals);
+        }
+      }
+    }
+  }
+
+  /** Commits the periodic event with the sums over the live caches. */
+  private static void commitCacheTotals() {
+    CacheStats s = cacheTotals();
+    dev.netdb.observe.jfr.JfrEvents.commitCacheStatistics(s.entries(), s.hits(), s.misses(),
+        s.staleServed(), s.negative());
+  }
+
+  /** Returns the sums over the live caches, dropping the collected ones. */
+  static CacheStats cacheTotals() {
+    CacheStats sum = CacheStats.ZERO;
+    for (WeakReference<CacheStats.Source> ref : CACHES) {
+      CacheStats.Source s = ref.get();
+      if (s == null) {
+        CACHES.remove(ref);
+      } else {
+        sum = sum.plus(s.cacheStats());
+      }
+    }
+    return sum;
+  }
+}
