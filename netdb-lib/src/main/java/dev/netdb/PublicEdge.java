@@ -254,10 +254,6 @@ final class PublicEdge {
     return hostEntry(call(() -> backend.gethostbyaddr(address, family)));
   }
 
-  NameInfo getnameinfo(AddrInfo sockaddr, int flags) {
-    return nameInfo(call(() -> backend.getnameinfo(addressInfo(sockaddr), flags)));
-  }
-
   ServiceEntry getservbyname(String name, String proto) {
     return serviceEntry(call(() -> backend.getservbyname(name, proto)));
   }
@@ -280,24 +276,6 @@ final class PublicEdge {
 
   List<ProtocolEntry> protocols() {
     return call(backend::protocols).stream().map(PublicEdge::protocolEntry).toList();
-  }
-
-  CompletableFuture<List<AddrInfo>> getaddrinfoAsync(
-      String host, String service, int family, int type, int proto, int flags) {
-    return async(backend.getaddrinfoAsync(host, service, family, type, proto, flags),
-        r -> addrInfos(r.entries()));
-  }
-
-  CompletableFuture<HostEntry> gethostbynameAsync(String host, int family) {
-    return async(backend.gethostbynameAsync(host, family), PublicEdge::hostEntry);
-  }
-
-  CompletableFuture<HostEntry> gethostbyaddrAsync(byte[] address, int family) {
-    return async(backend.gethostbyaddrAsync(address, family), PublicEdge::hostEntry);
-  }
-
-  CompletableFuture<NameInfo> getnameinfoAsync(AddrInfo sockaddr, int flags) {
-    return async(backend.getnameinfoAsync(addressInfo(sockaddr), flags), PublicEdge::nameInfo);
   }
 
   void close() {
