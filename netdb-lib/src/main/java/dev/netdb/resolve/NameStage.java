@@ -320,13 +320,6 @@ public final class NameStage {
   }
 
   /**
-   * Returns glibc's getaddrinfo error for a failed DNS lookup, carrying the answer's negative TTL.
-   * On the {@code gethostbyname2_r} path ({@code viaGethostbyname2}: AF_INET without
-   * AI_CANONNAME) NO_RECOVERY (a reply of CNAMEs only, a CNAME loop) is {@code EAI_NODATA}, and
-   * TRY_AGAIN is "not found" when the last name of the search list got a reply; elsewhere
-   * NO_RECOVERY (REFUSED, FORMERR, a bad name) is {@code EAI_NONAME}.
-   */
-  /**
    * Returns what a DNS answer leaves in {@code getaddrinfo}'s {@code h_errno}, which is {@code
    * nss_dns}'s {@code h_errnop}: the answer's (0, or HOST_NOT_FOUND for an empty AAAA slice) or
    * the failure's code.
@@ -338,6 +331,13 @@ public final class NameStage {
     });
   }
 
+  /**
+   * Returns glibc's getaddrinfo error for a failed DNS lookup, carrying the answer's negative TTL.
+   * On the {@code gethostbyname2_r} path ({@code viaGethostbyname2}: AF_INET without
+   * AI_CANONNAME) NO_RECOVERY (a reply of CNAMEs only, a CNAME loop) is {@code EAI_NODATA}, and
+   * TRY_AGAIN is "not found" when the last name of the search list got a reply; elsewhere
+   * NO_RECOVERY (REFUSED, FORMERR, a bad name) is {@code EAI_NONAME}.
+   */
   static LookupFailure dnsFailure(DnsHostResult.Failed f, boolean viaGethostbyname2, String name) {
     LookupFailure e = switch (f.error()) {
       case HOST_NOT_FOUND -> Eai.NONAME.error(name);
