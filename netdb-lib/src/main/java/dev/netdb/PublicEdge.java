@@ -1,9 +1,11 @@
 package dev.netdb;
 
 import dev.netdb.backend.AddressInfo;
+import dev.netdb.backend.AddrinfoResult;
 import dev.netdb.backend.Backend;
 import dev.netdb.backend.HostAndService;
 import dev.netdb.backend.Hostent;
+import dev.netdb.dns.HErrnoEffect;
 import dev.netdb.dns.LookupFailure;
 import dev.netdb.files.Protoent;
 import dev.netdb.files.Servent;
@@ -63,6 +65,37 @@ final class PublicEdge {
     } catch (OsUnavailableException e) {
       throw toPublic(e);
     }
+  }
+
+  /**
+   * Runs a blocking back-end call for a Python call, applying its {@code h_errno} effect to {@code
+   * py} (from the result, or from the failure before it becomes the public exception).
+   */
+  private static <T> T call(ThreadHErrno.Call py, Supplier<T> call, Function<T, HErrnoEffect> effect) {
+    T v;
+    try {
+      v = call.get();
+    } catch (LookupFailure f) {
+      py.step(f.hErrno());
+      throw toPublic(f);
+    } catch (OsUnavailableException e) {
+      throw toPublic(e);
+    }
+    py.step(effect.apply(v));
+    return v;
+  }
+
+  /** {@link #async(CompletableFuture, Function)}, applying the call's effect to {@code py}. */
+  private static <T, R> CompletableFuture<R> async(
+      ThreadHErrno.Call py, CompletableFuture<T> f, Function<T, HErrnoEffect> effect, Function<T, R> convert) {
+    return async(f.whenComplete((v, t) -> {
+      Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+      if (cause instanceof LookupFailure lf) {
+        py.step(lf.hErrno());
+      } else if (t == null) {
+        py.step(effect.apply(v));
+      }
+    }), convert);
   }
 
   /** Returns the public form of a back-end failure; other throwables unchanged. */
@@ -136,7 +169,44 @@ final class PublicEdge {
   }
 
   List<AddrInfo> getaddrinfo(String host, String service, int family, int type, int proto, int flags) {
-    return addrInfos(call(() -> backend.getaddrinfo(host, service, family, type, proto, flags)));
+    return addrInfos(call(() -> backend.getaddrinfo(host, service, family, type, proto, flags)).entries());
+  }
+
+  List<AddrInfo> getaddrinfo(
+      ThreadHErrno.Call py, String host, String service, int family, int type, int proto, int flags) {
+    return addrInfos(call(py, () -> backend.getaddrinfo(host, service, family, type, proto, flags),
+        AddrinfoResult::hErrno).entries());
+  }
+
+  HostEntry gethostbyname(ThreadHErrno.Call py, String host, int family) {
+    return hostEntry(call(py, () -> backend.gethostbyname(host, family), Hostent::hErrno));
+  }
+
+  HostEntry gethostbyaddr(ThreadHErrno.Call py, byte[] address, int family) {
+    return hostEntry(call(py, () -> backend.gethostbyaddr(address, family), Hostent::hErrno));
+  }
+
+  NameInfo getnameinfo(ThreadHErrno.Call py, AddrInfo sockaddr, int flags) {
+    return nameInfo(call(py, () -> backend.getnameinfo(addressInfo(sockaddr), flags), HostAndService::hErrno));
+  }
+
+  CompletableFuture<List<AddrInfo>> getaddrinfoAsync(
+      ThreadHErrno.Call py, String host, String service, int family, int type, int proto, int flags) {
+    return async(py, backend.getaddrinfoAsync(host, service, family, type, proto, flags),
+        AddrinfoResult::hErrno, r -> addrInfos(r.entries()));
+  }
+
+  CompletableFuture<HostEntry> gethostbynameAsync(ThreadHErrno.Call py, String host, int family) {
+    return async(py, backend.gethostbynameAsync(host, family), Hostent::hErrno, PublicEdge::hostEntry);
+  }
+
+  CompletableFuture<HostEntry> gethostbyaddrAsync(ThreadHErrno.Call py, byte[] address, int family) {
+    return async(py, backend.gethostbyaddrAsync(address, family), Hostent::hErrno, PublicEdge::hostEntry);
+  }
+
+  CompletableFuture<NameInfo> getnameinfoAsync(ThreadHErrno.Call py, AddrInfo sockaddr, int flags) {
+    return async(py, backend.getnameinfoAsync(addressInfo(sockaddr), flags), HostAndService::hErrno,
+        PublicEdge::nameInfo);
   }
 
   /**
@@ -160,7 +230,14 @@ final class PublicEdge {
   CompletableFuture<List<AddrInfo>> getaddrinfoTraced(String host, String service, int family,
       int type, int proto, int flags, TraceRecorder recorder) {
     return async(backend.getaddrinfoTraced(host, service, family, type, proto, flags, recorder),
-        PublicEdge::addrInfos);
+        r -> addrInfos(r.entries()));
+  }
+
+  /** {@link #getaddrinfoTraced}, applying the call's {@code h_errno} effect as Python's calls do. */
+  CompletableFuture<List<AddrInfo>> getaddrinfoTraced(ThreadHErrno.Call py, String host,
+      String service, int family, int type, int proto, int flags, TraceRecorder recorder) {
+    return async(py, backend.getaddrinfoTraced(host, service, family, type, proto, flags, recorder),
+        AddrinfoResult::hErrno, r -> addrInfos(r.entries()));
   }
 
   /**
@@ -182,10 +259,6 @@ final class PublicEdge {
 
   HostEntry gethostbyaddr(byte[] address, int family) {
     return hostEntry(call(() -> backend.gethostbyaddr(address, family)));
-  }
-
-  NameInfo getnameinfo(AddrInfo sockaddr, int flags) {
-    return nameInfo(call(() -> backend.getnameinfo(addressInfo(sockaddr), flags)));
   }
 
   ServiceEntry getservbyname(String name, String proto) {
@@ -210,23 +283,6 @@ final class PublicEdge {
 
   List<ProtocolEntry> protocols() {
     return call(backend::protocols).stream().map(PublicEdge::protocolEntry).toList();
-  }
-
-  CompletableFuture<List<AddrInfo>> getaddrinfoAsync(
-      String host, String service, int family, int type, int proto, int flags) {
-    return async(backend.getaddrinfoAsync(host, service, family, type, proto, flags), PublicEdge::addrInfos);
-  }
-
-  CompletableFuture<HostEntry> gethostbynameAsync(String host, int family) {
-    return async(backend.gethostbynameAsync(host, family), PublicEdge::hostEntry);
-  }
-
-  CompletableFuture<HostEntry> gethostbyaddrAsync(byte[] address, int family) {
-    return async(backend.gethostbyaddrAsync(address, family), PublicEdge::hostEntry);
-  }
-
-  CompletableFuture<NameInfo> getnameinfoAsync(AddrInfo sockaddr, int flags) {
-    return async(backend.getnameinfoAsync(addressInfo(sockaddr), flags), PublicEdge::nameInfo);
   }
 
   void close() {

@@ -18,6 +18,10 @@ import java.util.function.Supplier;
  * <p>The host functions are written once, over futures: the blocking methods run them on the back
  * end's blocking calls (whose futures are already complete, so nothing changes thread), the
  * {@code *Async} methods on its asynchronous calls, so no thread waits for a lookup.
+ *
+ * <p>The {@code herror} of {@code gethostbyname_ex} and {@code gethostbyaddr} carries the calling
+ * thread's leftover {@code h_errno}, as CPython's does; {@link ThreadHErrno} keeps it, per thread,
+ * from the effect every back-end step reports.
  */
 final class PythonLayer implements NetDb {
   private static final int AF_UNSPEC = 0;
@@ -30,19 +34,18 @@ final class PythonLayer implements NetDb {
   private final PublicEdge backend;
   /** Whether this layer is a shared instance, whose {@link #close()} does nothing. */
   private final boolean shared;
-  private final BackendCalls blocking;
-  private final BackendCalls async;
+  /** The per-thread {@code h_errno} CPython's herror codes come from. */
+  private final ThreadHErrno hErrno;
 
   /** Creates the layer over a back end; {@link #close()} closes the back end. */
   PythonLayer(Backend backend) {
-    this(new PublicEdge(Objects.requireNonNull(backend, "backend")), false);
+    this(new PublicEdge(Objects.requireNonNull(backend, "backend")), false, new ThreadHErrno());
   }
 
-  private PythonLayer(PublicEdge backend, boolean shared) {
+  private PythonLayer(PublicEdge backend, boolean shared, ThreadHErrno hErrno) {
     this.backend = backend;
     this.shared = shared;
-    this.blocking = BackendCalls.blocking(backend);
-    this.async = BackendCalls.async(backend);
+    this.hErrno = hErrno;
   }
 
   /**
@@ -50,7 +53,28 @@ final class PythonLayer implements NetDb {
    * #close()} does nothing, so no holder of the shared instance can close it for the others.
    */
   static PythonLayer shared(PythonLayer layer) {
-    return new PythonLayer(layer.backend, true);
+    return new PythonLayer(layer.backend, true, layer.hErrno);
+  }
+
+  /** Returns the calling thread's {@code h_errno} as CPython would read it now. */
+  int threadHErrno() {
+    return hErrno.current();
+  }
+
+  /** Runs a blocking Python host call with its back-end calls, applying its h_errno effect. */
+  private <T> T blocking(java.util.function.BiFunction<BackendCalls, ThreadHErrno.Call, CompletableFuture<T>> body) {
+    ThreadHErrno.Call py = new ThreadHErrno.Call();
+    return hErrno.blocking(py, () -> join(body.apply(BackendCalls.blocking(backend, py), py)));
+  }
+
+  /** Starts an asynchronous Python host call, chained after this thread's earlier ones. */
+  private <T> CompletableFuture<T> async(
+      java.util.function.BiFunction<BackendCalls, ThreadHErrno.Call, CompletableFuture<T>> body) {
+    ThreadHErrno.Call py = new ThreadHErrno.Call();
+    return hErrno.async(py, attempt(() -> {
+      ensureOpen();
+      return body.apply(BackendCalls.async(backend, py), py);
+    }));
   }
 
   /** Returns the back end below this layer. */
@@ -152,7 +176,7 @@ final class PythonLayer implements NetDb {
   @Override
   public String gethostbyname(String host) {
     ensureOpen();
-    return join(gethostbyname(host, blocking));
+    return blocking((calls, py) -> gethostbyname(host, calls));
   }
 
   private CompletableFuture<String> gethostbyname(String host, BackendCalls calls) {
@@ -163,27 +187,41 @@ final class PythonLayer implements NetDb {
   @Override
   public HostEntry gethostbynameEx(String host) {
     ensureOpen();
-    return join(gethostbynameEx(host, blocking));
+    return blocking((calls, py) -> gethostbynameEx(host, calls, py));
   }
 
-  /** {@code setipaddr} first, so its gaierror comes before {@code gethostbyname_r}'s herror. */
-  private CompletableFuture<HostEntry> gethostbynameEx(String host, BackendCalls calls) {
+  /**
+   * {@code setipaddr} first, so its gaierror comes before {@code gethostbyname_r}'s herror, whose
+   * code is the thread's {@code h_errno} after the call.
+   */
+  private CompletableFuture<HostEntry> gethostbynameEx(String host, BackendCalls calls, ThreadHErrno.Call py) {
     String name = hostArg("gethostbyname_ex", host);
-    return setipaddr(name, AF_INET, calls).thenCompose(r -> calls.gethostbyname().call(name, AF_INET)
-        .thenApply(h -> checkFamily(h, r.family(), name)));
+    return setipaddr(name, AF_INET, calls).thenCompose(r -> leftover(py,
+        calls.gethostbyname().call(name, AF_INET)).thenApply(h -> checkFamily(h, r.family(), name)));
   }
 
   @Override
   public HostEntry gethostbyaddr(String ip) {
     ensureOpen();
-    return join(gethostbyaddr(ip, blocking));
+    return blocking((calls, py) -> gethostbyaddr(ip, calls, py));
   }
 
-  private CompletableFuture<HostEntry> gethostbyaddr(String ip, BackendCalls calls) {
+  private CompletableFuture<HostEntry> gethostbyaddr(String ip, BackendCalls calls, ThreadHErrno.Call py) {
     String name = hostArg("gethostbyaddr", ip);
-    return setipaddr(name, AF_UNSPEC, calls).thenCompose(r -> calls.gethostbyaddr()
-        .call(r.address(), r.family())
-        .thenApply(h -> checkFamily(h, r.family(), name)));
+    return setipaddr(name, AF_UNSPEC, calls).thenCompose(r -> leftover(py,
+        calls.gethostbyaddr().call(r.address(), r.family())).thenApply(h -> checkFamily(h, r.family(), name)));
+  }
+
+  /**
+   * Marks the herror of a failed {@code gethostbyname_r}/{@code gethostbyaddr_r} as the one
+   * CPython raises with the thread's {@code h_errno} ({@code set_herror(h_errno)}).
+   */
+  private static <T> CompletableFuture<T> leftover(ThreadHErrno.Call py, CompletableFuture<T> step) {
+    return step.whenComplete((v, t) -> {
+      if (unwrap(t) instanceof HostException e) {
+        py.leftover(e);
+      }
+    });
   }
 
   /**
@@ -203,16 +241,16 @@ final class PythonLayer implements NetDb {
   @Override
   public String getfqdn(String name) {
     ensureOpen();
-    return join(getfqdn(name, blocking));
+    return blocking((calls, py) -> getfqdn(name, calls, py));
   }
 
-  private CompletableFuture<String> getfqdn(String name, BackendCalls calls) {
+  private CompletableFuture<String> getfqdn(String name, BackendCalls calls, ThreadHErrno.Call py) {
     Objects.requireNonNull(name, "name");
     String stripped = PyStrings.strip(name);
     String n = stripped.isEmpty() || stripped.equals("0.0.0.0") || stripped.equals("::")
         ? gethostname()
         : stripped;
-    return attempt(() -> gethostbyaddr(n, calls)).handle((h, t) -> {
+    return attempt(() -> gethostbyaddr(n, calls, py)).handle((h, t) -> {
       if (t != null) {
         // socket.py catches OSError only: gaierror, herror and OSError, not UnicodeError.
         if (unwrap(t) instanceof NetDbException e) {
@@ -282,17 +320,21 @@ final class PythonLayer implements NetDb {
       String host, String port, int family, int type, int proto, int flags) {
     ensureOpen();
     String h = host == null ? null : Idna.encode(host);
+    ThreadHErrno.Call py = new ThreadHErrno.Call();
     Object event = Events.lookupBegin();
     if (event != null) {
       TraceRecorder noted = TraceRecorder.noting();
-      return recorded(event, host, backend.getaddrinfoTraced(h, port, family, type, proto, flags, noted), port,
-          noted);
+      CompletableFuture<List<AddrInfo>> f =
+          backend.getaddrinfoTraced(py, h, port, family, type, proto, flags, noted);
+      return hErrno.blocking(py, () -> recorded(event, host, f, port, noted));
     }
-    try {
-      return backend.getaddrinfo(h, port, family, type, proto, flags);
-    } catch (NetDbException e) {
-      throw withInput(e, host, port);
-    }
+    return hErrno.blocking(py, () -> {
+      try {
+        return backend.getaddrinfo(py, h, port, family, type, proto, flags);
+      } catch (NetDbException e) {
+        throw withInput(e, host, port);
+      }
+    });
   }
 
   /** Waits for a getaddrinfo answer and commits its {@code dev.netdb.Lookup} JFR event. */
@@ -343,13 +385,13 @@ final class PythonLayer implements NetDb {
   @Override
   public NameInfo getnameinfo(String host, long port, int flags) {
     ensureOpen();
-    return join(nameinfo(host, port, 0, 0, false, flags, blocking));
+    return blocking((calls, py) -> nameinfo(host, port, 0, 0, false, flags, calls));
   }
 
   @Override
   public NameInfo getnameinfo(String host, long port, long flowInfo, long scopeId, int flags) {
     ensureOpen();
-    return join(nameinfo(host, port, flowInfo, scopeId, true, flags, blocking));
+    return blocking((calls, py) -> nameinfo(host, port, flowInfo, scopeId, true, flags, calls));
   }
 
   /** CPython's {@code socket_getnameinfo}: a numeric getaddrinfo, then getnameinfo(3). */
@@ -456,23 +498,24 @@ final class PythonLayer implements NetDb {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
+    ThreadHErrno.Call py = new ThreadHErrno.Call();
     Object event = Events.lookupBegin();
     CompletableFuture<List<AddrInfo>> f;
     if (event != null) {
       TraceRecorder noted = TraceRecorder.noting();
-      f = backend.getaddrinfoTraced(h, port, family, type, proto, flags, noted);
+      f = backend.getaddrinfoTraced(py, h, port, family, type, proto, flags, noted);
       boolean cached = cached(f, noted);
       f = f.whenComplete((answer, t) -> Events.lookupEnd(event, host, "getaddrinfo", backend.name(),
           t == null ? "ok" : unwrap(t) instanceof NetDbException e ? e.pythonStr() : String.valueOf(unwrap(t)), cached,
           noted.servedStale(),
           answer == null ? "" : String.join(" ", answer.stream().map(AddrInfo::host).distinct().toList())));
     } else {
-      f = backend.getaddrinfoAsync(h, port, family, type, proto, flags);
+      f = backend.getaddrinfoAsync(py, h, port, family, type, proto, flags);
     }
-    return f
+    return hErrno.async(py, f
         .exceptionallyCompose(
             t -> CompletableFuture.failedFuture(
-                unwrap(t) instanceof NetDbException e ? withInput(e, host, port) : unwrap(t)));
+                unwrap(t) instanceof NetDbException e ? withInput(e, host, port) : unwrap(t))));
   }
 
   @Override
@@ -538,43 +581,28 @@ final class PythonLayer implements NetDb {
 
   @Override
   public CompletableFuture<String> gethostbynameAsync(String host) {
-    return attempt(() -> {
-      ensureOpen();
-      return gethostbyname(host, async);
-    });
+    return async((calls, py) -> gethostbyname(host, calls));
   }
 
   @Override
   public CompletableFuture<HostEntry> gethostbynameExAsync(String host) {
-    return attempt(() -> {
-      ensureOpen();
-      return gethostbynameEx(host, async);
-    });
+    return async((calls, py) -> gethostbynameEx(host, calls, py));
   }
 
   @Override
   public CompletableFuture<HostEntry> gethostbyaddrAsync(String ip) {
-    return attempt(() -> {
-      ensureOpen();
-      return gethostbyaddr(ip, async);
-    });
+    return async((calls, py) -> gethostbyaddr(ip, calls, py));
   }
 
   @Override
   public CompletableFuture<String> getfqdnAsync(String name) {
-    return attempt(() -> {
-      ensureOpen();
-      return getfqdn(name, async);
-    });
+    return async((calls, py) -> getfqdn(name, calls, py));
   }
 
   @Override
   public CompletableFuture<NameInfo> getnameinfoAsync(
       String host, long port, long flowInfo, long scopeId, int flags) {
-    return attempt(() -> {
-      ensureOpen();
-      return nameinfo(host, port, flowInfo, scopeId, true, flags, async);
-    });
+    return async((calls, py) -> nameinfo(host, port, flowInfo, scopeId, true, flags, calls));
   }
 
   /** Runs a step that returns a future; an exception it throws becomes the future's failure. */

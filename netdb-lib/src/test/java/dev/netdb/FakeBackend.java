@@ -1,6 +1,8 @@
 package dev.netdb;
 
 import dev.netdb.backend.AddressInfo;
+import dev.netdb.backend.AddrinfoResult;
+import dev.netdb.dns.HErrnoEffect;
 import dev.netdb.text.IpLiterals;
 import dev.netdb.backend.Backend;
 import dev.netdb.backend.HostAndService;
@@ -23,6 +25,14 @@ final class FakeBackend implements Backend {
   final Map<String, List<AddressInfo>> addrinfo = new LinkedHashMap<>();
   final Map<String, Hostent> byName = new LinkedHashMap<>();
   final Map<String, Hostent> byAddr = new LinkedHashMap<>();
+  /**
+   * What a call leaves in h_errno, by {@code "gai HOST"}, {@code "ghbn HOST"} or {@code "ghba
+   * ADDRESS"}; by default getaddrinfo leaves it alone and a failed gethostbyname/gethostbyaddr
+   * sets its code, as nss_dns's resolver does.
+   */
+  final Map<String, HErrnoEffect> effects = new LinkedHashMap<>();
+  /** Asynchronous getaddrinfo calls for a host wait for its gate. */
+  final Map<String, CompletableFuture<Void>> gates = new java.util.concurrent.ConcurrentHashMap<>();
   final List<Servent> services =
       List.of(
           new Servent("http", List.of("www"), 80, "tcp"),
@@ -40,7 +50,17 @@ final class FakeBackend implements Backend {
   }
 
   @Override
-  public List<AddressInfo> getaddrinfo(
+  public AddrinfoResult getaddrinfo(
+      String host, String service, int family, int type, int proto, int flags) {
+    HErrnoEffect effect = effects.getOrDefault("gai " + host, HErrnoEffect.UNTOUCHED);
+    try {
+      return new AddrinfoResult(entries(host, service, family, type, proto, flags), effect);
+    } catch (LookupFailure f) {
+      throw f.withHErrno(effect);
+    }
+  }
+
+  private List<AddressInfo> entries(
       String host, String service, int family, int type, int proto, int flags) {
     calls.add("getaddrinfo " + host + " " + service + " " + family + " " + flags);
     if (host == null) {
@@ -68,9 +88,12 @@ final class FakeBackend implements Backend {
     calls.add("gethostbyname " + host);
     Hostent h = byName.get(host);
     if (h == null) {
-      throw LookupFailure.host(1, "Unknown host", null);
+      // As nss_dns's resolver does, the failure leaves its code in the thread's h_errno.
+      throw LookupFailure.host(1, "Unknown host", null)
+          .withHErrno(effects.getOrDefault("ghbn " + host, HErrnoEffect.set(1)));
     }
-    return h;
+    return new Hostent(h.name(), h.aliases(), h.addresses(),
+        effects.getOrDefault("ghbn " + host, HErrnoEffect.UNTOUCHED));
   }
 
   @Override
@@ -80,7 +103,8 @@ final class FakeBackend implements Backend {
     calls.add("gethostbyaddr " + key);
     Hostent h = byAddr.get(key);
     if (h == null) {
-      throw LookupFailure.host(1, "Unknown host", null);
+      throw LookupFailure.host(1, "Unknown host", null)
+          .withHErrno(effects.getOrDefault("ghba " + key, HErrnoEffect.set(1)));
     }
     return h;
   }
@@ -135,8 +159,12 @@ final class FakeBackend implements Backend {
   }
 
   @Override
-  public CompletableFuture<List<AddressInfo>> getaddrinfoAsync(
+  public CompletableFuture<AddrinfoResult> getaddrinfoAsync(
       String host, String service, int family, int type, int proto, int flags) {
+    CompletableFuture<Void> gate = host == null ? null : gates.get(host);
+    if (gate != null) {
+      return gate.thenApply(x -> getaddrinfo(host, service, family, type, proto, flags));
+    }
     return Backend.completed(() -> getaddrinfo(host, service, family, type, proto, flags));
   }
 

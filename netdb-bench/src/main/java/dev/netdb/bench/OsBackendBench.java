@@ -1,6 +1,6 @@
 package dev.netdb.bench;
 
-import dev.netdb.backend.AddressInfo;
+import dev.netdb.backend.AddrinfoResult;
 import dev.netdb.backend.Hostent;
 import dev.netdb.files.Servent;
 import dev.netdb.os.OsBackend;
@@ -63,13 +63,13 @@ public class OsBackendBench {
 
   /** getaddrinfo of an IPv4 literal, one STREAM result. */
   @Benchmark
-  public List<AddressInfo> osGetaddrinfoNumericV4() {
+  public AddrinfoResult osGetaddrinfoNumericV4() {
     return os.getaddrinfo("127.0.0.1", "80", AF_INET, SOCK_STREAM, 0, AI_NUMERICHOST);
   }
 
   /** getaddrinfo of an IPv6 literal, one STREAM result. */
   @Benchmark
-  public List<AddressInfo> osGetaddrinfoNumericV6() {
+  public AddrinfoResult osGetaddrinfoNumericV6() {
     return os.getaddrinfo("2001:db8::1", "80", 0, SOCK_STREAM, 0, AI_NUMERICHOST);
   }
 
@@ -93,7 +93,7 @@ public class OsBackendBench {
 
   /** getaddrinfo("localhost", AF_INET): the hosts file, never DNS (see the class comment). */
   @Benchmark
-  public List<AddressInfo> osGetaddrinfoHostsLocalhostInet() {
+  public AddrinfoResult osGetaddrinfoHostsLocalhostInet() {
     return os.getaddrinfo("localhost", null, AF_INET, SOCK_STREAM, 0, 0);
   }
 

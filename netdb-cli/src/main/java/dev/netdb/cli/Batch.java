@@ -27,6 +27,14 @@ import java.util.function.Supplier;
  * calls block, so overlapping them would need a thread each. Memory stays bounded by the window,
  * in calls and in bytes of input, however long the input is.
  *
+ * <p>Every call is started from the main thread, in input order, so the library's per-thread
+ * {@code h_errno} (whose leftover is the code of {@code gethostbyname_ex}'s and {@code
+ * gethostbyaddr}'s {@code herror}, as in CPython) sees the calls in that order and gives the
+ * answers of one Python thread running the lines one after another, on both back ends: the
+ * asynchronous calls still run concurrently, and only such an {@code herror} waits for the calls
+ * before it. (The 2-tuple {@code getnameinfo}'s virtual threads each start from 0; {@code
+ * getnameinfo} never reports the leftover.)
+ *
  * <p>At the end of a batch whose back end is the java one, {@link BatchSummary}'s line goes to
  * standard error.
  */

@@ -15,6 +15,12 @@ import java.util.function.Supplier;
  * ({@link AddressInfo}, {@link Hostent}, {@link HostAndService}, {@link Servent}, {@link
  * Protoent}), which the API edge turns into the public records.
  *
+ * <p>Every host call also reports what it left in glibc's thread-local {@code h_errno} ({@link
+ * dev.netdb.dns.HErrnoEffect}), on its result ({@link AddrinfoResult#hErrno}, {@link
+ * Hostent#hErrno}, {@link HostAndService#hErrno}) and on its failure ({@link
+ * LookupFailure#hErrno}), because CPython's {@code herror} codes are read from that global; the
+ * Python layer keeps the per-thread value.
+ *
  * <p>Methods mirror the C calls CPython makes, not Python's functions: host names arrive already
  * IDNA-encoded (ASCII), and failures are thrown as the C call reports them, as a {@link
  * LookupFailure} of kind {@code GAI} (the EAI code and {@code gai_strerror} text), {@code HOST}
@@ -32,9 +38,10 @@ public interface Backend extends AutoCloseable {
 
   /**
    * {@code getaddrinfo(3)}: {@code host} and {@code service} may be null; the numbers are passed
-   * through unchanged. Results are in glibc's order, canonical name on the first entry only.
+   * through unchanged. Results are in glibc's order, canonical name on the first entry only, with
+   * what the call left in the thread's {@code h_errno}.
    */
-  List<AddressInfo> getaddrinfo(String host, String service, int family, int type, int proto, int flags);
+  AddrinfoResult getaddrinfo(String host, String service, int family, int type, int proto, int flags);
 
   /**
    * {@code gethostbyname2_r(3)} for {@code AF_INET} or {@code AF_INET6} (Python's {@code
@@ -81,7 +88,7 @@ public interface Backend extends AutoCloseable {
    * back end never holds a thread while DNS is waited for, the OS back end runs the blocking glibc
    * call on a thread of its pool.
    */
-  CompletableFuture<List<AddressInfo>> getaddrinfoAsync(
+  CompletableFuture<AddrinfoResult> getaddrinfoAsync(
       String host, String service, int family, int type, int proto, int flags);
 
   /** Returns the DNS figures so far; {@link ResolverStats#NONE} where the back end has none. */
@@ -98,7 +105,7 @@ public interface Backend extends AutoCloseable {
    * {@link #getaddrinfoAsync}, reporting its steps to {@code recorder}. A back end that cannot see
    * inside its lookups (the OS one) reports nothing: the trace then holds only the result.
    */
-  default CompletableFuture<List<AddressInfo>> getaddrinfoTraced(String host, String service, int family,
+  default CompletableFuture<AddrinfoResult> getaddrinfoTraced(String host, String service, int family,
       int type, int proto, int flags, TraceRecorder recorder) {
     return getaddrinfoAsync(host, service, family, type, proto, flags);
   }
@@ -109,7 +116,8 @@ public interface Backend extends AutoCloseable {
    */
   default CompletableFuture<Expiring> getaddrinfoExpiringAsync(
       String host, String service, int family, int type, int proto, int flags) {
-    return getaddrinfoAsync(host, service, family, type, proto, flags).thenApply(a -> new Expiring(a, 0, null));
+    return getaddrinfoAsync(host, service, family, type, proto, flags)
+        .thenApply(a -> new Expiring(a.entries(), 0, null));
   }
 
   /**
@@ -117,7 +125,7 @@ public interface Backend extends AutoCloseable {
    * blocking call runs there (the OS back end's glibc call). The default knows no TTL and says 0.
    */
   default Expiring getaddrinfoExpiring(String host, String service, int family, int type, int proto, int flags) {
-    return new Expiring(getaddrinfo(host, service, family, type, proto, flags), 0, null);
+    return new Expiring(getaddrinfo(host, service, family, type, proto, flags).entries(), 0, null);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.netdb.backend;
 
+import dev.netdb.dns.HErrnoEffect;
 import java.util.Objects;
 
 /**
@@ -8,11 +9,19 @@ import java.util.Objects;
  *
  * @param host the host buffer
  * @param service the service buffer
+ * @param hErrno what the call left in the thread's {@code h_errno} ({@link HErrnoEffect}): its
+ *     {@code gethostbyaddr_r}'s resolver effect
  */
-public record HostAndService(String host, String service) {
-  /** Checks that both are present. */
+public record HostAndService(String host, String service, HErrnoEffect hErrno) {
+  /** Checks that all are present. */
   public HostAndService {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(service, "service");
+    Objects.requireNonNull(hErrno, "hErrno");
+  }
+
+  /** The buffers of a call that left {@code h_errno} alone. */
+  public HostAndService(String host, String service) {
+    this(host, service, HErrnoEffect.UNTOUCHED);
   }
 }

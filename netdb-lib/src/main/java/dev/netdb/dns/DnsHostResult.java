@@ -26,23 +26,46 @@ public sealed interface DnsHostResult {
    *     answer order; for PTR lookups, the address asked about. The arrays are not copied and
    *     never changed.
    * @param ttlSeconds the smallest TTL of the records used (CNAMEs included), in seconds
+   * @param answerHErrno what {@code nss_dns} puts in its {@code h_errnop} with this answer:
+   *     NETDB_SUCCESS (0) from {@code getanswer_r}; for an A and AAAA lookup, {@code
+   *     gaih_getanswer} reads the AAAA slice last, which leaves HOST_NOT_FOUND (1) when it holds
+   *     no address (glibc 2.36 {@code resolv/nss_dns/dns-host.c}; measured: {@code
+   *     getaddrinfo(v4only, AF_UNSPEC)} leaves 1, {@code v6only} 0)
+   * @param resolverHErrno what the resolver left in the thread's {@code h_errno} on the way
+   *     ({@code RES_SET_H_ERRNO}): for a search, HOST_NOT_FOUND set before the first query or the
+   *     code of the last candidate that failed before this one ({@code __res_context_search});
+   *     for a PTR query, untouched ({@code __res_context_query} sets it on failure only)
    */
   record Found(
       String queriedName, String canonicalName, List<String> aliases, List<byte[]> addresses,
-      long ttlSeconds)
+      long ttlSeconds, int answerHErrno, HErrnoEffect resolverHErrno)
       implements DnsHostResult {
     /** Copies the lists. */
     public Found {
       Objects.requireNonNull(queriedName, "queriedName");
       Objects.requireNonNull(canonicalName, "canonicalName");
+      Objects.requireNonNull(resolverHErrno, "resolverHErrno");
       aliases = List.copyOf(aliases);
       addresses = List.copyOf(addresses);
+    }
+
+    /** An answer of one query that succeeded at once: {@code h_errnop} 0, {@code h_errno} untouched. */
+    public Found(
+        String queriedName, String canonicalName, List<String> aliases, List<byte[]> addresses,
+        long ttlSeconds) {
+      this(queriedName, canonicalName, aliases, addresses, ttlSeconds, 0, HErrnoEffect.UNTOUCHED);
+    }
+
+    /** Returns the same answer with what the resolver left in {@code h_errno} on the way. */
+    public Found withResolverHErrno(HErrnoEffect effect) {
+      return new Found(queriedName, canonicalName, aliases, addresses, ttlSeconds, answerHErrno, effect);
     }
 
     /** Reports whether {@code o} is an answer with the same names, TTL and address bytes. */
     @Override
     public boolean equals(Object o) {
       if (!(o instanceof Found f) || ttlSeconds != f.ttlSeconds || addresses.size() != f.addresses.size()
+          || answerHErrno != f.answerHErrno || !resolverHErrno.equals(f.resolverHErrno)
           || !queriedName.equals(f.queriedName) || !canonicalName.equals(f.canonicalName)
           || !aliases.equals(f.aliases)) {
         return false;
@@ -56,7 +79,7 @@ public sealed interface DnsHostResult {
     /** Returns a hash of the names, the TTL and the address bytes. */
     @Override
     public int hashCode() {
-      int h = Objects.hash(queriedName, canonicalName, aliases, ttlSeconds);
+      int h = Objects.hash(queriedName, canonicalName, aliases, ttlSeconds, answerHErrno, resolverHErrno);
       for (byte[] a : addresses) h = 31 * h + Arrays.hashCode(a);
       return h;
     }
@@ -66,7 +89,8 @@ public sealed interface DnsHostResult {
     public String toString() {
       return "Found[queriedName=" + queriedName + ", canonicalName=" + canonicalName + ", aliases="
           + aliases + ", addresses=" + addresses.stream().map(IpLiterals::ntop).toList()
-          + ", ttlSeconds=" + ttlSeconds + "]";
+          + ", ttlSeconds=" + ttlSeconds + ", answerHErrno=" + answerHErrno + ", resolverHErrno="
+          + resolverHErrno + "]";
     }
   }
 
@@ -82,13 +106,30 @@ public sealed interface DnsHostResult {
    * @param negativeTtlSeconds how long the failure may be kept: for NXDOMAIN and NODATA, the
    *     smallest min(SOA TTL, SOA MINIMUM) of the replies of every name tried (RFC 2308 §5); 0
    *     when any of them had no SOA, and for every other failure
+   * @param resolverHErrno what the resolver left in the thread's {@code h_errno}: the error's
+   *     code ({@code RES_SET_H_ERRNO}, which {@code nss_dns} then copies to its {@code h_errnop}),
+   *     or untouched where no resolver ran ({@code hosts: files}, {@link
+   *     dev.netdb.dns.DnsHostResult.Failed#withoutResolver})
    */
-  record Failed(DnsError error, String detail, boolean lastTransportFailed, long negativeTtlSeconds)
+  record Failed(
+      DnsError error, String detail, boolean lastTransportFailed, long negativeTtlSeconds,
+      HErrnoEffect resolverHErrno)
       implements DnsHostResult {
     /** Checks for nulls. */
     public Failed {
       Objects.requireNonNull(error, "error");
       Objects.requireNonNull(detail, "detail");
+      Objects.requireNonNull(resolverHErrno, "resolverHErrno");
+    }
+
+    /** A failure of the resolver, which leaves its code in {@code h_errno}. */
+    public Failed(DnsError error, String detail, boolean lastTransportFailed, long negativeTtlSeconds) {
+      this(error, detail, lastTransportFailed, negativeTtlSeconds, HErrnoEffect.set(error.herrno()));
+    }
+
+    /** Returns the same failure, found without the resolver: {@code h_errno} untouched. */
+    public Failed withoutResolver() {
+      return new Failed(error, detail, lastTransportFailed, negativeTtlSeconds, HErrnoEffect.UNTOUCHED);
     }
 
     /**

@@ -48,7 +48,7 @@ final class HostQuery {
     }
     return SearchList.<DnsHostResult.Found>walk(name, cfg, fqdn -> tryName(fqdn, wantA, wantAaaa))
         .thenApply(r -> r.value() != null
-            ? r.value()
+            ? r.value().withResolverHErrno(HErrnoEffect.set(r.leftover().herrno()))
             : new DnsHostResult.Failed(r.error(), "lookup of '" + name + "' failed",
                 r.lastTransportFailed(), negativeTtl == Long.MAX_VALUE ? 0 : negativeTtl));
   }
@@ -101,7 +101,8 @@ final class HostQuery {
     }
     DnsHostResult.Found f = t.value();
     return ttl == f.ttlSeconds() ? t
-        : SearchList.Try.found(new DnsHostResult.Found(f.queriedName(), f.canonicalName(), f.aliases(), f.addresses(), ttl));
+        : SearchList.Try.found(new DnsHostResult.Found(f.queriedName(), f.canonicalName(), f.aliases(),
+            f.addresses(), ttl, f.answerHErrno(), f.resolverHErrno()));
   }
 
   /**
@@ -138,11 +139,19 @@ final class HostQuery {
         ttl = Math.min(ttl, c.ttl);
       }
     }
+    boolean pair = a != null && aaaa != null;
     if (names != null) {
-      return SearchList.Try.found(new DnsHostResult.Found(qname, names.canonical, names.aliases, addresses, ttl));
+      // gaih_getanswer reads the AAAA slice last: one with no address leaves HOST_NOT_FOUND in
+      // h_errnop; getanswer_r (one type) leaves NETDB_SUCCESS.
+      boolean aaaaEmpty = pair && (c6.error != null || c6.addresses.isEmpty());
+      return SearchList.Try.found(new DnsHostResult.Found(qname, names.canonical, names.aliases,
+          addresses, ttl, aaaaEmpty ? DnsError.HOST_NOT_FOUND.herrno() : 0, HErrnoEffect.UNTOUCHED));
     }
     if (a instanceof DnsOutcome.Answer || aaaa instanceof DnsOutcome.Answer) {
-      return SearchList.Try.unusable(DnsError.NO_RECOVERY);
+      // getanswer_r fails such a reply with NO_RECOVERY; gaih_getanswer_slice (A and AAAA) finds
+      // no address in either slice and ends in HOST_NOT_FOUND (measured: a CNAME loop leaves
+      // h_errno 3 on AF_INET, 1 on AF_UNSPEC; both are EAI_NONAME there).
+      return SearchList.Try.unusable(pair ? DnsError.HOST_NOT_FOUND : DnsError.NO_RECOVERY);
     }
     Chain first = ca != null ? ca : c6;
     Chain second = ca != null ? c6 : null;

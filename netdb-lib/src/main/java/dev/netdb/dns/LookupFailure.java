@@ -31,18 +31,21 @@ public final class LookupFailure extends RuntimeException {
   private final String text;
   private final String input;
   private final long negativeTtlSeconds;
+  private final transient HErrnoEffect hErrno;
 
   private LookupFailure(Kind kind, Integer code, String text, String input) {
-    this(kind, code, text, input, 0);
+    this(kind, code, text, input, 0, HErrnoEffect.UNTOUCHED);
   }
 
-  private LookupFailure(Kind kind, Integer code, String text, String input, long negativeTtlSeconds) {
+  private LookupFailure(Kind kind, Integer code, String text, String input, long negativeTtlSeconds,
+      HErrnoEffect hErrno) {
     super(input == null ? text : text + " (" + input + ")", null, false, false);
     this.kind = kind;
     this.code = code;
     this.text = Objects.requireNonNull(text, "text");
     this.input = input;
     this.negativeTtlSeconds = negativeTtlSeconds;
+    this.hErrno = Objects.requireNonNull(hErrno, "hErrno");
   }
 
   /** Returns an {@code EAI_*} failure with its {@code gai_strerror} text, naming {@code input}. */
@@ -96,6 +99,19 @@ public final class LookupFailure extends RuntimeException {
 
   /** Returns the same failure, to be kept for {@code seconds} (see {@link #negativeTtlSeconds}). */
   public LookupFailure withNegativeTtl(long seconds) {
-    return new LookupFailure(kind, code, text, input, Math.max(0, seconds));
+    return new LookupFailure(kind, code, text, input, Math.max(0, seconds), hErrno);
+  }
+
+  /**
+   * Returns what the failed call left in glibc's thread-local {@code h_errno} ({@link
+   * HErrnoEffect}); untouched unless the back end said otherwise with {@link #withHErrno}.
+   */
+  public HErrnoEffect hErrno() {
+    return hErrno;
+  }
+
+  /** Returns the same failure, leaving {@code effect} in the thread's {@code h_errno}. */
+  public LookupFailure withHErrno(HErrnoEffect effect) {
+    return new LookupFailure(kind, code, text, input, negativeTtlSeconds, effect);
   }
 }

@@ -60,9 +60,13 @@ final class SearchList {
 
   /**
    * The result of the walk: the first found value, or glibc's error; {@code lastTransportFailed}
-   * tells whether the last name tried got no usable reply (see {@link Try#transportFailed}).
+   * tells whether the last name tried got no usable reply (see {@link Try#transportFailed});
+   * {@code leftover} is what {@code res_search} left in the thread's {@code h_errno} when it
+   * returned a value: HOST_NOT_FOUND, which it sets before the first query, or the code of the
+   * last name that failed before the one that answered ({@code RES_SET_H_ERRNO} in {@code
+   * __res_context_query}); null with an error, whose code is what it leaves.
    */
-  record Result<T>(T value, DnsError error, boolean lastTransportFailed) {}
+  record Result<T>(T value, DnsError error, boolean lastTransportFailed, DnsError leftover) {}
 
   /** Walks the list for {@code name}; {@code attempt} looks up one fully qualified name. */
   static <T> CompletableFuture<Result<T>> walk(
@@ -156,7 +160,7 @@ final class SearchList {
     }
 
     CompletableFuture<Result<T>> done(T value) {
-      return CompletableFuture.completedFuture(new Result<>(value, null, false));
+      return CompletableFuture.completedFuture(new Result<>(value, null, false, lastError));
     }
 
     CompletableFuture<Result<T>> fail(DnsError direct) {
@@ -172,7 +176,7 @@ final class SearchList {
       } else {
         e = lastError;
       }
-      return CompletableFuture.completedFuture(new Result<>(null, e, lastTransportFailed));
+      return CompletableFuture.completedFuture(new Result<>(null, e, lastTransportFailed, null));
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.netdb.os;
 
 import dev.netdb.dns.DnsError;
 import dev.netdb.dns.Eai;
+import dev.netdb.dns.HErrnoEffect;
 import dev.netdb.dns.LookupFailure;
 import dev.netdb.os.bindings.Libc;
 
@@ -29,6 +30,15 @@ final class Errors {
       return LookupFailure.system(errno, strerror(errno), input);
     }
     return LookupFailure.gai(code, Eai.message(code), input);
+  }
+
+  /**
+   * Returns what the call just made on this thread left in {@code h_errno}, after {@link
+   * Libc#markHErrno} before it: untouched when the mark is still there.
+   */
+  static HErrnoEffect hErrnoEffect() {
+    int v = Libc.hErrno();
+    return v == Libc.H_ERRNO_UNTOUCHED ? HErrnoEffect.UNTOUCHED : HErrnoEffect.set(v);
   }
 
   /** Returns CPython's {@code set_herror}: {@code herror(h_errno, hstrerror(h_errno))}. */

@@ -10,6 +10,7 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import dev.netdb.backend.Hostent;
+import dev.netdb.dns.HErrnoEffect;
 import dev.netdb.os.bindings.Libc;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -17,9 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Calls {@code gethostbyname2_r} and {@code gethostbyaddr_r}, taking {@code h_errno} from their
- * out-parameter (never the thread-global one) and turning the {@code hostent} into a {@link
- * Hostent} as CPython's {@code gethost_common} does.
+ * Calls {@code gethostbyname2_r} and {@code gethostbyaddr_r}, taking the failure's {@code h_errno}
+ * from their out-parameter and turning the {@code hostent} into a {@link Hostent} as CPython's
+ * {@code gethost_common} does. What the call left in the thread-global {@code h_errno}, which is
+ * what CPython reports, is carried beside it ({@link Errors#hErrnoEffect}) for the Python layer.
  */
 // Restricted FFM methods are used only after NativeSupport confirmed native access.
 @SuppressWarnings("restricted")
@@ -32,11 +34,12 @@ final class HostLookups {
       MemorySegment ent = arena.allocate(HOSTENT);
       MemorySegment result = arena.allocate(ADDRESS);
       MemorySegment herr = arena.allocate(JAVA_INT);
+      Libc.markHErrno();
       GrowingBuffer.run(
           arena,
           host,
           (buf, len) -> Libc.gethostbyname2_r(name, family, ent, buf, len, result, herr));
-      return entry(arena, result, herr, host);
+      return entry(arena, result, herr, host, Errors.hErrnoEffect());
     }
   }
 
@@ -47,21 +50,22 @@ final class HostLookups {
       MemorySegment ent = arena.allocate(HOSTENT);
       MemorySegment result = arena.allocate(ADDRESS);
       MemorySegment herr = arena.allocate(JAVA_INT);
+      Libc.markHErrno();
       GrowingBuffer.run(
           arena,
           input,
           (buf, len) ->
               Libc.gethostbyaddr_r(addr, address.length, family, ent, buf, len, result, herr));
-      return entry(arena, result, herr, input);
+      return entry(arena, result, herr, input, Errors.hErrnoEffect());
     }
   }
 
   /** Returns the entry, or throws {@code herror(h_errno)} when glibc found none. */
   private static Hostent entry(
-      Arena arena, MemorySegment result, MemorySegment herr, String input) {
+      Arena arena, MemorySegment result, MemorySegment herr, String input, HErrnoEffect hErrno) {
     MemorySegment p = result.get(ADDRESS, 0);
     if (p.equals(MemorySegment.NULL)) {
-      throw Errors.host(herr.get(JAVA_INT, 0), input);
+      throw Errors.host(herr.get(JAVA_INT, 0), input).withHErrno(hErrno);
     }
     MemorySegment h = p.reinterpret(HOSTENT.byteSize());
     int type = h.get(JAVA_INT, H_ADDRTYPE);
@@ -81,7 +85,8 @@ final class HostLookups {
     return new Hostent(
         NativeText.read(h.get(ADDRESS, H_NAME)),
         NativeText.readArray(h.get(ADDRESS, H_ALIASES)),
-        addresses);
+        addresses,
+        hErrno);
   }
 
   /** Returns the packed address as text for error messages (no lookup), or as hex if odd. */

@@ -12,6 +12,8 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import dev.netdb.backend.AddressInfo;
+import dev.netdb.backend.AddrinfoResult;
+import dev.netdb.dns.HErrnoEffect;
 import dev.netdb.backend.Hostent;
 import dev.netdb.backend.HostAndService;
 import dev.netdb.files.Protoent;
@@ -63,6 +65,11 @@ import java.util.function.Supplier;
  * services and protocols) from the pure-Java reader of the same file, which needs no native call
  * and gives the same answers; {@link #route} says who answers each database and why (see {@code
  * NssRouting}). {@link #create()} sends every call to glibc.
+ *
+ * <p><b>{@code h_errno}.</b> Each host call marks the calling thread's {@code h_errno} before it
+ * calls glibc and reads it after, on the same thread, and reports what glibc left there ({@link
+ * HErrnoEffect}) on its result or failure; the Python layer keeps the per-thread value CPython
+ * would read, so the pool thread a call ran on does not matter.
  */
 // Restricted FFM methods are used only after NativeSupport confirmed native access.
 @SuppressWarnings("restricted")
@@ -209,7 +216,7 @@ public final class OsBackend implements Backend {
   }
 
   @Override
-  public List<AddressInfo> getaddrinfo(
+  public AddrinfoResult getaddrinfo(
       String host, String service, int family, int type, int proto, int flags) {
     NativeSupport.require();
     String input = host != null ? host : service;
@@ -223,13 +230,15 @@ public final class OsBackend implements Backend {
       MemorySegment cService = NativeText.cString(arena, service, "service");
       MemorySegment res = arena.allocate(ADDRESS);
       MemorySegment state = Libc.allocateCallState(arena);
+      Libc.markHErrno();
       int rc = Libc.getaddrinfo(state, cHost, cService, hints, res);
+      HErrnoEffect hErrno = Errors.hErrnoEffect();
       if (rc != 0) {
-        throw Errors.gai(rc, Libc.errno(state), input);
+        throw Errors.gai(rc, Libc.errno(state), input).withHErrno(hErrno);
       }
       MemorySegment first = res.get(ADDRESS, 0);
       try {
-        return results(arena, first);
+        return new AddrinfoResult(results(arena, first), hErrno);
       } finally {
         Libc.freeaddrinfo(first);
       }
@@ -280,13 +289,15 @@ public final class OsBackend implements Backend {
       MemorySegment host = arena.allocate(Libc.NI_MAXHOST);
       MemorySegment serv = arena.allocate(Libc.NI_MAXSERV);
       MemorySegment state = Libc.allocateCallState(arena);
+      Libc.markHErrno();
       int rc =
           Libc.getnameinfo(
               state, sa, (int) sa.byteSize(), host, Libc.NI_MAXHOST, serv, Libc.NI_MAXSERV, flags);
+      HErrnoEffect hErrno = Errors.hErrnoEffect();
       if (rc != 0) {
-        throw Errors.gai(rc, Libc.errno(state), sockaddr.host());
+        throw Errors.gai(rc, Libc.errno(state), sockaddr.host()).withHErrno(hErrno);
       }
-      return new HostAndService(host.getString(0), serv.getString(0));
+      return new HostAndService(host.getString(0), serv.getString(0), hErrno);
     }
   }
 
@@ -351,7 +362,7 @@ public final class OsBackend implements Backend {
   }
 
   @Override
-  public CompletableFuture<List<AddressInfo>> getaddrinfoAsync(
+  public CompletableFuture<AddrinfoResult> getaddrinfoAsync(
       String host, String service, int family, int type, int proto, int flags) {
     return onPool(() -> getaddrinfo(host, service, family, type, proto, flags));
   }
@@ -362,7 +373,7 @@ public final class OsBackend implements Backend {
    * glibc will walk them, and {@link #route}'s verdict. glibc's own steps are not visible.
    */
   @Override
-  public CompletableFuture<List<AddressInfo>> getaddrinfoTraced(String host, String service, int family,
+  public CompletableFuture<AddrinfoResult> getaddrinfoTraced(String host, String service, int family,
       int type, int proto, int flags, dev.netdb.observe.TraceRecorder recorder) {
     if (recorder.on()) {
       NssRoute r = route("hosts");

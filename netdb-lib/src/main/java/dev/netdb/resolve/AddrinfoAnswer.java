@@ -1,6 +1,7 @@
 package dev.netdb.resolve;
 
 import dev.netdb.backend.AddressInfo;
+import dev.netdb.dns.HErrnoEffect;
 import java.util.List;
 
 /**
@@ -12,8 +13,9 @@ import java.util.List;
  * @param ttlSeconds the DNS answer's TTL (the smallest of the records used, over both lookups of
  *     an AI_V4MAPPED call); 0 for an answer not from DNS (null host, numeric host, hosts file),
  *     which is not to be kept
+ * @param hErrno what the call left in the thread's {@code h_errno} ({@link NameStage.Addresses})
  */
-public record AddrinfoAnswer(List<AddressInfo> entries, long ttlSeconds) {
+public record AddrinfoAnswer(List<AddressInfo> entries, long ttlSeconds, HErrnoEffect hErrno) {
   /** Copies the list. */
   public AddrinfoAnswer {
     entries = List.copyOf(entries);

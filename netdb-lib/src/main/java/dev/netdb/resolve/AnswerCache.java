@@ -1,6 +1,7 @@
 package dev.netdb.resolve;
 
 import dev.netdb.backend.AddressInfo;
+import dev.netdb.backend.AddrinfoResult;
 import dev.netdb.backend.Backend.Expiring;
 import dev.netdb.dns.DnsHostResult;
 import dev.netdb.dns.LookupFailure;
@@ -176,7 +177,7 @@ public final class AnswerCache implements dev.netdb.observe.CacheStats.Source {
    * Answers a call from the cache or the pipeline; the future fails with the pipeline's {@link
    * LookupFailure}. A hit is an already-completed future.
    */
-  public CompletableFuture<List<AddressInfo>> answer(Request request) {
+  public CompletableFuture<AddrinfoResult> answer(Request request) {
     // The untraced hit path, kept apart from the traced one: as short as it was before traces, so
     // that the JIT inlines it whole and the request key does not escape (JfrOffBench, -prof gc).
     long now = nanos.getAsLong();
@@ -185,7 +186,7 @@ public final class AnswerCache implements dev.netdb.observe.CacheStats.Source {
       return e.answer();
     }
     if (bypass(request)) {
-      return new Getaddrinfo(env).run(request).thenApply(AddrinfoAnswer::entries);
+      return new Getaddrinfo(env).run(request).thenApply(AnswerCache::result);
     }
     return slow(request, now, TraceRecorder.OFF).thenCompose(Entry::answer);
   }
@@ -194,7 +195,7 @@ public final class AnswerCache implements dev.netdb.observe.CacheStats.Source {
    * Answers as {@link #answer(Request)} does, reporting the cache's verdict (hit, miss, expired,
    * stale, joined) and the pipeline's steps to {@code recorder}.
    */
-  public CompletableFuture<List<AddressInfo>> answer(Request request, TraceRecorder recorder) {
+  public CompletableFuture<AddrinfoResult> answer(Request request, TraceRecorder recorder) {
     long now = nanos.getAsLong();
     Entry e = fresh(request, now);
     if (e != null) {
@@ -202,7 +203,7 @@ public final class AnswerCache implements dev.netdb.observe.CacheStats.Source {
       return e.answer();
     }
     if (bypass(request)) {
-      return new Getaddrinfo(env).run(request, recorder).thenApply(AddrinfoAnswer::entries);
+      return new Getaddrinfo(env).run(request, recorder).thenApply(AnswerCache::result);
     }
     return slow(request, now, recorder).thenCompose(Entry::answer);
   }
@@ -341,9 +342,9 @@ public final class AnswerCache implements dev.netdb.observe.CacheStats.Source {
     }
     long gen = generation(now);
     Recorder rec = new Recorder(env.dns());
-    CompletableFuture<List<AddressInfo>> run;
+    CompletableFuture<AddrinfoResult> run;
     try {
-      run = new Getaddrinfo(withDns(env, rec)).run(request, recorder).thenApply(AddrinfoAnswer::entries);
+      run = new Getaddrinfo(withDns(env, rec)).run(request, recorder).thenApply(AnswerCache::result);
     } catch (RuntimeException ex) {
       run = CompletableFuture.failedFuture(ex);
     }
@@ -372,7 +373,7 @@ public final class AnswerCache implements dev.netdb.observe.CacheStats.Source {
   }
 
   /** Returns the entry for a finished run (lifetime 0: not to be kept), or null for a failure to pass on. */
-  private Entry entry(Recorder rec, long gen, List<AddressInfo> answer, Throwable failure) {
+  private Entry entry(Recorder rec, long gen, AddrinfoResult answer, Throwable failure) {
     long now = nanos.getAsLong();
     if (failure != null && !isGai(failure)) {
       return null; // closed, or a bug: never kept
@@ -395,10 +396,15 @@ public final class AnswerCache implements dev.netdb.observe.CacheStats.Source {
       kind = Kind.DNS;
       life = Math.max(minTtl, Math.min(maxTtl, seconds(rec.ttl())));
     }
-    CompletableFuture<List<AddressInfo>> f = failure != null
+    CompletableFuture<AddrinfoResult> f = failure != null
         ? CompletableFuture.failedFuture(failure)
         : CompletableFuture.completedFuture(answer);
     return new Entry(kind, f, now, now + life, gen);
+  }
+
+  /** Returns the back end's form of a pipeline answer, with what it left in {@code h_errno}. */
+  private static AddrinfoResult result(AddrinfoAnswer a) {
+    return new AddrinfoResult(a.entries(), a.hErrno());
   }
 
   private static long seconds(long s) {
@@ -532,7 +538,8 @@ public final class AnswerCache implements dev.netdb.observe.CacheStats.Source {
   /** One kept answer. */
   private static final class Entry {
     final Kind kind;
-    final CompletableFuture<List<AddressInfo>> future;
+    /** The answer, kept with what the call left in {@code h_errno}, which every hit leaves again. */
+    final CompletableFuture<AddrinfoResult> future;
     final long storedAt;
     final long expiresAt;
     final long generation;
@@ -545,11 +552,11 @@ public final class AnswerCache implements dev.netdb.observe.CacheStats.Source {
     /** When a refresh last ended in EAI_AGAIN (0: never), for the failure recheck timer. */
     volatile long failedAt;
 
-    Entry(Kind kind, CompletableFuture<List<AddressInfo>> future, long storedAt, long expiresAt, long generation) {
+    Entry(Kind kind, CompletableFuture<AddrinfoResult> future, long storedAt, long expiresAt, long generation) {
       this(kind, future, storedAt, expiresAt, generation, new java.util.concurrent.atomic.AtomicReference<>());
     }
 
-    Entry(Kind kind, CompletableFuture<List<AddressInfo>> future, long storedAt, long expiresAt, long generation,
+    Entry(Kind kind, CompletableFuture<AddrinfoResult> future, long storedAt, long expiresAt, long generation,
         java.util.concurrent.atomic.AtomicReference<Object> memo) {
       this.memo = memo;
       this.kind = kind;
@@ -563,7 +570,7 @@ public final class AnswerCache implements dev.netdb.observe.CacheStats.Source {
      * Returns the answer: the very list, or a failed future with a new copy of the kept {@code
      * gaierror}, so that no two callers share (and add to) one exception.
      */
-    CompletableFuture<List<AddressInfo>> answer() {
+    CompletableFuture<AddrinfoResult> answer() {
       if (!future.isCompletedExceptionally()) {
         return future;
       }
@@ -585,7 +592,7 @@ public final class AnswerCache implements dev.netdb.observe.CacheStats.Source {
       }
       long left = Math.max(0, expiresAt - now);
       return CompletableFuture.completedFuture(
-          new Expiring(future.join(), kind == Kind.FILES ? Math.min(left, fileCheck) : left, memo));
+          new Expiring(future.join().entries(), kind == Kind.FILES ? Math.min(left, fileCheck) : left, memo));
     }
   }
 

@@ -119,9 +119,9 @@ public final class DnsHostResolver implements NssDns, AutoCloseable {
   @Override
   public CompletableFuture<DnsHostResult> lookup(String name, int family, TraceRecorder recorder) {
     if (name.isEmpty()) {
-      // nss_dns fails an empty name with NO_RECOVERY and sends nothing (glibc 2.36 in the oracle
-      // namespace: gethostbyname_ex('') is herror(3) with "hosts: files dns", python-semantics.md
-      // §6a #54 notes; herror(1) with "hosts: files", NssDns.none()).
+      // nss_dns fails an empty name with NO_RECOVERY and sends nothing, leaving it in the thread's
+      // h_errno too (glibc 2.36 in the oracle namespace: gethostbyname_ex('') is herror(3) with
+      // "hosts: files dns"; with "hosts: files", NssDns.none(), it is the thread's leftover).
       return CompletableFuture.completedFuture(new DnsHostResult.Failed(DnsError.NO_RECOVERY, "empty name"));
     }
     return withClient(c -> c.lookupHost(name, family, recorder));

@@ -69,7 +69,7 @@ public final class Getaddrinfo {
     }
     Request req = r;
     return names(req, recorder).thenApply(addrs ->
-        new AddrinfoAnswer(sort(assemble(req, addrs, tuples), recorder), addrs.ttlSeconds()));
+        new AddrinfoAnswer(sort(assemble(req, addrs, tuples), recorder), addrs.ttlSeconds(), addrs.hErrno()));
   }
 
   /** Stage 1: {@code "*"} means no host or no service; strings end at a NUL, as in C. */

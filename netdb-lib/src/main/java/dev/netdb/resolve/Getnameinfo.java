@@ -47,27 +47,27 @@ public final class Getnameinfo {
     }
     byte[] addr = sa.address();
     String serv = service(sa.port() & 0xffff, flags);
-    CompletableFuture<String> host;
     if ((flags & NI_NUMERICHOST) != 0) {
       // glibc gni_host_inet: NI_NAMEREQD fails whenever no name was looked up, even when the
       // caller asked for the numeric form.
       if ((flags & NI_NAMEREQD) != 0) {
         return CompletableFuture.failedFuture(Eai.NONAME.error(input));
       }
-      host = CompletableFuture.completedFuture(numericHost(addr, sa.scopeId()));
-    } else {
-      host = hosts.byAddress(addr).handle((entry, err) -> hostName(entry, err, addr, sa, flags));
+      return CompletableFuture.completedFuture(new HostAndService(numericHost(addr, sa.scopeId()), serv));
     }
-    return host.thenApply(h -> new HostAndService(h, serv));
+    // gethostbyaddr_r's own h_errnop stays inside getnameinfo; its resolver's effect on the
+    // thread's h_errno stays too (measured: an unknown address leaves 1, a timeout 2).
+    return hosts.byAddress(addr).handle((entry, err) -> hostName(entry, err, addr, sa, flags, serv));
   }
 
-  private String hostName(Hostent entry, Throwable err, byte[] addr, AddressInfo sa, int flags) {
+  private HostAndService hostName(
+      Hostent entry, Throwable err, byte[] addr, AddressInfo sa, int flags, String serv) {
     if (entry != null) {
       String name = entry.name();
       if ((flags & NI_NOFQDN) != 0) {
         name = stripDomain(name);
       }
-      return name;
+      return new HostAndService(name, serv, entry.hErrno());
     }
     Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
     if (!(cause instanceof LookupFailure lf && lf.kind() == LookupFailure.Kind.HOST)) {
@@ -75,12 +75,12 @@ public final class Getnameinfo {
       throw cause instanceof RuntimeException r ? r : new CompletionException(cause);
     }
     if (lf.code() == DnsError.TRY_AGAIN.herrno()) {
-      throw Eai.AGAIN.error(sa.host());
+      throw Eai.AGAIN.error(sa.host()).withHErrno(lf.hErrno());
     }
     if ((flags & NI_NAMEREQD) != 0) {
-      throw Eai.NONAME.error(sa.host());
+      throw Eai.NONAME.error(sa.host()).withHErrno(lf.hErrno());
     }
-    return numericHost(addr, sa.scopeId());
+    return new HostAndService(numericHost(addr, sa.scopeId()), serv, lf.hErrno());
   }
 
   /** glibc {@code nrl_domainname}: the part of this host's name after its first dot. */

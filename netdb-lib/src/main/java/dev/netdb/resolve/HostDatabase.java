@@ -2,6 +2,8 @@ package dev.netdb.resolve;
 
 import dev.netdb.backend.Hostent;
 import dev.netdb.dns.DnsError;
+import dev.netdb.dns.HErrnoEffect;
+import dev.netdb.dns.LookupFailure;
 import dev.netdb.dns.DnsName;
 import dev.netdb.files.HostsFile;
 import dev.netdb.dns.DnsHostResult;
@@ -41,13 +43,26 @@ public final class HostDatabase {
       List<String> addrs = m.addresses().stream().map(IpLiterals::ntop).toList();
       return CompletableFuture.completedFuture(new Hostent(m.name(), m.aliases(), addrs));
     }
-    // nss_dns's gethostbyname2_r sends nothing for a name that fails res_hnok: HOST_NOT_FOUND.
+    // nss_dns's gethostbyname2_r sends nothing for a name that fails res_hnok: HOST_NOT_FOUND in
+    // its h_errnop only, the thread's h_errno untouched (measured: gethostbyname_ex('<broadcast>')).
     if (!name.isEmpty() && !DnsName.isHostName(name)) {
       return CompletableFuture.failedFuture(DnsError.HOST_NOT_FOUND.error(name));
     }
     // An empty name goes to the DNS stage too, which decides: not found without DNS, NO_RECOVERY
     // with it (DnsHostResolver), never a query.
     return env.dns().lookup(name, family).thenApply(a -> entry(a, family == 2 ? 4 : 16, name));
+  }
+
+  /**
+   * Returns what {@code gethostbyname2_r}/{@code gethostbyaddr_r} leave in the thread's {@code
+   * h_errno} after the DNS stage: only the resolver writes it ({@code RES_SET_H_ERRNO}); the
+   * functions' own answer goes to their caller's {@code h_errnop}.
+   */
+  private static HErrnoEffect resolverHErrno(DnsHostResult a) {
+    return switch (a) {
+      case DnsHostResult.Found f -> f.resolverHErrno();
+      case DnsHostResult.Failed f -> f.resolverHErrno();
+    };
   }
 
   /**
@@ -64,7 +79,7 @@ public final class HostDatabase {
       return CompletableFuture.completedFuture(new Hostent(line.name(), line.aliases(), List.of(text)));
     }
     return env.dns().reverse(address).thenApply(a -> switch (a) {
-      case DnsHostResult.Found f -> new Hostent(f.canonicalName(), List.of(), List.of(text));
+      case DnsHostResult.Found f -> new Hostent(f.canonicalName(), List.of(), List.of(text), f.resolverHErrno());
       default -> throw failure(a, text);
     });
   }
@@ -117,22 +132,23 @@ public final class HostDatabase {
         }
       }
       if (addrs.isEmpty()) {
-        throw DnsError.NO_DATA.error(name);
+        throw DnsError.NO_DATA.error(name).withHErrno(f.resolverHErrno());
       }
-      return new Hostent(f.canonicalName(), f.aliases(), addrs);
+      return new Hostent(f.canonicalName(), f.aliases(), addrs, f.resolverHErrno());
     }
     throw failure(a, name);
   }
 
-  private static RuntimeException failure(DnsHostResult a, String input) {
+  private static LookupFailure failure(DnsHostResult a, String input) {
     DnsError error = switch (a) {
       case DnsHostResult.Found f -> DnsError.NO_DATA;
       case DnsHostResult.Failed f -> f.error();
     };
     if (error.errno() != 0) {
-      return NameStage.failure(error, false, input); // thrown as OSError, as for getaddrinfo
+      // thrown as OSError, as for getaddrinfo
+      return NameStage.failure(error, false, input).withHErrno(resolverHErrno(a));
     }
-    return error.error(input);
+    return error.error(input).withHErrno(resolverHErrno(a));
   }
 
 }

@@ -1,6 +1,7 @@
 package dev.netdb.resolve;
 
 import dev.netdb.backend.AddressInfo;
+import dev.netdb.backend.AddrinfoResult;
 import dev.netdb.backend.Hostent;
 import dev.netdb.backend.HostAndService;
 import dev.netdb.files.Protoent;
@@ -100,19 +101,21 @@ public final class JavaBackend implements Backend {
   }
 
   @Override
-  public List<AddressInfo> getaddrinfo(
+  public AddrinfoResult getaddrinfo(
       String host, String service, int family, int type, int proto, int flags) {
     return join(getaddrinfoAsync(host, service, family, type, proto, flags));
   }
 
   @Override
-  public CompletableFuture<List<AddressInfo>> getaddrinfoAsync(
+  public CompletableFuture<AddrinfoResult> getaddrinfoAsync(
       String host, String service, int family, int type, int proto, int flags) {
     if (closed) {
       return CompletableFuture.failedFuture(LookupFailure.closed());
     }
     Getaddrinfo.Request r = new Getaddrinfo.Request(host, service, family, type, proto, flags);
-    return tracked(answers != null ? answers.answer(r) : getaddrinfo.run(r).thenApply(AddrinfoAnswer::entries));
+    return tracked(answers != null
+        ? answers.answer(r)
+        : getaddrinfo.run(r).thenApply(a -> new AddrinfoResult(a.entries(), a.hErrno())));
   }
 
   @Override
@@ -158,7 +161,7 @@ public final class JavaBackend implements Backend {
   }
 
   @Override
-  public CompletableFuture<List<AddressInfo>> getaddrinfoTraced(String host, String service, int family,
+  public CompletableFuture<AddrinfoResult> getaddrinfoTraced(String host, String service, int family,
       int type, int proto, int flags, TraceRecorder recorder) {
     if (closed) {
       return CompletableFuture.failedFuture(LookupFailure.closed());
@@ -168,7 +171,7 @@ public final class JavaBackend implements Backend {
     }
     Getaddrinfo.Request r = new Getaddrinfo.Request(host, service, family, type, proto, flags);
     return tracked(answers != null ? answers.answer(r, recorder)
-        : getaddrinfo.run(r, recorder).thenApply(AddrinfoAnswer::entries));
+        : getaddrinfo.run(r, recorder).thenApply(a -> new AddrinfoResult(a.entries(), a.hErrno())));
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.netdb.dns.DnsName;
 import dev.netdb.dns.DnsHostResult;
 import dev.netdb.dns.Eai;
 import dev.netdb.dns.DnsError;
+import dev.netdb.dns.HErrnoEffect;
 import dev.netdb.dns.LookupFailure;
 import dev.netdb.files.HostsFile;
 import dev.netdb.observe.TraceRecorder;
@@ -36,21 +37,33 @@ public final class NameStage {
   }
 
   /**
-   * The addresses found for a name, in the order found, the canonical name (or null), and how
-   * long the answer may be kept: the DNS answer's TTL, or 0 for one not from DNS (null host,
-   * numeric, hosts file), which the files' own checks keep fresh.
+   * The addresses found for a name, in the order found, the canonical name (or null), how long
+   * the answer may be kept (the DNS answer's TTL, or 0 for one not from DNS: null host, numeric,
+   * hosts file, which the files' own checks keep fresh), and what the lookup left in the thread's
+   * {@code h_errno}: untouched without NSS (null host, numeric), HOST_NOT_FOUND from {@code
+   * files} (glibc's {@code getaddrinfo} passes {@code &h_errno} to every NSS module, and {@code
+   * nss_files} leaves HOST_NOT_FOUND when its scan reaches the end of the file), else the {@code
+   * h_errnop} of the last DNS lookup.
    */
-  public record Addresses(List<Addr> addrs, String canonicalName, long ttlSeconds) {
+  public record Addresses(List<Addr> addrs, String canonicalName, long ttlSeconds, HErrnoEffect hErrno) {
     /** Creates the result; the list becomes immutable. */
     public Addresses {
       addrs = List.copyOf(addrs);
     }
 
-    /** An answer not from DNS. */
+    /** An answer not from NSS: {@code h_errno} untouched. */
     public Addresses(List<Addr> addrs, String canonicalName) {
-      this(addrs, canonicalName, 0);
+      this(addrs, canonicalName, 0, HErrnoEffect.UNTOUCHED);
+    }
+
+    /** Returns the same answer with another {@code h_errno} effect. */
+    Addresses withHErrno(HErrnoEffect effect) {
+      return new Addresses(addrs, canonicalName, ttlSeconds, effect);
     }
   }
+
+  /** What {@code nss_files} leaves in {@code getaddrinfo}'s {@code h_errno} after its scan. */
+  static final HErrnoEffect FILES = HErrnoEffect.set(DnsError.HOST_NOT_FOUND.herrno());
 
   /**
    * The null host: {@code ::} then {@code 0.0.0.0} with {@code AI_PASSIVE}, else the loopback
@@ -162,7 +175,8 @@ public final class NameStage {
       try {
         HostDatabase.digitsDots(name, AF_INET);
       } catch (RuntimeException e) {
-        return CompletableFuture.failedFuture(Eai.NONAME.error(name));
+        // __nss_hostname_digits_dots sets HOST_NOT_FOUND through getaddrinfo's &h_errno.
+        return CompletableFuture.failedFuture(Eai.NONAME.error(name).withHErrno(FILES));
       }
     }
     boolean multi = env.hostConf().get().multi();
@@ -182,17 +196,23 @@ public final class NameStage {
           m.addresses().forEach(a -> out.add(new Addr(a, 0)));
         }
         m4.addresses().forEach(a -> out.add(new Addr(IpLiterals.mapV4(a), 0)));
-        return CompletableFuture.completedFuture(new Addresses(out, canon));
+        return CompletableFuture.completedFuture(new Addresses(out, canon).withHErrno(FILES));
       }
     }
     if (m != null) {
       List<Addr> out = new ArrayList<>();
       m.addresses().forEach(a -> out.add(new Addr(a, 0)));
-      return CompletableFuture.completedFuture(new Addresses(out, m.name()));
+      return CompletableFuture.completedFuture(new Addresses(out, m.name()).withHErrno(FILES));
     }
     if (name.isEmpty()) {
-      // No query is made for an empty name; glibc ends in EAI_NONAME.
-      return CompletableFuture.failedFuture(Eai.NONAME.error(name));
+      // No query is made for an empty name; glibc ends in EAI_NONAME, with what the DNS stage
+      // says for it in h_errno (NO_RECOVERY from nss_dns, HOST_NOT_FOUND from files alone).
+      return env.dns().lookup(name, family).thenApply(a -> {
+        throw Eai.NONAME.error(name).withHErrno(HErrnoEffect.set(switch (a) {
+          case DnsHostResult.Found f -> f.answerHErrno();
+          case DnsHostResult.Failed f -> f.error().herrno();
+        }));
+      });
     }
     // nss_dns checks the name with res_hnok and sends nothing when it fails, in
     // gethostbyname2_r (AF_INET or AF_INET6 without AI_CANONNAME) and gethostbyname4_r
@@ -203,7 +223,8 @@ public final class NameStage {
     boolean checked = family == AF_UNSPEC || (flags & AI_CANONNAME) == 0;
     boolean hostName = DnsName.isHostName(name);
     if (checked && !hostName) {
-      return CompletableFuture.failedFuture(Eai.NONAME.error(name));
+      // nss_dns sets HOST_NOT_FOUND in h_errnop (getaddrinfo's &h_errno) and sends nothing.
+      return CompletableFuture.failedFuture(Eai.NONAME.error(name).withHErrno(FILES));
     }
     NssDns dns = hostName ? env.dns() : rejectingAnswers(env.dns());
     CompletableFuture<DnsHostResult> first = dns.lookup(name, family, recorder);
@@ -228,7 +249,13 @@ public final class NameStage {
       return dns.lookup(name, AF_INET, recorder).thenApply(a4 -> {
         boolean found4 = a4 instanceof DnsHostResult.Found f && hasFamily(f, 4);
         if (!found4) {
-          return addresses(a6, AF_INET6, false, name);
+          // The A lookup came last: its h_errnop is what getaddrinfo leaves.
+          HErrnoEffect last = answerHErrno(a4);
+          try {
+            return addresses(a6, AF_INET6, false, name).withHErrno(last);
+          } catch (LookupFailure e) {
+            throw e.withHErrno(last);
+          }
         }
         Addresses m4 = addresses(a4, AF_INET, true, name);
         if (!found6) {
@@ -237,7 +264,8 @@ public final class NameStage {
         Addresses m6 = addresses(a6, AF_INET6, false, name);
         List<Addr> out = new ArrayList<>(m6.addrs());
         out.addAll(m4.addrs());
-        return new Addresses(out, m6.canonicalName(), Math.min(m6.ttlSeconds(), m4.ttlSeconds()));
+        return new Addresses(out, m6.canonicalName(), Math.min(m6.ttlSeconds(), m4.ttlSeconds()),
+            m4.hErrno());
       });
     });
   }
@@ -283,12 +311,24 @@ public final class NameStage {
           }
         }
         if (out.isEmpty()) {
-          throw Eai.NODATA.error(name);
+          throw Eai.NODATA.error(name).withHErrno(answerHErrno(f));
         }
-        yield new Addresses(out, f.canonicalName(), f.ttlSeconds());
+        yield new Addresses(out, f.canonicalName(), f.ttlSeconds(), answerHErrno(f));
       }
       case DnsHostResult.Failed f -> throw dnsFailure(f, false, name);
     };
+  }
+
+  /**
+   * Returns what a DNS answer leaves in {@code getaddrinfo}'s {@code h_errno}, which is {@code
+   * nss_dns}'s {@code h_errnop}: the answer's (0, or HOST_NOT_FOUND for an empty AAAA slice) or
+   * the failure's code.
+   */
+  static HErrnoEffect answerHErrno(DnsHostResult a) {
+    return HErrnoEffect.set(switch (a) {
+      case DnsHostResult.Found f -> f.answerHErrno();
+      case DnsHostResult.Failed f -> f.error().herrno();
+    });
   }
 
   /**
@@ -308,7 +348,7 @@ public final class NameStage {
       case NO_RECOVERY -> viaGethostbyname2 ? Eai.NODATA.error(name) : Eai.NONAME.error(name);
       case STREAM_BROKEN, FINAL_RCODE, EMFILE, ENFILE -> failure(f.error(), viaGethostbyname2, name);
     };
-    return e.withNegativeTtl(f.negativeTtlSeconds());
+    return e.withNegativeTtl(f.negativeTtlSeconds()).withHErrno(answerHErrno(f));
   }
 
   /**

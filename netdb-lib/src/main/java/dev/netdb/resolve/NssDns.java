@@ -47,8 +47,13 @@ public interface NssDns {
   /** Looks a packed 4- or 16-byte address up by PTR. */
   CompletableFuture<DnsHostResult> reverse(byte[] address);
 
-  /** The answer of a resolver that knows no names: {@code HOST_NOT_FOUND}, not to be kept. */
-  DnsHostResult NOT_FOUND = new DnsHostResult.Failed(DnsError.HOST_NOT_FOUND, "hosts: files", false, 0);
+  /**
+   * The answer of a resolver that knows no names: {@code HOST_NOT_FOUND}, not to be kept; no
+   * resolver runs, so the thread's {@code h_errno} is left alone (only {@code getaddrinfo}, which
+   * passes {@code &h_errno} to {@code nss_files}, sees HOST_NOT_FOUND there).
+   */
+  DnsHostResult NOT_FOUND =
+      new DnsHostResult.Failed(DnsError.HOST_NOT_FOUND, "hosts: files", false, 0).withoutResolver();
 
   /** Returns a resolver that knows no names, as nsswitch {@code hosts: files} behaves. */
   static NssDns none() {

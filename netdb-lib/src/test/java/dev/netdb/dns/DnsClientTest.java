@@ -58,7 +58,9 @@ class DnsClientTest {
     DnsClient c = client(config(s).search(List.of("other.test", "example.test")).build(), DnsCache.disabled());
     DnsHostResult r = c.lookupHost("host", AddressFamily.UNSPEC.value()).join();
     assertThat(r).isEqualTo(new DnsHostResult.Found("host.example.test", "host.example.test", List.of(),
-        List.of(v4("192.0.2.10").getAddress(), v6("2001:db8::10").getAddress()), 300));
+        List.of(v4("192.0.2.10").getAddress(), v6("2001:db8::10").getAddress()), 300)
+        // host.other.test was NXDOMAIN before: res_search leaves HOST_NOT_FOUND in h_errno
+        .withResolverHErrno(HErrnoEffect.set(1)));
     assertThat(s.log()).extracting(x -> x.query().questions().getFirst().name() + "/" + x.query().questions().getFirst().type())
         .containsExactlyInAnyOrder("host.other.test/1", "host.other.test/28", "host.example.test/1", "host.example.test/28");
   }
@@ -128,7 +130,7 @@ class DnsClientTest {
     // A cache hit's TTL is counted down by its age, rounded up to the second (DnsCache.aged).
     assertThat(g.ttlSeconds()).isBetween(f.ttlSeconds() - 1, f.ttlSeconds());
     assertThat(g).isEqualTo(new DnsHostResult.Found(f.queriedName(), f.canonicalName(), f.aliases(),
-        f.addresses(), g.ttlSeconds())); // Found compares the address bytes
+        f.addresses(), g.ttlSeconds(), f.answerHErrno(), f.resolverHErrno())); // Found compares the address bytes
     c.lookupHost("nothere.example.test", AddressFamily.INET.value()).join();
     c.lookupHost("nothere.example.test", AddressFamily.INET.value()).join();
     assertThat(s.log()).hasSize(2);

@@ -94,8 +94,58 @@ class HostQueryTest {
         new A("host.example.test", 1, 300, v4("192.0.2.11"))));
     DnsHostResult r = new HostQuery(ResolverConfig.defaults(), t::query).lookup("www.example.test", AddressFamily.INET.value()).join();
     assertThat(r).isEqualTo(new DnsHostResult.Found("www.example.test", "host.example.test",
-        List.of("www.example.test", "web.example.test"), List.of(v4("192.0.2.10").getAddress(), v4("192.0.2.11").getAddress()), 100));
+        List.of("www.example.test", "web.example.test"), List.of(v4("192.0.2.10").getAddress(), v4("192.0.2.11").getAddress()), 100)
+        .withResolverHErrno(HErrnoEffect.set(1)));
     assertThat(t.asked).containsExactly("www.example.test/A");
+  }
+
+  /**
+   * What a lookup leaves for h_errno: res_search sets HOST_NOT_FOUND before its first query and
+   * each failed candidate its code; gaih_getanswer (A and AAAA) leaves HOST_NOT_FOUND in h_errnop
+   * when the AAAA slice has no address, getanswer_r NETDB_SUCCESS.
+   */
+  @Test
+  void answersCarryWhatGlibcLeavesInHErrno() {
+    Table t = new Table()
+        .put("v4.example.test", DnsType.A, answer("v4.example.test", DnsType.A,
+            new A("v4.example.test", 1, 300, v4("192.0.2.1"))))
+        .put("v4.example.test", DnsType.AAAA, negative("v4.example.test", DnsType.AAAA, false, 60, 60))
+        .put("v6.example.test", DnsType.AAAA, answer("v6.example.test", DnsType.AAAA,
+            new Aaaa("v6.example.test", 1, 300, v6("2001:db8::1"))))
+        .put("v6.example.test", DnsType.A, negative("v6.example.test", DnsType.A, false, 60, 60))
+        .put("host.sf.test", DnsType.A, new DnsOutcome.ServFail(SERVER))
+        .put("host.nd.test", DnsType.A, negative("host.nd.test", DnsType.A, false, 60, 60))
+        .put("host.example.test", DnsType.A, answer("host.example.test", DnsType.A,
+            new A("host.example.test", 1, 300, v4("192.0.2.10"))));
+    HostQuery q = new HostQuery(ResolverConfig.defaults(), t::query);
+    DnsHostResult.Found v4unspec = (DnsHostResult.Found) q.lookup("v4.example.test", 0).join();
+    DnsHostResult.Found v6unspec = (DnsHostResult.Found) q.lookup("v6.example.test", 0).join();
+    DnsHostResult.Found v4inet = (DnsHostResult.Found) q.lookup("v4.example.test", 2).join();
+    assertThat(List.of(v4unspec.answerHErrno(), v6unspec.answerHErrno(), v4inet.answerHErrno()))
+        .containsExactly(1, 0, 0);
+    assertThat(v4inet.resolverHErrno()).isEqualTo(HErrnoEffect.set(1));
+    ResolverConfig search = ResolverConfig.builder().search(List.of("sf.test", "nd.test", "example.test")).build();
+    DnsHostResult.Found afterServfail =
+        (DnsHostResult.Found) new HostQuery(search, t::query).lookup("host", 2).join();
+    assertThat(afterServfail.resolverHErrno()).isEqualTo(HErrnoEffect.set(DnsError.NO_DATA.herrno()));
+    ResolverConfig servfailLast = ResolverConfig.builder().search(List.of("sf.test", "example.test")).build();
+    assertThat(((DnsHostResult.Found) new HostQuery(servfailLast, t::query).lookup("host", 2).join())
+        .resolverHErrno()).isEqualTo(HErrnoEffect.set(DnsError.TRY_AGAIN.herrno()));
+    DnsHostResult.Failed nx = (DnsHostResult.Failed) q.lookup("nosuch.example.test", 2).join();
+    assertThat(nx.resolverHErrno()).isEqualTo(HErrnoEffect.set(1));
+  }
+
+  /** A CNAME loop: getanswer_r's NO_RECOVERY for one type, gaih_getanswer's HOST_NOT_FOUND for both. */
+  @Test
+  void unusableAnswersOfBothTypesEndInHostNotFound() {
+    Table loop = new Table()
+        .put("a.test", DnsType.A, answer("a.test", DnsType.A,
+            new Cname("a.test", 1, 1, "b.test"), new Cname("b.test", 1, 1, "a.test")))
+        .put("a.test", DnsType.AAAA, answer("a.test", DnsType.AAAA,
+            new Cname("a.test", 1, 1, "b.test"), new Cname("b.test", 1, 1, "a.test")));
+    HostQuery q = new HostQuery(ResolverConfig.defaults(), loop::query);
+    assertThat(((DnsHostResult.Failed) q.lookup("a.test", 2).join()).error()).isEqualTo(DnsError.NO_RECOVERY);
+    assertThat(((DnsHostResult.Failed) q.lookup("a.test", 0).join()).error()).isEqualTo(DnsError.HOST_NOT_FOUND);
   }
 
   @Test
@@ -125,7 +175,8 @@ class HostQueryTest {
     Table loop = new Table().put("a.test", DnsType.A, answer("a.test", DnsType.A,
         new Cname("a.test", 1, 1, "b.test"), new Cname("b.test", 1, 1, "a.test"), new A("a.test", 1, 1, v4("192.0.2.1"))));
     assertThat(new HostQuery(ResolverConfig.defaults(), loop::query).lookup("a.test", AddressFamily.INET.value()).join())
-        .isEqualTo(new DnsHostResult.Found("a.test", "a.test", List.of("a.test", "b.test"), List.of(v4("192.0.2.1").getAddress()), 1));
+        .isEqualTo(new DnsHostResult.Found("a.test", "a.test", List.of("a.test", "b.test"), List.of(v4("192.0.2.1").getAddress()), 1)
+            .withResolverHErrno(HErrnoEffect.set(1)));
     Table pureLoop = new Table().put("a.test", DnsType.A, answer("a.test", DnsType.A,
         new Cname("a.test", 1, 1, "b.test"), new Cname("b.test", 1, 1, "a.test")));
     assertThat(new HostQuery(ResolverConfig.defaults(), pureLoop::query).lookup("a.test", AddressFamily.INET.value()).join())

@@ -91,6 +91,7 @@ class OsBackendPythonTest {
                     .getaddrinfo(
                         (String) a[0], (String) a[1], (int) a[2], (int) a[3], (int) a[4],
                         (int) a[5])
+                    .entries()
                     .stream()
                     .map(OsBackendPythonTest::render)
                     .collect(Collectors.joining(";"));

@@ -163,7 +163,7 @@ class OsBackendTest {
 
   @Test
   void ipv6ResultsKeepScopeIdAndPort() {
-    List<AddressInfo> r = backend.getaddrinfo("fe80::1%1", "8080", 10, 1, 0, 4);
+    List<AddressInfo> r = backend.getaddrinfo("fe80::1%1", "8080", 10, 1, 0, 4).entries();
     assertThat(r)
         .containsExactly(new AddressInfo(10, 1, 6, "", IpLiterals.pton6("fe80::1"), 8080, 0, 1));
   }
@@ -249,7 +249,7 @@ class OsBackendTest {
 
   @Test
   void concurrentCallsAgree() throws Exception {
-    List<AddressInfo> expected = backend.getaddrinfo("::1", "443", 0, 1, 0, 4);
+    List<AddressInfo> expected = backend.getaddrinfo("::1", "443", 0, 1, 0, 4).entries();
     Servent http = backend.getservbyname("http", "tcp");
     try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
       List<Future<Boolean>> results = new ArrayList<>();
@@ -260,7 +260,7 @@ class OsBackendTest {
                   // Two listings per thread overlap others' keyed lookups and listings.
                   List<Servent> listing = backend.services();
                   for (int i = 0; i < 500; i++) {
-                    if (!backend.getaddrinfo("::1", "443", 0, 1, 0, 4).equals(expected)
+                    if (!backend.getaddrinfo("::1", "443", 0, 1, 0, 4).entries().equals(expected)
                         || !backend.getservbyname("http", "tcp").equals(http)) {
                       return false;
                     }

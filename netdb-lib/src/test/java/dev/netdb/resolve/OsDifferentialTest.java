@@ -85,7 +85,7 @@ class OsDifferentialTest {
 
   private static String run(Backend b, Call c) {
     try {
-      List<AddressInfo> r = b.getaddrinfo(c.host(), c.service(), c.family(), c.type(), c.proto(), c.flags());
+      List<AddressInfo> r = b.getaddrinfo(c.host(), c.service(), c.family(), c.type(), c.proto(), c.flags()).entries();
       return r.toString();
     } catch (NetDbException | LookupFailure x) {
       NetDbException e = (NetDbException) PythonLayers.toPublic(x);

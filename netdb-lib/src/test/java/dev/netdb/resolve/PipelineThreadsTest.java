@@ -72,8 +72,8 @@ class PipelineThreadsTest {
         name -> 0,
         index -> null);
     try (JavaBackend backend = new JavaBackend(env, CallbackExecutor.get(), dns)) {
-      List<AddressInfo> async = backend.getaddrinfoAsync(TestZone.DUAL, "80", 0, 1, 0, 0).get(10, TimeUnit.SECONDS);
-      List<AddressInfo> blocking = backend.getaddrinfo(TestZone.DUAL, "80", 0, 1, 0, 0);
+      List<AddressInfo> async = backend.getaddrinfoAsync(TestZone.DUAL, "80", 0, 1, 0, 0).get(10, TimeUnit.SECONDS).entries();
+      List<AddressInfo> blocking = backend.getaddrinfo(TestZone.DUAL, "80", 0, 1, 0, 0).entries();
       assertThat(async).hasSize(5).isEqualTo(blocking);
     }
     assertThat(threads).isNotEmpty()

@@ -91,6 +91,40 @@ public final class Libc {
     }
   }
 
+  private static final class HErrnoLocationHandle {
+    static final MethodHandle H =
+        downcall("__h_errno_location", FunctionDescriptor.of(ADDRESS.withTargetLayout(JAVA_INT)));
+  }
+
+  /** A value glibc never stores in {@code h_errno}: {@link #hErrno} returning it means untouched. */
+  public static final int H_ERRNO_UNTOUCHED = 0x7ead_beef;
+
+  /**
+   * Stores {@link #H_ERRNO_UNTOUCHED} in the calling thread's {@code h_errno} ({@code
+   * *__h_errno_location()}), so that {@link #hErrno} after a call tells whether the call wrote
+   * it. glibc never reads a value there it did not write itself in the same call, so the mark
+   * changes no answer. Call it on the thread that then makes the call, with no blocking step in
+   * between (a virtual thread stays on its carrier from one downcall to the next).
+   */
+  public static void markHErrno() {
+    try {
+      MemorySegment p = (MemorySegment) HErrnoLocationHandle.H.invokeExact();
+      p.set(JAVA_INT, 0, H_ERRNO_UNTOUCHED);
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /** Returns the calling thread's {@code h_errno}, as CPython's {@code set_herror(h_errno)} reads it. */
+  public static int hErrno() {
+    try {
+      MemorySegment p = (MemorySegment) HErrnoLocationHandle.H.invokeExact();
+      return p.get(JAVA_INT, 0);
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
   private static final class GetaddrinfoHandle {
     static final MethodHandle H =
         downcall(
