@@ -418,21 +418,24 @@ public final class NetDbBuilder {
    * Returns the DNS stage: resolv.conf (re-read when it changes, with {@code LOCALDOMAIN} and
    * {@code RES_OPTIONS} from the environment), the given nameservers in place of its list when
    * any were given, and the answer cache with the given limits and clock. The client starts on the
-   * first lookup and completes its futures on the executor.
+   * first lookup and completes its futures on the executor; the DNS cache is made with it, so a
+   * back end that never needs DNS builds neither (nor registers the cache's JFR event).
    */
   private DnsHostResolver dnsResolver(ConfigFile<dev.netdb.dns.ResolverConfig> file) {
     List<InetSocketAddress> servers = List.copyOf(nameservers);
     Supplier<dev.netdb.dns.ResolverConfig> config = servers.isEmpty()
         ? file::get
         : () -> file.get().toBuilder().nameservers(servers).build();
-    dev.netdb.dns.DnsCache dnsCache = dev.netdb.dns.DnsCache.builder()
+    dev.netdb.dns.DnsCache.Builder dnsCache = dev.netdb.dns.DnsCache.builder()
         .enabled(cache)
         .maxEntries(cacheMaxEntries)
         .minTtl(cacheMinTtl)
         .maxTtl(cacheMaxTtl)
-        .nanos(nanoClock)
-        .build();
-    return new DnsHostResolver(DnsHostResolver.creating(config, dnsCache, executor, maxSocketsInFlight), config);
+        .nanos(nanoClock);
+    Executor callbacks = executor;
+    int maxSockets = maxSocketsInFlight;
+    return new DnsHostResolver(
+        () -> DnsHostResolver.creating(config, dnsCache.build(), callbacks, maxSockets).get(), config);
   }
 
   /** Returns the check interval of hosts, resolv.conf, gai.conf and host.conf. */
