@@ -1,6 +1,5 @@
 package dev.netdb.files;
 
-import dev.netdb.ProtocolEntry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -65,7 +64,7 @@ public final class ProtocolsDatabase {
   /**
    * Returns the first entry named or aliased {@code name}, or null ({@code getprotobyname_r(3)}).
    */
-  public ProtocolEntry protocolByName(String name) {
+  public Protoent protocolByName(String name) {
     Objects.requireNonNull(name, "name");
     FilesDatabases.Table<ProtocolsTable> t = file.get();
     byte[] scan = t.firstScan();
@@ -73,14 +72,14 @@ public final class ProtocolsDatabase {
   }
 
   /** Returns the first entry with {@code number}, or null ({@code getprotobynumber_r(3)}). */
-  public ProtocolEntry protocolByNumber(int number) {
+  public Protoent protocolByNumber(int number) {
     FilesDatabases.Table<ProtocolsTable> t = file.get();
     byte[] scan = t.firstScan();
     return scan != null ? ProtocolsFile.findByNumber(scan, number) : t.table().byNumber(number);
   }
 
   /** Returns every entry in file order, as {@code getent protocols} lists them. */
-  public List<ProtocolEntry> protocols() {
+  public List<Protoent> protocols() {
     return file.get().table().entries();
   }
 

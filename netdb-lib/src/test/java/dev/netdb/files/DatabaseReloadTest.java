@@ -2,8 +2,8 @@ package dev.netdb.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.netdb.ProtocolEntry;
-import dev.netdb.ServiceEntry;
+import dev.netdb.files.Protoent;
+import dev.netdb.files.Servent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,13 +51,13 @@ class DatabaseReloadTest {
         {"web", "tcp"}, {"http", null}, {"http", "udp"}, {"bad08", null}, {"alt", null}, {"nosuch", null}};
     for (String[] q : byName) {
       ServicesDatabase db = ServicesDatabase.open(f, Duration.ZERO, clock::get);
-      ServiceEntry scanned = db.serviceByName(q[0], q[1]);
+      Servent scanned = db.serviceByName(q[0], q[1]);
       assertThat(db.serviceByName(q[0], q[1])).as("%s/%s", q[0], q[1]).isEqualTo(scanned);
     }
     for (int port : new int[] {7, 80, 8, 8080, 1, 65536 + 7, 99}) {
       for (String proto : new String[] {null, "tcp", "udp"}) {
         ServicesDatabase db = ServicesDatabase.open(f, Duration.ZERO, clock::get);
-        ServiceEntry scanned = db.serviceByPort(port, proto);
+        Servent scanned = db.serviceByPort(port, proto);
         assertThat(db.serviceByPort(port, proto)).as("%d/%s", port, proto).isEqualTo(scanned);
       }
     }
@@ -67,12 +67,12 @@ class DatabaseReloadTest {
     assertThat(one.serviceByPort(7, "tcp").name()).isEqualTo("echo");
     for (String name : new String[] {"ip", "IP", "tcp", "TCP", "udp", "q1", "nosuch"}) {
       ProtocolsDatabase db = ProtocolsDatabase.open(p, Duration.ZERO, clock::get);
-      ProtocolEntry scanned = db.protocolByName(name);
+      Protoent scanned = db.protocolByName(name);
       assertThat(db.protocolByName(name)).as(name).isEqualTo(scanned);
     }
     for (int number : new int[] {0, 6, 60, 16, 17, 99}) {
       ProtocolsDatabase db = ProtocolsDatabase.open(p, Duration.ZERO, clock::get);
-      ProtocolEntry scanned = db.protocolByNumber(number);
+      Protoent scanned = db.protocolByNumber(number);
       assertThat(db.protocolByNumber(number)).as("%d", number).isEqualTo(scanned);
     }
     ProtocolsDatabase db = ProtocolsDatabase.open(p, Duration.ZERO, clock::get);
@@ -118,7 +118,7 @@ class DatabaseReloadTest {
     assertThat(db.source()).startsWith("embedded");
     write(f, "mine 5/tcp\n");
     assertThat(db.serviceByName("http", "tcp")).isNull();
-    assertThat(db.services()).containsExactly(new ServiceEntry("mine", List.of(), 5, "tcp"));
+    assertThat(db.services()).containsExactly(new Servent("mine", List.of(), 5, "tcp"));
     Files.delete(f);
     assertThat(db.serviceByName("http", "tcp").port()).isEqualTo(80);
   }
@@ -131,7 +131,7 @@ class DatabaseReloadTest {
     assertThat(embeddedProtocols.diagnostics()).isEmpty();
     assertThat(embeddedServices.services()).hasSizeGreaterThan(300);
     assertThat(embeddedProtocols.protocolByName("ipv6-icmp"))
-        .isEqualTo(new ProtocolEntry("ipv6-icmp", List.of("IPv6-ICMP"), 58));
+        .isEqualTo(new Protoent("ipv6-icmp", List.of("IPv6-ICMP"), 58));
     if (Files.exists(ServicesDatabase.DEFAULT_PATH) && Files.exists(ProtocolsDatabase.DEFAULT_PATH)) {
       assertThat(embeddedServices.services()).isEqualTo(ServicesDatabase.system().services());
       assertThat(embeddedProtocols.protocols()).isEqualTo(ProtocolsDatabase.system().protocols());

@@ -1,7 +1,5 @@
 package dev.netdb.observe.jfr;
 
-import dev.netdb.observe.CacheStats;
-import java.util.function.Supplier;
 import jdk.jfr.EventType;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.FlightRecorderListener;
@@ -81,24 +79,29 @@ public final class JfrEvents {
   }
 
   /**
-   * Registers the periodic cache statistics event over {@code caches} when the recorder is created
-   * (at once if it exists already).
+   * Registers the periodic cache statistics event when the recorder is created (at once if it
+   * exists already): each period JFR runs {@code hook}, which calls {@link #commitCacheStatistics}
+   * with the sums (the caller owns the caches; this package knows none of netdb's types, so the
+   * package graph stays acyclic).
    */
-  public static void registerCacheStatistics(Supplier<CacheStats> caches) {
+  public static void registerCacheStatistics(Runnable hook) {
     FlightRecorder.addListener(new FlightRecorderListener() {
       @Override
       public void recorderInitialized(FlightRecorder recorder) {
-        FlightRecorder.addPeriodicEvent(CacheStatisticsEvent.class, () -> {
-          CacheStats s = caches.get();
-          CacheStatisticsEvent e = new CacheStatisticsEvent();
-          e.entries = s.entries();
-          e.hits = s.hits();
-          e.misses = s.misses();
-          e.staleServed = s.staleServed();
-          e.negative = s.negative();
-          e.commit();
-        });
+        FlightRecorder.addPeriodicEvent(CacheStatisticsEvent.class, hook);
       }
     });
+  }
+
+  /** Commits one {@code dev.netdb.CacheStatistics} event, from the periodic hook. */
+  public static void commitCacheStatistics(long entries, long hits, long misses, long staleServed,
+      long negative) {
+    CacheStatisticsEvent e = new CacheStatisticsEvent();
+    e.entries = entries;
+    e.hits = hits;
+    e.misses = misses;
+    e.staleServed = staleServed;
+    e.negative = negative;
+    e.commit();
   }
 }
