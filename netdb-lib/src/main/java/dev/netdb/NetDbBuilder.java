@@ -430,7 +430,8 @@ public final class NetDbBuilder {
    * Returns the DNS stage: resolv.conf (re-read when it changes, with {@code LOCALDOMAIN} and
    * {@code RES_OPTIONS} from the environment), the given nameservers in place of its list when
    * any were given, and the answer cache with the given limits and clock. The client starts on the
-   * first lookup and completes its futures on the executor.
+   * first lookup and completes its futures on the executor. The DNS cache is an empty map until
+   * then, and its JFR registration loads no event class until a Flight Recorder exists.
    */
   private DnsHostResolver dnsResolver(ConfigFile<dev.netdb.dns.ResolverConfig> file,
       dev.netdb.dns.DnsCache dnsCache) {

@@ -101,6 +101,41 @@ class JfrEventsTest {
     // staleServed sums every live resolver of the JVM; AnswerCacheObservedTest checks it moves
   }
 
+  /**
+   * A back end built, and its DNS cache made, before any recording (so, when this test runs first
+   * in its JVM, before the Flight Recorder exists) still emits all three events once one starts.
+   */
+  @Test
+  void aRecordingStartedAfterTheFirstLookupGetsTheEvents() throws Exception {
+    Files.writeString(dir.resolve("resolv.conf"), "options timeout:2 attempts:1\n");
+    Files.writeString(dir.resolve("hosts"), "127.0.0.1 localhost\n");
+    List<RecordedEvent> events = new CopyOnWriteArrayList<>();
+    CountDownLatch statistics = new CountDownLatch(1);
+    try (NetDb db = NetDb.builder().hostsFile(dir.resolve("hosts")).resolvConf(dir.resolve("resolv.conf"))
+            .gaiConf(dir.resolve("gai.conf")).nameserver(nsd.ipv4())
+            .interfaceAddress(InetAddress.ofLiteral("192.0.2.2"), 24, 2).answerCache(false).build()) {
+      db.getaddrinfo("www.example.test", "80", 2, 1, 0, 0); // no recording yet
+      try (RecordingStream rs = new RecordingStream()) {
+        rs.enable("dev.netdb.Lookup");
+        rs.enable("dev.netdb.DnsQuery");
+        rs.enable("dev.netdb.CacheStatistics").withPeriod(Duration.ofMillis(100));
+        rs.onEvent(events::add);
+        rs.onEvent("dev.netdb.CacheStatistics", e -> {
+          if (e.getLong("entries") > 0) {
+            statistics.countDown();
+          }
+        });
+        rs.startAsync();
+        db.getaddrinfoAsync("missing.example.test", null, 2, 1, 0, 0).handle((v, t) -> null).join();
+        assertThat(statistics.await(20, TimeUnit.SECONDS)).as("a CacheStatistics event with entries").isTrue();
+      }
+    }
+    assertThat(byName(events, "dev.netdb.DnsQuery")).extracting(e -> e.getString("name") + " " + e.getString("rcode"))
+        .contains("missing.example.test NXDOMAIN");
+    assertThat(byName(events, "dev.netdb.Lookup")).extracting(e -> e.getString("host"))
+        .contains("missing.example.test");
+  }
+
   private static List<RecordedEvent> byName(List<RecordedEvent> events, String name) {
     return events.stream().filter(e -> e.getEventType().getName().equals(name)).toList();
   }

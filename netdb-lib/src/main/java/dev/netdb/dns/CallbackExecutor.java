@@ -18,9 +18,12 @@ import java.util.concurrent.ThreadFactory;
 public final class CallbackExecutor implements Executor {
   private static final CallbackExecutor INSTANCE = new CallbackExecutor();
 
-  private final ThreadFactory threads = Thread.ofVirtual().name("netdb-callback").factory();
-
   private CallbackExecutor() {}
+
+  /** The thread factory, made on the first task: a back end that never completes a DNS future needs none. */
+  private static final class Threads {
+    static final ThreadFactory FACTORY = Thread.ofVirtual().name("netdb-callback").factory();
+  }
 
   /** Returns the executor. */
   public static Executor get() {
@@ -29,6 +32,6 @@ public final class CallbackExecutor implements Executor {
 
   @Override
   public void execute(Runnable task) {
-    threads.newThread(task).start();
+    Threads.FACTORY.newThread(task).start();
   }
 }

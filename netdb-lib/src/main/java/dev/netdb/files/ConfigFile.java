@@ -255,7 +255,16 @@ public final class ConfigFile<T> {
 
   private T parse(byte[] content) {
     T value = parser.apply(content);
-    List<?> found = diagnostics.apply(value);
+    report(path, diagnostics.apply(value));
+    return value;
+  }
+
+  /**
+   * Logs {@code found}, the diagnostics of one version of {@code path}, as one {@code WARNING}
+   * (nothing when there are none); for values that parse later than their read (the services and
+   * protocols tables).
+   */
+  static void report(Path path, List<?> found) {
     if (!found.isEmpty()) {
       StringBuilder b = new StringBuilder();
       b.append(path).append(": ").append(found.size())
@@ -268,7 +277,6 @@ public final class ConfigFile<T> {
       }
       Log.LOG.log(Level.WARNING, b.toString());
     }
-    return value;
   }
 
   private Stamp stat() {

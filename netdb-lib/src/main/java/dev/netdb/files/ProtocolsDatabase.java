@@ -18,7 +18,8 @@ import java.util.function.LongSupplier;
  * since a clock read can cost more than a lookup; so up to 63 lookups right after a burst may still
  * see a version older than the interval. An injected clock is read on every lookup. When the file
  * does not exist, the embedded copy of Debian netbase 6.4's IANA-derived table is used. No file is
- * read before the first lookup. Instances are safe for concurrent use.
+ * read before the first lookup; that lookup scans the file only as far as its answer, and the next
+ * one parses and indexes it (once per version of the file). Instances are safe for concurrent use.
  */
 public final class ProtocolsDatabase {
   /** The file glibc reads ({@code _PATH_PROTOCOLS}). */
@@ -65,12 +66,16 @@ public final class ProtocolsDatabase {
    */
   public Protoent protocolByName(String name) {
     Objects.requireNonNull(name, "name");
-    return file.get().table().byName(name);
+    FilesDatabases.Table<ProtocolsTable> t = file.get();
+    byte[] scan = t.firstScan();
+    return scan != null ? ProtocolsFile.findByName(scan, name) : t.table().byName(name);
   }
 
   /** Returns the first entry with {@code number}, or null ({@code getprotobynumber_r(3)}). */
   public Protoent protocolByNumber(int number) {
-    return file.get().table().byNumber(number);
+    FilesDatabases.Table<ProtocolsTable> t = file.get();
+    byte[] scan = t.firstScan();
+    return scan != null ? ProtocolsFile.findByNumber(scan, number) : t.table().byNumber(number);
   }
 
   /** Returns every entry in file order, as {@code getent protocols} lists them. */

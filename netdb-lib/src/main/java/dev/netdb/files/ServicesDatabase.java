@@ -18,7 +18,8 @@ import java.util.function.LongSupplier;
  * since a clock read can cost more than a lookup; so up to 63 lookups right after a burst may still
  * see a version older than the interval. An injected clock is read on every lookup. When the file
  * does not exist, the embedded copy of Debian netbase 6.4's IANA-derived table is used. No file is
- * read before the first lookup. Instances are safe for concurrent use.
+ * read before the first lookup; that lookup scans the file only as far as its answer, and the next
+ * one parses and indexes it (once per version of the file). Instances are safe for concurrent use.
  */
 public final class ServicesDatabase {
   /** The file glibc reads ({@code _PATH_SERVICES}). */
@@ -66,7 +67,9 @@ public final class ServicesDatabase {
    */
   public Servent serviceByName(String name, String proto) {
     Objects.requireNonNull(name, "name");
-    return file.get().table().byName(name, proto);
+    FilesDatabases.Table<ServicesTable> t = file.get();
+    byte[] scan = t.firstScan();
+    return scan != null ? ServicesFile.findByName(scan, name, proto) : t.table().byName(name, proto);
   }
 
   /**
@@ -74,7 +77,9 @@ public final class ServicesDatabase {
    * {@code htons}) whose protocol is {@code proto}, or null ({@code getservbyport_r(3)}).
    */
   public Servent serviceByPort(int port, String proto) {
-    return file.get().table().byPort(port, proto);
+    FilesDatabases.Table<ServicesTable> t = file.get();
+    byte[] scan = t.firstScan();
+    return scan != null ? ServicesFile.findByPort(scan, port, proto) : t.table().byPort(port, proto);
   }
 
   /** Returns every entry in file order, as {@code getent services} lists them. */

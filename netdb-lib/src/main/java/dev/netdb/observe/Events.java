@@ -9,7 +9,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * dev.netdb.CacheStatistics}), emitted only when the {@code jdk.jfr} module is present (the
  * library {@code requires static} it): every method here checks {@link #AVAILABLE} before it
  * touches {@link dev.netdb.observe.jfr.JfrEvents}, so without the module that class is never
- * loaded. With JFR present but the events off, a call costs one check of the event type.
+ * loaded. With JFR present, no event class is loaded until a Flight Recorder exists (see {@link
+ * dev.netdb.observe.jfr.JfrEvents}); until then a call costs one volatile read, and with a
+ * recorder but the events off, one check of the event type.
  */
 public final class Events {
   /** Whether {@code jdk.jfr} is in the boot layer (so this module reads it). */

@@ -190,8 +190,17 @@ class ConfigFileTest {
         p -> GaiConf.watch(p, Duration.ZERO, () -> 0)),
     SERVICES("services", "http 80/tcp\nbad08 08/tcp\n", 2,
         p -> ServicesDatabase.open(p, Duration.ZERO, () -> 0)::services),
+    // Lookups: the first of a version scans only up to its answer; the second parses and reports.
+    SERVICES_LOOKUPS("services", "http 80/tcp\nbad08 08/tcp\n", 2, p -> {
+      ServicesDatabase db = ServicesDatabase.open(p, Duration.ZERO, () -> 0);
+      return () -> db.serviceByName("http", null);
+    }),
     PROTOCOLS("protocols", "tcp 6\nq1 0x10\n", 2,
         p -> ProtocolsDatabase.open(p, Duration.ZERO, () -> 0)::protocols),
+    PROTOCOL_LOOKUPS("protocols", "tcp 6\nq1 0x10\n", 2, p -> {
+      ProtocolsDatabase db = ProtocolsDatabase.open(p, Duration.ZERO, () -> 0);
+      return () -> db.protocolByNumber(6);
+    }),
     RESOLV_CONF("resolv.conf", "nameserver 192.0.2.1\nnameserver not-an-address\n", 2,
         p -> ResolvConfParser.watch(p, Map.of(), () -> "vm", Duration.ZERO, () -> 0)::get);
 

@@ -28,6 +28,58 @@ class DatabaseReloadTest {
     assertThat(db.serviceByName("late", null)).isNotNull();
   }
 
+  /** A file with repeats, aliases shared between entries, a bad line and a port past 16 bits. */
+  private static final String TRICKY = """
+      # first match in file order wins
+      echo 7/tcp
+      echo 7/udp
+      www 80/udp web
+      http 80/tcp www
+      bad08 08/tcp
+      http 8080/tcp
+      alt 7/tcp echo
+      big 65537/tcp
+      """;
+
+  @Test
+  void aVersionsFirstLookupScansAndTheNextUseTheIndexWithTheSameAnswers() throws IOException {
+    Path f = dir.resolve("services");
+    write(f, TRICKY);
+    Path p = dir.resolve("protocols");
+    write(p, "ip 0 IP\ntcp 6 TCP\nTCP 60\nq1 0x10\nudp 17 UDP tcp\n");
+    String[][] byName = {{"echo", null}, {"echo", "udp"}, {"echo", "tcp"}, {"www", null}, {"www", "tcp"},
+        {"web", "tcp"}, {"http", null}, {"http", "udp"}, {"bad08", null}, {"alt", null}, {"nosuch", null}};
+    for (String[] q : byName) {
+      ServicesDatabase db = ServicesDatabase.open(f, Duration.ZERO, clock::get);
+      Servent scanned = db.serviceByName(q[0], q[1]);
+      assertThat(db.serviceByName(q[0], q[1])).as("%s/%s", q[0], q[1]).isEqualTo(scanned);
+    }
+    for (int port : new int[] {7, 80, 8, 8080, 1, 65536 + 7, 99}) {
+      for (String proto : new String[] {null, "tcp", "udp"}) {
+        ServicesDatabase db = ServicesDatabase.open(f, Duration.ZERO, clock::get);
+        Servent scanned = db.serviceByPort(port, proto);
+        assertThat(db.serviceByPort(port, proto)).as("%d/%s", port, proto).isEqualTo(scanned);
+      }
+    }
+    ServicesDatabase one = ServicesDatabase.open(f, Duration.ZERO, clock::get);
+    assertThat(one.serviceByName("www", null).port()).as("scanned").isEqualTo(80);
+    assertThat(one.serviceByName("www", null).protocol()).as("indexed").isEqualTo("udp");
+    assertThat(one.serviceByPort(7, "tcp").name()).isEqualTo("echo");
+    for (String name : new String[] {"ip", "IP", "tcp", "TCP", "udp", "q1", "nosuch"}) {
+      ProtocolsDatabase db = ProtocolsDatabase.open(p, Duration.ZERO, clock::get);
+      Protoent scanned = db.protocolByName(name);
+      assertThat(db.protocolByName(name)).as(name).isEqualTo(scanned);
+    }
+    for (int number : new int[] {0, 6, 60, 16, 17, 99}) {
+      ProtocolsDatabase db = ProtocolsDatabase.open(p, Duration.ZERO, clock::get);
+      Protoent scanned = db.protocolByNumber(number);
+      assertThat(db.protocolByNumber(number)).as("%d", number).isEqualTo(scanned);
+    }
+    ProtocolsDatabase db = ProtocolsDatabase.open(p, Duration.ZERO, clock::get);
+    assertThat(db.protocolByName("tcp").number()).as("the first tcp, not udp's alias").isEqualTo(6);
+    assertThat(db.protocolByName("TCP").number()).isEqualTo(6);
+  }
+
   @Test
   void rereadsOnlyAfterTheIntervalOrOnRefresh() throws IOException {
     Path f = dir.resolve("services");
