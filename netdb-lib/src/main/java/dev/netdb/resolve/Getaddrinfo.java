@@ -175,14 +175,16 @@ public final class Getaddrinfo {
   /**
    * Stage 6: the RFC 3484 sort of every entry when there is more than one, with each distinct
    * consecutive destination probed once for its source; the canonical name moves to the new
-   * first entry.
+   * first entry. When every entry has one destination (one address, port and scope: the socket
+   * types of a single address), glibc probes once and sorts candidates that are all the same, so
+   * every rule ties and rule 10 keeps the order; that order is returned without the probe.
    */
   List<AddrInfo> sort(List<AddrInfo> entries) {
     return sort(entries, TraceRecorder.OFF);
   }
 
   private List<AddrInfo> sort(List<AddrInfo> entries, TraceRecorder recorder) {
-    if (entries.size() <= 1) {
+    if (entries.size() <= 1 || oneDestination(entries)) {
       return List.copyOf(entries);
     }
     List<LocalAddress> locals = env.interfaces().get();
@@ -214,6 +216,22 @@ public final class Getaddrinfo {
       out.add(new AddrInfo(e.family(), e.type(), e.protocol(), c, e.host(), e.port(), e.flowInfo(), e.scopeId()));
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * Reports whether every entry has the first one's destination: the same address, port and
+   * scope, the condition under which the loop below reuses one candidate for the next entry.
+   */
+  static boolean oneDestination(List<AddrInfo> entries) {
+    AddrInfo first = entries.get(0);
+    for (int i = 1; i < entries.size(); i++) {
+      AddrInfo e = entries.get(i);
+      if (!first.host().equals(e.host()) || first.port() != e.port()
+          || first.scopeId() != e.scopeId()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Reports the rule that put each destination before the next one in the final order. */
