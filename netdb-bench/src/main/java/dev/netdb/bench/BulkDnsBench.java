@@ -1,5 +1,7 @@
 package dev.netdb.bench;
 
+import dev.netdb.NetDb;
+import dev.netdb.NetDbBuilder;
 import dev.netdb.dns.DnsCache;
 import dev.netdb.dns.DnsClient;
 import dev.netdb.dns.DnsOutcome;
@@ -40,11 +42,21 @@ import org.xbill.DNS.Type;
  * server, with caches off, one query per lookup and no retries within the period.
  *
  * <p>Usage: {@code java -cp netdb-bench/target/benchmarks.jar dev.netdb.bench.BulkDnsBench IMPL
- * PORT [SECONDS] [WINDOW] [NAMES]}, IMPL one of {@code netdb}, {@code dnsjava}, {@code netty},
- * {@code netty-socket-per-query}. The
- * server must be 127.0.0.1 (the harness refuses anything else). {@code bulk-dns.sh} runs NSD,
- * dnsperf and every client in one go. The JDK resolver is not measured: it cannot be pointed at a
- * port other than 53 of the system's nameserver without leaving loopback.
+ * PORT [SECONDS] [WINDOW] [NAMES]}, IMPL one of:
+ * <ul>
+ *   <li>{@code netdb}: {@link DnsClient#exchange} of an A question (the DNS component alone);
+ *   <li>{@code netdb-reverse}: the same for the PTR question of {@code 10.X.Y.Z}, the address
+ *       of {@code hI.bulk.test} ({@code bulk-dns.sh} serves {@code 10.in-addr.arpa} too);
+ *   <li>{@code netdb-gai}: the public API, {@code getaddrinfoAsync(name, "80", AF_INET,
+ *       SOCK_STREAM, 0, 0)} on a builder set up as the command line's {@code --no-cache} batch;
+ *   <li>{@code netdb-reuse100}: the same with {@code udpMaxQueries(100)}; it skips itself, with a
+ *       message, when the builder has no such method;
+ *   <li>{@code dnsjava}; {@code netty} and {@code netty-socket-per-query}: Netty 4.2's two
+ *       {@link DnsNameResolverChannelStrategy} values;
+ * </ul>
+ * The server must be 127.0.0.1 (the harness refuses anything else). {@code bulk-dns.sh} runs NSD,
+ * dnsperf and every client in one go. The JDK's own resolver, which can only ask port 53, is
+ * measured by {@code scripts/BulkJdkLookups.java} inside a private network namespace instead.
  */
 public final class BulkDnsBench {
   private BulkDnsBench() {}
@@ -52,6 +64,11 @@ public final class BulkDnsBench {
   /** Starts one lookup of {@code name}; calls {@code done} with true on an answer. */
   interface Client extends AutoCloseable {
     void lookup(String name, Consumer<Boolean> done);
+
+    /** Returns what the {@code i}th lookup asks for. */
+    default String name(int i) {
+      return "h" + i + ".bulk.test";
+    }
   }
 
   public static void main(String[] args) throws Exception {
@@ -61,8 +78,18 @@ public final class BulkDnsBench {
     int window = args.length > 3 ? Integer.parseInt(args[3]) : 200;
     int names = args.length > 4 ? Integer.parseInt(args[4]) : 1000;
     InetSocketAddress server = new InetSocketAddress(InetAddress.ofLiteral("127.0.0.1"), port);
+    if (!server.getAddress().isLoopbackAddress() || !server.getAddress().getHostAddress().equals("127.0.0.1")) {
+      throw new IllegalStateException("loopback only");
+    }
+    if (impl.equals("netdb-reuse100") && udpMaxQueries() == null) {
+      System.out.println("netdb-reuse100: skipped (NetDbBuilder.udpMaxQueries(int) is not in this build)");
+      return;
+    }
     try (Client c = switch (impl) {
       case "netdb" -> netdb(server);
+      case "netdb-reverse" -> netdbReverse(server);
+      case "netdb-gai" -> netdbApi(server, 0);
+      case "netdb-reuse100" -> netdbApi(server, 100);
       case "dnsjava" -> dnsjava(server);
       case "netty" -> netty(server, DnsNameResolverChannelStrategy.ChannelPerResolver);
       case "netty-socket-per-query" -> netty(server, DnsNameResolverChannelStrategy.ChannelPerResolution);
@@ -90,7 +117,7 @@ public final class BulkDnsBench {
             drained.countDown();
             return;
           }
-          c.lookup("h" + Math.floorMod(next.getAndIncrement(), names) + ".bulk.test", answered -> {
+          c.lookup(c.name(Math.floorMod(next.getAndIncrement(), names)), answered -> {
             (answered ? ok : failed).increment();
             go();
           });
@@ -114,6 +141,70 @@ public final class BulkDnsBench {
       @Override
       public void close() {
         client.close();
+      }
+    };
+  }
+
+  /** The PTR lookups of the addresses the A records give: {@code hI} has {@code 10.X.Y.Z}. */
+  static Client netdbReverse(InetSocketAddress server) throws Exception {
+    ResolverConfig cfg = ResolverConfig.builder().nameserver(server).timeout(Duration.ofSeconds(2)).attempts(1).build();
+    DnsClient client = DnsClient.create(() -> cfg, DnsCache.disabled());
+    return new Client() {
+      @Override
+      public void lookup(String name, Consumer<Boolean> done) {
+        client.exchange(DnsQuestion.in(name, DnsType.PTR))
+            .thenAccept(o -> done.accept(o instanceof DnsOutcome.Answer));
+      }
+
+      @Override
+      public String name(int i) {
+        return (i % 256) + "." + (i / 256 % 256) + "." + (i / 65536 % 256) + ".10.in-addr.arpa";
+      }
+
+      @Override
+      public void close() {
+        client.close();
+      }
+    };
+  }
+
+  /** Returns {@code NetDbBuilder.udpMaxQueries(int)}, or null in a build without it. */
+  static java.lang.reflect.Method udpMaxQueries() {
+    try {
+      return NetDbBuilder.class.getMethod("udpMaxQueries", int.class);
+    } catch (NoSuchMethodException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The public asynchronous API as the command line's batch uses it ({@code --backend java
+   * --no-cache}, an empty hosts file, files checked once a second), with {@code maxQueries} per
+   * socket when it is not 0.
+   */
+  static Client netdbApi(InetSocketAddress server, int maxQueries) throws Exception {
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("netdb-bulk");
+    java.nio.file.Path hosts = java.nio.file.Files.writeString(dir.resolve("hosts"), "");
+    java.nio.file.Path resolv = java.nio.file.Files.writeString(dir.resolve("resolv.conf"),
+        "nameserver 127.0.0.1\noptions timeout:2 attempts:1\n");
+    NetDbBuilder b = NetDb.builder().hostsFile(hosts).resolvConf(resolv).nameserver(server)
+        .cache(false).fileCheckInterval(Duration.ofSeconds(1));
+    if (maxQueries != 0) {
+      udpMaxQueries().invoke(b, maxQueries);
+    }
+    NetDb db = b.build();
+    return new Client() {
+      @Override
+      public void lookup(String name, Consumer<Boolean> done) {
+        db.getaddrinfoAsync(name, "80", 2, 1, 0, 0).whenComplete((r, t) -> done.accept(t == null));
+      }
+
+      @Override
+      public void close() throws Exception {
+        db.close();
+        java.nio.file.Files.delete(hosts);
+        java.nio.file.Files.delete(resolv);
+        java.nio.file.Files.delete(dir);
       }
     };
   }
