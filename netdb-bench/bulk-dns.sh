@@ -7,9 +7,9 @@
 #
 # Rows (each can be left out; see the variables):
 #   dnsperf, dnsperf-ptr   one socket, WINDOW in flight, A and then PTR queries (SKIP_DNSPERF=1)
-#   IMPLS (BulkDnsBench, default: netdb netdb-reuse100 netdb-gai netdb-reverse netty
+#   IMPLS (BulkDnsBench, default: netdb netdb-reuse100 netdb-getaddrinfo netdb-reverse netty
 #     netty-socket-per-query dnsjava): netdb's DNS client (A; PTR for netdb-reverse), the public
-#     getaddrinfoAsync as the CLI uses it (netdb-gai) and with udpMaxQueries(100), which skips
+#     getaddrinfoAsync (netdb-getaddrinfo) and with udpMaxQueries(100), which skips
 #     itself with a message in a build without it; Netty 4.2 with each of its two channel
 #     strategies (DnsNameResolverChannelStrategy: ChannelPerResolver, ChannelPerResolution);
 #     dnsjava. IMPLS= leaves them out.
@@ -51,7 +51,7 @@ if [ -z "${SKIP_DNSPERF:-}" ]; then
       END {printf "%s: %.0f queries/s (lost %s)\n", n, q, l}')"
   done
 fi
-for impl in ${IMPLS-netdb netdb-reuse100 netdb-gai netdb-reverse netty netty-socket-per-query dnsjava}; do
+for impl in ${IMPLS-netdb netdb-reuse100 netdb-getaddrinfo netdb-reverse netty netty-socket-per-query dnsjava}; do
   # Netty's SLF4J notice about a missing binding is dropped; every other message stays on stderr.
   row "$({ ${TIME_CMD:-} "$JAVA_HOME/bin/java" ${JAVA_OPTS:-} -cp "$jar" dev.netdb.bench.BulkDnsBench \
     "$impl" "$port" "$SECONDS_" "$WINDOW" "$NAMES" 2>&1 1>&3 | grep -v '^SLF4J:' >&2; } 3>&1)"

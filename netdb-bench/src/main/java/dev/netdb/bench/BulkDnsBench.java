@@ -47,8 +47,8 @@ import org.xbill.DNS.Type;
  *   <li>{@code netdb}: {@link DnsClient#exchange} of an A question (the DNS component alone);
  *   <li>{@code netdb-reverse}: the same for the PTR question of {@code 10.X.Y.Z}, the address
  *       of {@code hI.bulk.test} ({@code bulk-dns.sh} serves {@code 10.in-addr.arpa} too);
- *   <li>{@code netdb-gai}: the public API, {@code getaddrinfoAsync(name, "80", AF_INET,
- *       SOCK_STREAM, 0, 0)} on a builder set up as the command line's {@code --no-cache} batch;
+ *   <li>{@code netdb-getaddrinfo}: the whole java back end, {@code getaddrinfoAsync(name, None,
+ *       AF_INET, SOCK_STREAM)}, cache off;
  *   <li>{@code netdb-reuse100}: the same with {@code udpMaxQueries(100)}; it skips itself, with a
  *       message, when the builder has no such method;
  *   <li>{@code dnsjava}; {@code netty} and {@code netty-socket-per-query}: Netty 4.2's two
@@ -88,8 +88,8 @@ public final class BulkDnsBench {
     try (Client c = switch (impl) {
       case "netdb" -> netdb(server);
       case "netdb-reverse" -> netdbReverse(server);
-      case "netdb-gai" -> netdbApi(server, 0);
-      case "netdb-reuse100" -> netdbApi(server, 100);
+      case "netdb-getaddrinfo" -> netdbGetaddrinfo(server, 0);
+      case "netdb-reuse100" -> netdbGetaddrinfo(server, 100);
       case "dnsjava" -> dnsjava(server);
       case "netty" -> netty(server, DnsNameResolverChannelStrategy.ChannelPerResolver);
       case "netty-socket-per-query" -> netty(server, DnsNameResolverChannelStrategy.ChannelPerResolution);
@@ -178,33 +178,33 @@ public final class BulkDnsBench {
   }
 
   /**
-   * The public asynchronous API as the command line's batch uses it ({@code --backend java
-   * --no-cache}, an empty hosts file, files checked once a second), with {@code maxQueries} per
-   * socket when it is not 0.
+   * The whole java back end: {@code getaddrinfoAsync(name, None, AF_INET, SOCK_STREAM)} through the
+   * Python layer, the pipeline and the DNS component, cache off, with private (empty) hosts and
+   * resolv.conf files so that only the loopback server is asked; with {@code maxQueries} per
+   * socket ({@code udpMaxQueries}) when it is not 0.
    */
-  static Client netdbApi(InetSocketAddress server, int maxQueries) throws Exception {
+  static Client netdbGetaddrinfo(InetSocketAddress server, int maxQueries) throws Exception {
     java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("netdb-bulk");
     java.nio.file.Path hosts = java.nio.file.Files.writeString(dir.resolve("hosts"), "");
-    java.nio.file.Path resolv = java.nio.file.Files.writeString(dir.resolve("resolv.conf"),
-        "nameserver 127.0.0.1\noptions timeout:2 attempts:1\n");
+    java.nio.file.Path resolv = java.nio.file.Files.writeString(dir.resolve("resolv.conf"), "nameserver 127.0.0.1\noptions attempts:1\n");
     NetDbBuilder b = NetDb.builder().hostsFile(hosts).resolvConf(resolv).nameserver(server)
-        .cache(false).fileCheckInterval(Duration.ofSeconds(1));
+        .cache(false).noInterfaceAddresses();
     if (maxQueries != 0) {
-      udpMaxQueries().invoke(b, maxQueries);
+      udpMaxQueries().invoke(b, maxQueries); // reflection until the transport branch lands
     }
-    NetDb db = b.build();
+    dev.netdb.NetDb db = b.build();
     return new Client() {
       @Override
       public void lookup(String name, Consumer<Boolean> done) {
-        db.getaddrinfoAsync(name, "80", 2, 1, 0, 0).whenComplete((r, t) -> done.accept(t == null));
+        db.getaddrinfoAsync(name, null, 2, 1, 0, 0).handle((r, t) -> {
+          done.accept(t == null && !r.isEmpty());
+          return null;
+        });
       }
 
       @Override
-      public void close() throws Exception {
+      public void close() {
         db.close();
-        java.nio.file.Files.delete(hosts);
-        java.nio.file.Files.delete(resolv);
-        java.nio.file.Files.delete(dir);
       }
     };
   }

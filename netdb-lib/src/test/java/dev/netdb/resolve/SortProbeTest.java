@@ -2,7 +2,7 @@ package dev.netdb.resolve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.netdb.AddrInfo;
+import dev.netdb.backend.AddressInfo;
 import dev.netdb.files.GaiConf;
 import dev.netdb.resolve.Getaddrinfo.Request;
 import dev.netdb.text.IpLiterals;
@@ -37,11 +37,11 @@ class SortProbeTest {
   }
 
   /** The order glibc's sort gives {@code entries}: every entry probed, then rules 1 to 10. */
-  private static List<AddrInfo> fullSort(Fixture.Network net, GaiConf conf, List<AddrInfo> entries) {
+  private static List<AddressInfo> fullSort(Fixture.Network net, GaiConf conf, List<AddressInfo> entries) {
     SourceProbe probe = SourceProbe.fromInterfaces(net.addresses);
     List<Rfc3484.Candidate> cands = new ArrayList<>();
-    for (AddrInfo e : entries) {
-      byte[] dest = e.family() == NameStage.AF_INET ? IpLiterals.pton4(e.host()) : IpLiterals.pton6(e.host());
+    for (AddressInfo e : entries) {
+      byte[] dest = e.address();
       byte[] src = probe.sourceFor(dest, (int) e.scopeId(), e.port());
       cands.add(new Rfc3484.Candidate(dest, src, Rfc3484.sourceInfo(src, net.addresses)));
     }
@@ -73,7 +73,7 @@ class SortProbeTest {
     for (String gaiConf : List.of("# all comments\n", "precedence ::ffff:0:0/96 100\n",
         "label ::/0 9\nscopev4 0.0.0.0/0 14\n")) {
       Counted c = counted(net, gaiConf);
-      List<AddrInfo> got = c.gai().run(new Request(host, "80", family, type, 0, 0)).join();
+      List<AddressInfo> got = c.gai().run(new Request(host, "80", family, type, 0, 0)).join().entries();
       assertThat(got).hasSize(entries);
       assertThat(c.probes()).as(gaiConf).hasValue(probes);
       assertThat(got).as(gaiConf).isEqualTo(fullSort(net, GaiConf.parse(gaiConf), got));
