@@ -4,6 +4,7 @@ import dev.netdb.NetDb;
 import dev.netdb.NetDbException;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -257,63 +258,6 @@ final class Batch {
   /** A started line and the input bytes it holds in the window. */
   private record Pending<T>(CompletableFuture<T> result, long bytes) {}
 
-  /** The started lines in input order: a ring that can also look past its head. */
-  private static final class Window<E extends Pending<?>> {
-    private final Object[] ring;
-    private int head;
-    private int size;
-
-    Window(int capacity) {
-      ring = new Object[Integer.highestOneBit(Math.max(1, capacity - 1)) << 1];
-    }
-
-    boolean isEmpty() {
-      return size == 0;
-    }
-
-    int size() {
-      return size;
-    }
-
-    void add(E e) {
-      if (size == ring.length) {
-        throw new IllegalStateException("window overflow");
-      }
-      ring[(head + size++) & (ring.length - 1)] = e;
-    }
-
-    @SuppressWarnings("unchecked")
-    E peek() {
-      return size == 0 ? null : (E) ring[head];
-    }
-
-    @SuppressWarnings("unchecked")
-    E poll() {
-      if (size == 0) {
-        return null;
-      }
-      E e = (E) ring[head];
-      ring[head] = null;
-      head = (head + 1) & (ring.length - 1);
-      size--;
-      return e;
-    }
-
-    /** Waits until the {@code n} oldest entries are done (in any order); failures included. */
-    void awaitFirst(int n) {
-      for (int i = n - 1; i >= 0; i--) {
-        CompletableFuture<?> f = ((Pending<?>) ring[(head + i) & (ring.length - 1)]).result();
-        if (!f.isDone()) {
-          try {
-            f.join();
-          } catch (RuntimeException e) {
-            // Reported when that entry is written, in its turn.
-          }
-        }
-      }
-    }
-  }
-
   private static <T> int run(BatchInput in, Writer out, Writer err, Session session, Form<T> form,
       boolean concurrent, Progress progress) throws IOException {
     if (concurrent) {
@@ -322,7 +266,7 @@ final class Batch {
     int window = concurrent ? WINDOW : 1;
     BatchSummary summary = new BatchSummary(System.nanoTime());
     int status = 0;
-    Window<Pending<T>> pending = new Window<>(WINDOW);
+    ArrayDeque<Pending<T>> pending = new ArrayDeque<>(WINDOW);
     long pendingBytes = 0;
     StringBuilder sb = new StringBuilder(256);
     try {
@@ -341,11 +285,6 @@ final class Batch {
         }
         pending.add(new Pending<>(f, line.bytes()));
         pendingBytes += line.bytes();
-        if (pending.size() >= window || pendingBytes >= WINDOW_BYTES) {
-          // Full: sleep until a run of the oldest calls is done, not just the head, so the main
-          // thread wakes once per run of results rather than once per result.
-          pending.awaitFirst(Math.min(pending.size(), window / 8));
-        }
         // Write every finished result at the head; wait for the head only when the window is full.
         while (!pending.isEmpty() && (pending.size() >= window || pendingBytes >= WINDOW_BYTES
             || pending.peek().result().isDone())) {
