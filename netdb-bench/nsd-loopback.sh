@@ -1,6 +1,6 @@
-# Sourced by the benchmark scripts: NSD on 127.0.0.1 at a free port, for one zone, RRL off.
-#   nsd_loopback ZONE [PORT]   (the caller has written "$dir/ZONE.zone"; $dir is its temporary
-#   folder; PORT defaults to a free one, 53 is for a private network namespace)
+# Sourced by the benchmark scripts: NSD on 127.0.0.1 at a free port, for one or more zones, RRL off.
+#   nsd_loopback "ZONE [ZONE...]" [PORT]   (the caller has written "$dir/ZONE.zone" for each; $dir
+#   is its temporary folder; PORT defaults to a free one, 53 is for a private network namespace)
 # Sets $port and $nsd_pid; an EXIT trap stops NSD by that PID and removes $dir. Loopback only.
 nsd_loopback() {
   zone=$1
@@ -24,10 +24,9 @@ server:
     rrl-whitelist-ratelimit: 0
 remote-control:
     control-enable: no
-zone:
-    name: "$zone"
-    zonefile: "$zone.zone"
 CONF
+  for z in $zone; do printf 'zone:\n    name: "%s"\n    zonefile: "%s.zone"\n' "$z" "$z" >> "$dir/nsd.conf"; done
+  zone=${zone%% *}
   nsd -d -c "$dir/nsd.conf" >"$dir/nsd.out" 2>&1 &
   nsd_pid=$!
   trap 'kill -TERM $nsd_pid 2>/dev/null; wait $nsd_pid 2>/dev/null; rm -rf "$dir"' EXIT

@@ -1,5 +1,7 @@
 package dev.netdb.bench;
 
+import dev.netdb.NetDb;
+import dev.netdb.NetDbBuilder;
 import dev.netdb.dns.DnsCache;
 import dev.netdb.dns.DnsClient;
 import dev.netdb.dns.DnsOutcome;
@@ -40,11 +42,21 @@ import org.xbill.DNS.Type;
  * server, with caches off, one query per lookup and no retries within the period.
  *
  * <p>Usage: {@code java -cp netdb-bench/target/benchmarks.jar dev.netdb.bench.BulkDnsBench IMPL
- * PORT [SECONDS] [WINDOW] [NAMES]}, IMPL one of {@code netdb}, {@code dnsjava}, {@code netty},
- * {@code netty-socket-per-query}. The
- * server must be 127.0.0.1 (the harness refuses anything else). {@code bulk-dns.sh} runs NSD,
- * dnsperf and every client in one go. The JDK resolver is not measured: it cannot be pointed at a
- * port other than 53 of the system's nameserver without leaving loopback.
+ * PORT [SECONDS] [WINDOW] [NAMES]}, IMPL one of:
+ * <ul>
+ *   <li>{@code netdb}: {@link DnsClient#exchange} of an A question (the DNS component alone);
+ *   <li>{@code netdb-reverse}: the same for the PTR question of {@code 10.X.Y.Z}, the address
+ *       of {@code hI.bulk.test} ({@code bulk-dns.sh} serves {@code 10.in-addr.arpa} too);
+ *   <li>{@code netdb-getaddrinfo}: the whole java back end, {@code getaddrinfoAsync(name, None,
+ *       AF_INET, SOCK_STREAM)}, cache off;
+ *   <li>{@code netdb-reuse100}: the same with {@code udpMaxQueries(100)}; it skips itself, with a
+ *       message, when the builder has no such method;
+ *   <li>{@code dnsjava}; {@code netty} and {@code netty-socket-per-query}: Netty 4.2's two
+ *       {@link DnsNameResolverChannelStrategy} values;
+ * </ul>
+ * The server must be 127.0.0.1 (the harness refuses anything else). {@code bulk-dns.sh} runs NSD,
+ * dnsperf and every client in one go. The JDK's own resolver, which can only ask port 53, is
+ * measured by {@code scripts/BulkJdkLookups.java} inside a private network namespace instead.
  */
 public final class BulkDnsBench {
   private BulkDnsBench() {}
@@ -52,6 +64,11 @@ public final class BulkDnsBench {
   /** Starts one lookup of {@code name}; calls {@code done} with true on an answer. */
   interface Client extends AutoCloseable {
     void lookup(String name, Consumer<Boolean> done);
+
+    /** Returns what the {@code i}th lookup asks for. */
+    default String name(int i) {
+      return "h" + i + ".bulk.test";
+    }
   }
 
   public static void main(String[] args) throws Exception {
@@ -61,9 +78,18 @@ public final class BulkDnsBench {
     int window = args.length > 3 ? Integer.parseInt(args[3]) : 200;
     int names = args.length > 4 ? Integer.parseInt(args[4]) : 1000;
     InetSocketAddress server = new InetSocketAddress(InetAddress.ofLiteral("127.0.0.1"), port);
+    if (!server.getAddress().isLoopbackAddress() || !server.getAddress().getHostAddress().equals("127.0.0.1")) {
+      throw new IllegalStateException("loopback only");
+    }
+    if (impl.equals("netdb-reuse100") && udpMaxQueries() == null) {
+      System.out.println("netdb-reuse100: skipped (NetDbBuilder.udpMaxQueries(int) is not in this build)");
+      return;
+    }
     try (Client c = switch (impl) {
       case "netdb" -> netdb(server);
-      case "netdb-getaddrinfo" -> netdbGetaddrinfo(server);
+      case "netdb-reverse" -> netdbReverse(server);
+      case "netdb-getaddrinfo" -> netdbGetaddrinfo(server, 0);
+      case "netdb-reuse100" -> netdbGetaddrinfo(server, 100);
       case "dnsjava" -> dnsjava(server);
       case "netty" -> netty(server, DnsNameResolverChannelStrategy.ChannelPerResolver);
       case "netty-socket-per-query" -> netty(server, DnsNameResolverChannelStrategy.ChannelPerResolution);
@@ -91,7 +117,7 @@ public final class BulkDnsBench {
             drained.countDown();
             return;
           }
-          c.lookup("h" + Math.floorMod(next.getAndIncrement(), names) + ".bulk.test", answered -> {
+          c.lookup(c.name(Math.floorMod(next.getAndIncrement(), names)), answered -> {
             (answered ? ok : failed).increment();
             go();
           });
@@ -119,17 +145,54 @@ public final class BulkDnsBench {
     };
   }
 
+  /** The PTR lookups of the addresses the A records give: {@code hI} has {@code 10.X.Y.Z}. */
+  static Client netdbReverse(InetSocketAddress server) throws Exception {
+    ResolverConfig cfg = ResolverConfig.builder().nameserver(server).timeout(Duration.ofSeconds(2)).attempts(1).build();
+    DnsClient client = DnsClient.create(() -> cfg, DnsCache.disabled());
+    return new Client() {
+      @Override
+      public void lookup(String name, Consumer<Boolean> done) {
+        client.exchange(DnsQuestion.in(name, DnsType.PTR))
+            .thenAccept(o -> done.accept(o instanceof DnsOutcome.Answer));
+      }
+
+      @Override
+      public String name(int i) {
+        return (i % 256) + "." + (i / 256 % 256) + "." + (i / 65536 % 256) + ".10.in-addr.arpa";
+      }
+
+      @Override
+      public void close() {
+        client.close();
+      }
+    };
+  }
+
+  /** Returns {@code NetDbBuilder.udpMaxQueries(int)}, or null in a build without it. */
+  static java.lang.reflect.Method udpMaxQueries() {
+    try {
+      return NetDbBuilder.class.getMethod("udpMaxQueries", int.class);
+    } catch (NoSuchMethodException e) {
+      return null;
+    }
+  }
+
   /**
    * The whole java back end: {@code getaddrinfoAsync(name, None, AF_INET, SOCK_STREAM)} through the
    * Python layer, the pipeline and the DNS component, cache off, with private (empty) hosts and
-   * resolv.conf files so that only the loopback server is asked.
+   * resolv.conf files so that only the loopback server is asked; with {@code maxQueries} per
+   * socket ({@code udpMaxQueries}) when it is not 0.
    */
-  static Client netdbGetaddrinfo(InetSocketAddress server) throws Exception {
+  static Client netdbGetaddrinfo(InetSocketAddress server, int maxQueries) throws Exception {
     java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("netdb-bulk");
     java.nio.file.Path hosts = java.nio.file.Files.writeString(dir.resolve("hosts"), "");
     java.nio.file.Path resolv = java.nio.file.Files.writeString(dir.resolve("resolv.conf"), "nameserver 127.0.0.1\noptions attempts:1\n");
-    dev.netdb.NetDb db = dev.netdb.NetDb.builder().hostsFile(hosts).resolvConf(resolv).nameserver(server)
-        .cache(false).noInterfaceAddresses().build();
+    NetDbBuilder b = NetDb.builder().hostsFile(hosts).resolvConf(resolv).nameserver(server)
+        .cache(false).noInterfaceAddresses();
+    if (maxQueries != 0) {
+      udpMaxQueries().invoke(b, maxQueries); // reflection until the transport branch lands
+    }
+    dev.netdb.NetDb db = b.build();
     return new Client() {
       @Override
       public void lookup(String name, Consumer<Boolean> done) {

@@ -26,7 +26,7 @@ final class BackendFactory {
             + " --hostname and --interface apply to the java back end only");
       }
       // A batch makes many calls: files are checked once a second, not on every call (SPEC §3).
-      NetDbBuilder b = NetDb.builder().fileCheckInterval(FILE_CHECK);
+      NetDbBuilder b = NetDb.builder().fileCheckInterval(FILE_CHECK).executor(Callbacks.INSTANCE);
       if (o.hosts() != null) {
         b.hostsFile(Path.of(o.hosts()));
       }
@@ -59,12 +59,17 @@ final class BackendFactory {
   /** How long a read of each file is trusted: one second, for batches. */
   static final java.time.Duration FILE_CHECK = java.time.Duration.ofSeconds(1);
 
+  /** The java back end's callback thread ({@link CallbackThread}), started with the first one. */
+  private static final class Callbacks {
+    static final CallbackThread INSTANCE = new CallbackThread();
+  }
+
   /**
    * The java back end on the system's files, built on first use and never closed (like {@link
    * NetDb#java()}, but with files checked once a second).
    */
   private static final class SystemJava {
-    static final NetDb INSTANCE = NetDb.builder().fileCheckInterval(FILE_CHECK).build();
+    static final NetDb INSTANCE = NetDb.builder().fileCheckInterval(FILE_CHECK).executor(Callbacks.INSTANCE).build();
   }
 
   /**

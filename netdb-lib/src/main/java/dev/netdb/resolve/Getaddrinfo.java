@@ -179,14 +179,16 @@ public final class Getaddrinfo {
   /**
    * Stage 6: the RFC 3484 sort of every entry when there is more than one, with each distinct
    * consecutive destination probed once for its source; the canonical name moves to the new
-   * first entry.
+   * first entry. When every entry has one destination (one address, port and scope: the socket
+   * types of a single address), glibc probes once and sorts candidates that are all the same, so
+   * every rule ties and rule 10 keeps the order; that order is returned without the probe.
    */
   List<AddressInfo> sort(List<AddressInfo> entries) {
     return sort(entries, TraceRecorder.OFF);
   }
 
   private List<AddressInfo> sort(List<AddressInfo> entries, TraceRecorder recorder) {
-    if (entries.size() <= 1) {
+    if (entries.size() <= 1 || oneDestination(entries)) {
       return List.copyOf(entries);
     }
     List<LocalAddress> locals = env.interfaces().get();
@@ -217,6 +219,22 @@ public final class Getaddrinfo {
       out.add(e.withCanonicalName(i == 0 ? canon : ""));
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * Reports whether every entry has the first one's destination: the same address, port and
+   * scope, the condition under which the loop below reuses one candidate for the next entry.
+   */
+  static boolean oneDestination(List<AddressInfo> entries) {
+    AddressInfo first = entries.get(0);
+    for (int i = 1; i < entries.size(); i++) {
+      AddressInfo e = entries.get(i);
+      if (!Arrays.equals(first.address(), e.address()) || first.port() != e.port()
+          || first.scopeId() != e.scopeId()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Reports the rule that put each destination before the next one in the final order. */
