@@ -118,6 +118,15 @@ public interface Backend extends AutoCloseable {
   }
 
   /**
+   * Returns the answer of {@link #getaddrinfoExpiring} when the back end holds it fresh in memory
+   * (the java back end's answer cache), on this thread and without a future; null when it does not,
+   * and the caller makes the full call. The default holds nothing.
+   */
+  default Expiring getaddrinfoHit(String host, String service, int family, int type, int proto, int flags) {
+    return null;
+  }
+
+  /**
    * A {@code getaddrinfo} answer and how long it holds.
    *
    * @param answer the entries
