@@ -505,19 +505,27 @@ public final class PythonLayer implements NetDb {
       throws java.net.UnknownHostException {
     try {
       ensureOpen();
-      // An entry is keyed by the encoded name: the spelling given finds one only when it is ASCII;
-      // it is its own encoding when the Java face has answered it before (the memo says so) or
-      // when encoding it changes nothing (a spelling cached by a call without IDNA, such as the
-      // CLI's ahosts, then takes the full call).
-      Backend.Expiring hit = backend.getaddrinfoHit(host, null, family, type, proto, flags);
-      if (hit != null && (hit.memo() != null && hit.memo().get() instanceof JavaAnswer k && k.host.equals(host)
-          || Idna.encode(host).equals(host))) {
-        return hit;
-      }
-      return backend.getaddrinfoExpiring(Idna.encode(host), null, family, type, proto, flags);
+      Backend.Expiring hit = hit(host, family, type, proto, flags);
+      return hit != null ? hit : backend.getaddrinfoExpiring(Idna.encode(host), null, family, type, proto, flags);
     } catch (NetDbException e) {
       throw withInput(e, host, null).toUnknownHostException();
     }
+  }
+
+  /**
+   * Returns the back end's fresh in-memory answer for {@code host} as spelled, when that spelling
+   * is its own IDNA encoding; else null. An entry is keyed by the encoded name, so the spelling
+   * finds one only when it is ASCII; it is its own encoding when the Java face has answered it
+   * before (the memo says so) or when encoding it changes nothing. A spelling cached by a call
+   * without IDNA (such as the CLI's ahosts) that IDNA refuses throws here as the full call would.
+   */
+  private Backend.Expiring hit(String host, int family, int type, int proto, int flags) {
+    Backend.Expiring hit = backend.getaddrinfoHit(host, null, family, type, proto, flags);
+    if (hit != null && (hit.memo() != null && hit.memo().get() instanceof JavaAnswer k && k.host.equals(host)
+        || Idna.encode(host).equals(host))) {
+      return hit;
+    }
+    return null;
   }
 
   @Override
@@ -525,8 +533,14 @@ public final class PythonLayer implements NetDb {
     String h;
     try {
       ensureOpen();
+      Backend.Expiring hit = hit(host, hints.family().value(), hints.type().value(), hints.proto(),
+          dev.netdb.AddrInfoFlag.mask(hints.flags()));
+      if (hit != null) {
+        return CompletableFuture.completedFuture(new dev.netdb.ResolvedAddresses(kept(host, hit).face.addresses(),
+            java.time.Duration.ofNanos(hit.ttlNanos())));
+      }
       h = Idna.encode(host);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | java.net.UnknownHostException e) {
       return CompletableFuture.failedFuture(javaFailure(e, host));
     }
     return backend

@@ -122,7 +122,7 @@ class AnswerCacheTest {
    * order, or the gaierror's code.
    */
   enum Face {
-    GETADDRINFO, LOOKUP, RESOLVE, LOOKUP_PREFERRING_INET6;
+    GETADDRINFO, LOOKUP, RESOLVE, LOOKUP_PREFERRING_INET6, LOOKUP_ASYNC;
 
     String outcome(NetDb db, String host, int family) {
       if (this == GETADDRINFO) {
@@ -133,6 +133,13 @@ class AnswerCacheTest {
         List<InetAddress> got = switch (this) {
           case LOOKUP -> db.lookup(host, f);
           case RESOLVE -> db.resolve(host, f).addresses();
+          case LOOKUP_ASYNC -> {
+            try {
+              yield db.lookupAsync(host, f).join();
+            } catch (java.util.concurrent.CompletionException e) {
+              throw (UnknownHostException) e.getCause();
+            }
+          }
           default -> f == AddressFamily.UNSPEC ? db.lookupPreferring(host, AddressFamily.INET6) : db.lookup(host, f);
         };
         assertThat(got).extracting(InetAddress::getHostName).containsOnly(host);
