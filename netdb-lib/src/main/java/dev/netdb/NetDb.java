@@ -493,6 +493,7 @@ public interface NetDb extends AutoCloseable {
    * @param first {@code INET} or {@code INET6}, the family to connect to first
    * @return the addresses, at least one, in that order
    * @throws java.net.UnknownHostException as {@link #lookup} throws it
+   * @throws IllegalArgumentException for {@code UNIX}
    */
   default List<java.net.InetAddress> lookupPreferring(String host, AddressFamily first)
       throws java.net.UnknownHostException {
