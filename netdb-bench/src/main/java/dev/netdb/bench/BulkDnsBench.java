@@ -63,6 +63,7 @@ public final class BulkDnsBench {
     InetSocketAddress server = new InetSocketAddress(InetAddress.ofLiteral("127.0.0.1"), port);
     try (Client c = switch (impl) {
       case "netdb" -> netdb(server);
+      case "netdb-getaddrinfo" -> netdbGetaddrinfo(server);
       case "dnsjava" -> dnsjava(server);
       case "netty" -> netty(server, DnsNameResolverChannelStrategy.ChannelPerResolver);
       case "netty-socket-per-query" -> netty(server, DnsNameResolverChannelStrategy.ChannelPerResolution);
@@ -114,6 +115,33 @@ public final class BulkDnsBench {
       @Override
       public void close() {
         client.close();
+      }
+    };
+  }
+
+  /**
+   * The whole java back end: {@code getaddrinfoAsync(name, None, AF_INET, SOCK_STREAM)} through the
+   * Python layer, the pipeline and the DNS component, cache off, with private (empty) hosts and
+   * resolv.conf files so that only the loopback server is asked.
+   */
+  static Client netdbGetaddrinfo(InetSocketAddress server) throws Exception {
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("netdb-bulk");
+    java.nio.file.Path hosts = java.nio.file.Files.writeString(dir.resolve("hosts"), "");
+    java.nio.file.Path resolv = java.nio.file.Files.writeString(dir.resolve("resolv.conf"), "nameserver 127.0.0.1\noptions attempts:1\n");
+    dev.netdb.NetDb db = dev.netdb.NetDb.builder().hostsFile(hosts).resolvConf(resolv).nameserver(server)
+        .cache(false).noInterfaceAddresses().build();
+    return new Client() {
+      @Override
+      public void lookup(String name, Consumer<Boolean> done) {
+        db.getaddrinfoAsync(name, null, 2, 1, 0, 0).handle((r, t) -> {
+          done.accept(t == null && !r.isEmpty());
+          return null;
+        });
+      }
+
+      @Override
+      public void close() {
+        db.close();
       }
     };
   }
