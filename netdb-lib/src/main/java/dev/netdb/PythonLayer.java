@@ -506,8 +506,8 @@ final class PythonLayer implements NetDb {
    */
   private Backend.Expiring hit(String host, int family, int type, int proto, int flags) {
     Backend.Expiring hit = backend.getaddrinfoHit(host, null, family, type, proto, flags);
-    if (hit != null && (hit.memo() != null && hit.memo().get() instanceof JavaAnswer k && k.host.equals(host)
-        || Idna.encode(host).equals(host))) {
+    if (hit != null && (PublicEdge.Kept.of(hit) instanceof PublicEdge.Kept slot
+        && slot.javaFace instanceof JavaAnswer k && k.host.equals(host) || Idna.encode(host).equals(host))) {
       return hit;
     }
     return null;
@@ -549,13 +549,14 @@ final class PythonLayer implements NetDb {
    * {@code InetAddress} list is built once per entry and spelling of the host.
    */
   private static JavaAnswer kept(String host, Backend.Expiring answer) throws java.net.UnknownHostException {
-    if (answer.memo() != null && answer.memo().get() instanceof JavaAnswer k && k.host.equals(host)) {
+    PublicEdge.Kept slot = PublicEdge.Kept.of(answer);
+    if (slot != null && slot.javaFace instanceof JavaAnswer k && k.host.equals(host)) {
       return k;
     }
-    JavaAnswer k = new JavaAnswer(host,
-        dev.netdb.ResolvedAddresses.of(host, PublicEdge.addrInfos(answer.answer()), java.time.Duration.ZERO));
-    if (answer.memo() != null) {
-      answer.memo().set(k);
+    JavaAnswer k = new JavaAnswer(host, dev.netdb.ResolvedAddresses.of(host,
+        slot != null ? slot.addrInfos(answer.answer()) : PublicEdge.addrInfos(answer.answer()), java.time.Duration.ZERO));
+    if (slot != null) {
+      slot.javaFace = k;
     }
     return k;
   }

@@ -135,8 +135,8 @@ public interface Backend extends AutoCloseable {
    * @param answer the entries
    * @param ttlNanos nanoseconds from the answer; {@link Long#MAX_VALUE} for one that cannot change
    * @param memo a slot shared by every hit of the same cached answer, where a caller may keep a
-   *     value derived from it (the Java face keeps its {@code InetAddress} list); null when the
-   *     answer was not cached
+   *     value derived from it (the public edge keeps its records and the Java face's {@code
+   *     InetAddress} lists there); null when the answer was not cached
    */
   record Expiring(List<AddressInfo> answer, long ttlNanos, java.util.concurrent.atomic.AtomicReference<Object> memo) {}
 
