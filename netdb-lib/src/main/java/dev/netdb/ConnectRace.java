@@ -13,8 +13,10 @@ import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -52,6 +54,11 @@ final class ConnectRace {
   private final Map<AddressFamily, Object> sources = new EnumMap<>(AddressFamily.class);
   private int pendingLookups;
   private int pendingSources;
+  /** The families whose source address has been asked for. */
+  private final Set<AddressFamily> sourcesAsked = EnumSet.noneOf(AddressFamily.class);
+  /** The next destination, held back until its family's source address is known. */
+  private SocketAddress parked;
+  private NetDb db;
   private boolean aaaaPending;
   private NetDbException lookupError;
   private NetDbException aaaaError;
@@ -107,13 +114,7 @@ final class ConnectRace {
   // ---- lookups ----
 
   private void lookUp(NetDb db, String host, String port) {
-    if (options.sourceHost() != null) {
-      for (AddressFamily f : List.of(AddressFamily.INET6, AddressFamily.INET)) {
-        pendingSources++;
-        track(BindAddress.resolveAsync(db, options.sourceHost(), f)).whenComplete((a, t) ->
-            loop.execute(guarded(() -> onSource(f, a, t))));
-      }
-    }
+    this.db = db;
     int stream = SocketType.STREAM.value();
     if (!happyEyeballs) {
       pendingLookups = 1;
@@ -134,13 +135,39 @@ final class ConnectRace {
     return f;
   }
 
+  /**
+   * Reports whether {@code a} must wait for the source address of its family, starting that
+   * lookup if it has not started. The source is looked up for a family only when the first
+   * attempt of that family is about to start, as Python's {@code sock.bind(source_address)} does
+   * it inside the loop (once per family here, where Python asks again per attempt), so that no
+   * query goes out for a family no destination has.
+   */
+  private boolean awaitsSource(SocketAddress a) {
+    if (options.sourceHost() == null || !(a instanceof InetSocketAddress)) {
+      return false;
+    }
+    AddressFamily f = familyOf(a) == StandardProtocolFamily.INET6
+        ? AddressFamily.INET6 : AddressFamily.INET;
+    if (sources.containsKey(f)) {
+      return false;
+    }
+    if (sourcesAsked.add(f)) {
+      pendingSources++;
+      track(BindAddress.resolveAsync(db, options.sourceHost(), f)).whenComplete((r, t) ->
+          loop.execute(guarded(() -> onSource(f, r, t))));
+    }
+    return true;
+  }
+
   private void onSource(AddressFamily f, InetAddress a, Throwable t) {
     if (done) {
       return;
     }
     pendingSources--;
     sources.put(f, t == null ? a : asNetDb(t));
-    maybeStart();
+    if (parked != null) {
+      startNext();
+    }
     checkFailed();
   }
 
@@ -177,7 +204,7 @@ final class ConnectRace {
   // ---- attempts ----
 
   private void maybeStart() {
-    if (done || started || pendingSources > 0 || queue.isEmpty()) {
+    if (done || started || queue.isEmpty()) {
       return;
     }
     if (aaaaPending) {
@@ -206,13 +233,18 @@ final class ConnectRace {
     }
     cancel(delayTimer);
     delayTimer = null;
-    SocketAddress a = queue.next();
+    SocketAddress a = parked != null ? parked : queue.next();
+    parked = null;
     if (a == null) {
       waitingForAddresses = true;
       checkFailed();
       return;
     }
     waitingForAddresses = false;
+    if (awaitsSource(a)) {
+      parked = a; // started by onSource once the family's source address is known
+      return;
+    }
     Attempt at = new Attempt(a);
     lastStarted = at;
     active.add(at);

@@ -360,12 +360,25 @@ public final class NetDbBuilder {
   public NetDb build() {
     ConfigFile<dev.netdb.dns.ResolverConfig> resolv = dev.netdb.dns.ResolvConfParser.watch(
         resolvConf, System.getenv(), hostSupplier(), fileInterval(), nanoClock);
-    DnsHostResolver dns = dnsResolver(resolv);
+    dev.netdb.dns.DnsCache dnsCache = dev.netdb.dns.DnsCache.builder()
+        .enabled(cache)
+        .maxEntries(cacheMaxEntries)
+        .minTtl(cacheMinTtl)
+        .maxTtl(cacheMaxTtl)
+        .nanos(nanoClock)
+        .build();
+    DnsHostResolver dns = dnsResolver(resolv, dnsCache);
     Environment env = environment(dns);
     dev.netdb.resolve.AnswerCache answers = answerCache && cacheMaxEntries > 0
         ? new dev.netdb.resolve.AnswerCache(env, answerOptions(), nanoClock,
             List.of(env.hosts(), env.hostConf(), env.gaiConf(), resolv::get), executor)
         : null;
+    // The periodic dev.netdb.CacheStatistics event counts the cache in front, as stats() does.
+    if (answers != null) {
+      dev.netdb.observe.Events.registerCache(answers);
+    } else if (cache) {
+      dev.netdb.observe.Events.registerCache(dnsCache);
+    }
     java.util.Map<String, String> files = java.util.Map.of("hosts", hosts.toString(),
         "resolv.conf", resolvConf.toString(), "gai.conf", gaiConf.toString(), "host.conf", hostConf.toString());
     return new PythonLayer(new JavaBackend(env, executor, dns, files, answers));
@@ -419,18 +432,12 @@ public final class NetDbBuilder {
    * any were given, and the answer cache with the given limits and clock. The client starts on the
    * first lookup and completes its futures on the executor.
    */
-  private DnsHostResolver dnsResolver(ConfigFile<dev.netdb.dns.ResolverConfig> file) {
+  private DnsHostResolver dnsResolver(ConfigFile<dev.netdb.dns.ResolverConfig> file,
+      dev.netdb.dns.DnsCache dnsCache) {
     List<InetSocketAddress> servers = List.copyOf(nameservers);
     Supplier<dev.netdb.dns.ResolverConfig> config = servers.isEmpty()
         ? file::get
         : () -> file.get().toBuilder().nameservers(servers).build();
-    dev.netdb.dns.DnsCache dnsCache = dev.netdb.dns.DnsCache.builder()
-        .enabled(cache)
-        .maxEntries(cacheMaxEntries)
-        .minTtl(cacheMinTtl)
-        .maxTtl(cacheMaxTtl)
-        .nanos(nanoClock)
-        .build();
     return new DnsHostResolver(DnsHostResolver.creating(config, dnsCache, executor, maxSocketsInFlight), config);
   }
 

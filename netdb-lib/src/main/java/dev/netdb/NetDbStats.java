@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * Holds a snapshot of a pure-Java {@link NetDb}'s DNS figures ({@link NetDb#stats()}): the queries
- * sent and how many timed out, the answer cache's hits and misses, and per server the queries,
+ * sent and how many timed out, the cache's hits, misses, stale answers served and negative
+ * entries, and per server the queries,
  * replies, timeouts and round-trip times. Counts run from the instance's creation. The OS back
  * end, which cannot see inside glibc, reports {@link #NONE}. Immutable.
  *
@@ -15,13 +16,31 @@ import java.util.Objects;
  * @param cacheHits the questions answered from the cache
  * @param cacheMisses the questions the cache could not answer
  * @param cacheEntries the entries the cache holds now
+ * @param cacheStaleServed the expired answers served because every server failed (RFC 8767; only
+ *     the answer cache serves them, with {@link NetDbBuilder#staleOnFailure})
+ * @param cacheNegativeEntries the entries holding NXDOMAIN or NODATA now (RFC 2308)
  * @param servers the servers asked, with their figures, ordered by address
  */
 public record NetDbStats(long queries, long timeouts, long cacheHits, long cacheMisses,
-    long cacheEntries, List<Server> servers) {
+    long cacheEntries, long cacheStaleServed, long cacheNegativeEntries, List<Server> servers) {
 
   /** The figures of an instance that sent nothing and cached nothing. */
   public static final NetDbStats NONE = new NetDbStats(0, 0, 0, 0, 0, List.of());
+
+  /**
+   * Creates a snapshot of a cache that serves nothing stale and counts no negative entries.
+   *
+   * @param queries the queries sent
+   * @param timeouts the queries that timed out
+   * @param cacheHits the cache hits
+   * @param cacheMisses the cache misses
+   * @param cacheEntries the entries held
+   * @param servers the servers' figures
+   */
+  public NetDbStats(long queries, long timeouts, long cacheHits, long cacheMisses, long cacheEntries,
+      List<Server> servers) {
+    this(queries, timeouts, cacheHits, cacheMisses, cacheEntries, 0, 0, servers);
+  }
 
   /**
    * Creates a snapshot; the list becomes immutable.
@@ -31,6 +50,8 @@ public record NetDbStats(long queries, long timeouts, long cacheHits, long cache
    * @param cacheHits the cache hits
    * @param cacheMisses the cache misses
    * @param cacheEntries the entries held
+   * @param cacheStaleServed the stale answers served
+   * @param cacheNegativeEntries the negative entries held
    * @param servers the servers' figures
    */
   public NetDbStats {

@@ -188,7 +188,7 @@ final class PublicEdge {
       return NetDbStats.NONE;
     }
     return new NetDbStats(s.queries(), s.timeouts(), s.cacheHits(), s.cacheMisses(), s.cacheEntries(),
-        s.servers().stream().map(v -> new NetDbStats.Server(v.address(), v.queries(), v.replies(),
+        s.cacheStaleServed(), s.cacheNegativeEntries(), s.servers().stream().map(v -> new NetDbStats.Server(v.address(), v.queries(), v.replies(),
             v.timeouts(), v.errors(), v.meanRtt(), v.maxRtt())).toList());
   }
 

@@ -284,7 +284,9 @@ final class PythonLayer implements NetDb {
     String h = host == null ? null : Idna.encode(host);
     Object event = Events.lookupBegin();
     if (event != null) {
-      return recorded(event, host, backend.getaddrinfoAsync(h, port, family, type, proto, flags), port);
+      TraceRecorder noted = TraceRecorder.noting();
+      return recorded(event, host, backend.getaddrinfoTraced(h, port, family, type, proto, flags, noted), port,
+          noted);
     }
     try {
       return backend.getaddrinfo(h, port, family, type, proto, flags);
@@ -294,18 +296,28 @@ final class PythonLayer implements NetDb {
   }
 
   /** Waits for a getaddrinfo answer and commits its {@code dev.netdb.Lookup} JFR event. */
-  private List<AddrInfo> recorded(Object event, String host, CompletableFuture<List<AddrInfo>> f, String port) {
-    boolean cached = f.isDone() && !backend.name().equals("os");
+  private List<AddrInfo> recorded(Object event, String host, CompletableFuture<List<AddrInfo>> f, String port,
+      TraceRecorder noted) {
+    boolean cached = cached(f, noted);
     try {
       List<AddrInfo> answer = join(f);
-      Events.lookupEnd(event, host, "getaddrinfo", backend.name(), "ok", cached,
+      Events.lookupEnd(event, host, "getaddrinfo", backend.name(), "ok", cached, noted.servedStale(),
           String.join(" ", answer.stream().map(AddrInfo::host).distinct().toList()));
       return answer;
     } catch (NetDbException e) {
       NetDbException named = withInput(e, host, port);
-      Events.lookupEnd(event, host, "getaddrinfo", backend.name(), named.pythonStr(), cached, "");
+      Events.lookupEnd(event, host, "getaddrinfo", backend.name(), named.pythonStr(), cached,
+          noted.servedStale(), "");
       throw named;
     }
+  }
+
+  /**
+   * Reports whether a lookup was answered without waiting for DNS: by the answer cache, or at
+   * once (hosts file, numeric host, DNS cache); never on the OS back end, which cannot tell.
+   */
+  private boolean cached(CompletableFuture<List<AddrInfo>> f, TraceRecorder noted) {
+    return !backend.name().equals("os") && (f.isDone() || noted.answerCacheHit());
   }
 
   @Override
@@ -445,12 +457,17 @@ final class PythonLayer implements NetDb {
       return CompletableFuture.failedFuture(e);
     }
     Object event = Events.lookupBegin();
-    CompletableFuture<List<AddrInfo>> f = backend.getaddrinfoAsync(h, port, family, type, proto, flags);
+    CompletableFuture<List<AddrInfo>> f;
     if (event != null) {
-      boolean cached = f.isDone() && !backend.name().equals("os");
+      TraceRecorder noted = TraceRecorder.noting();
+      f = backend.getaddrinfoTraced(h, port, family, type, proto, flags, noted);
+      boolean cached = cached(f, noted);
       f = f.whenComplete((answer, t) -> Events.lookupEnd(event, host, "getaddrinfo", backend.name(),
           t == null ? "ok" : unwrap(t) instanceof NetDbException e ? e.pythonStr() : String.valueOf(unwrap(t)), cached,
+          noted.servedStale(),
           answer == null ? "" : String.join(" ", answer.stream().map(AddrInfo::host).distinct().toList())));
+    } else {
+      f = backend.getaddrinfoAsync(h, port, family, type, proto, flags);
     }
     return f
         .exceptionallyCompose(

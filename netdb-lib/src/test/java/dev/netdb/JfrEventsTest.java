@@ -39,16 +39,24 @@ class JfrEventsTest {
     Files.writeString(dir.resolve("hosts"), "127.0.0.1 localhost\n");
     List<RecordedEvent> events = new CopyOnWriteArrayList<>();
     CountDownLatch statistics = new CountDownLatch(1);
+    CountDownLatch lastLookup = new CountDownLatch(2); // its Lookup and DnsQuery events
     try (RecordingStream rs = new RecordingStream();
         NetDb db = NetDb.builder().hostsFile(dir.resolve("hosts")).resolvConf(dir.resolve("resolv.conf"))
             .gaiConf(dir.resolve("gai.conf")).nameserver(nsd.ipv4())
             .interfaceAddress(InetAddress.ofLiteral("192.0.2.2"), 24, 2)
             // The events report the DNS cache; the answer cache in front would take the repeat.
             .answerCache(false).build()) {
+      rs.setReuse(false); // the list keeps every event
       rs.enable("dev.netdb.Lookup");
       rs.enable("dev.netdb.DnsQuery");
       rs.enable("dev.netdb.CacheStatistics").withPeriod(Duration.ofMillis(100));
       rs.onEvent(events::add);
+      rs.onEvent(e -> {
+        if (!e.getEventType().getName().equals("dev.netdb.CacheStatistics")
+            && "missing.example.test".equals(e.getString(e.hasField("host") ? "host" : "name"))) {
+          lastLookup.countDown();
+        }
+      });
       rs.onEvent("dev.netdb.CacheStatistics", e -> {
         if (e.getLong("hits") > 0) {
           statistics.countDown();
@@ -58,6 +66,9 @@ class JfrEventsTest {
       db.getaddrinfo("www.example.test", "80", 2, 1, 0, 0);
       db.getaddrinfo("www.example.test", "80", 2, 1, 0, 0); // from the cache
       db.getaddrinfoAsync("missing.example.test", null, 2, 1, 0, 0).handle((v, t) -> null).join();
+      // CacheStatistics sums every live resolver of the JVM, so it may come before ours are in:
+      // wait for the last lookup's own events too.
+      assertThat(lastLookup.await(20, TimeUnit.SECONDS)).as("the last lookup's events").isTrue();
       assertThat(statistics.await(20, TimeUnit.SECONDS)).as("a CacheStatistics event with hits").isTrue();
     }
     List<RecordedEvent> queries = byName(events, "dev.netdb.DnsQuery");
@@ -87,7 +98,7 @@ class JfrEventsTest {
     assertThat(stats.getLong("hits")).isPositive();
     assertThat(stats.getLong("misses")).isPositive();
     assertThat(stats.getLong("negative")).isPositive();
-    assertThat(stats.getLong("staleServed")).isZero();
+    // staleServed sums every live resolver of the JVM; AnswerCacheObservedTest checks it moves
   }
 
   private static List<RecordedEvent> byName(List<RecordedEvent> events, String name) {

@@ -61,9 +61,11 @@ class TraceTest {
       List<String> kinds = t.trace().steps().stream().map(TraceStep::step).toList();
       // A query takes its place when the I/O thread sends it, so it may come before or after the
       // AAAA cache look-up; queries keep the order they were sent in.
-      assertThat(kinds).startsWith("config", "hosts").endsWith("result");
-      assertThat(kinds.subList(2, 6)).containsExactlyInAnyOrder("cache", "cache", "query", "query");
-      assertThat(kinds.get(6)).isEqualTo("cname");
+      assertThat(kinds).startsWith("config", "answer-cache", "hosts").endsWith("result");
+      assertThat(kinds.subList(3, 7)).containsExactlyInAnyOrder("cache", "cache", "query", "query");
+      assertThat(kinds.get(7)).isEqualTo("cname");
+      assertThat(t.trace().steps(TraceStep.CachedAnswer.class))
+          .containsExactly(new TraceStep.CachedAnswer("www", "miss", "", 0, 0));
 
       TraceStep.Config c = (TraceStep.Config) t.trace().steps().getFirst();
       assertThat(c.files()).containsEntry("hosts", dir.resolve("hosts").toString());
@@ -103,12 +105,15 @@ class TraceTest {
           .isEqualTo(new TraceStep.Result(hosts.stream().distinct().toList(), ""));
       assertThat(db.getaddrinfo("www", "80", 0, SocketType.STREAM.value(), 0, 0)).isEqualTo(t.value());
 
-      // Now cached: the cache answers both questions and nothing is sent.
+      // Now cached: the answer cache answers the whole call; nothing is sent, and the DNS cache
+      // behind it is not asked (AnswerCacheObservedTest has the exact figures, on a stepped clock).
       Trace again = db.getaddrinfoTraced("www", "80", 0, SocketType.STREAM.value(), 0, 0).trace();
       assertThat(again.steps(TraceStep.Query.class)).isEmpty();
-      assertThat(again.steps(TraceStep.Cache.class)).allSatisfy(x -> {
-        assertThat(x.hit()).isTrue();
-        assertThat(x.ttlRemainingMillis()).isPositive();
+      assertThat(again.steps(TraceStep.Cache.class)).isEmpty();
+      assertThat(again.steps(TraceStep.CachedAnswer.class)).singleElement().satisfies(x -> {
+        assertThat(x.state()).isEqualTo("hit");
+        assertThat(x.kind()).isEqualTo("dns");
+        assertThat(x.ttlRemainingMillis()).isPositive().isLessThanOrEqualTo(300_000); // the zone's TTL
       });
     }
   }
@@ -159,7 +164,7 @@ class TraceTest {
   }
 
   @Test
-  void osBackEndTracesOnlyItsResult() {
+  void osBackEndTracesItsHostsRouteAndItsResult() {
     NetDb os;
     try {
       os = NetDb.os();
@@ -167,7 +172,14 @@ class TraceTest {
       return; // covered where FFM works
     }
     Traced<List<AddrInfo>> t = os.getaddrinfoTraced("127.0.0.1", "80", 0, SocketType.STREAM.value(), 0, 0);
-    assertThat(t.trace().steps()).containsExactly(new TraceStep.Result(List.of("127.0.0.1"), ""));
+    // A numeric host: glibc answers it without NSS, so nothing is looked up here.
+    dev.netdb.os.NssRoute route = dev.netdb.os.OsBackend.system().route("hosts");
+    assertThat(t.trace().steps()).hasSize(2).last().isEqualTo(new TraceStep.Result(List.of("127.0.0.1"), ""));
+    TraceStep.Nss nss = (TraceStep.Nss) t.trace().steps().getFirst();
+    assertThat(nss.database()).isEqualTo("hosts");
+    assertThat(nss.answeredBy()).isEqualTo(route.filesReader() ? "files" : "glibc");
+    assertThat(nss.reason()).isEqualTo(route.reason());
+    assertThat(nss.reason()).startsWith("hosts: " + String.join(" ", nss.sources()));
   }
 
   @Test

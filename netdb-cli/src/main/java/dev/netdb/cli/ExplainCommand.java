@@ -111,9 +111,11 @@ final class ExplainCommand {
    * @param isError whether {@code value} is an error
    * @param differences one line per difference
    * @param unmodelled what in this machine's configuration netdb does not model
+   * @param route how the OS back end routes the {@code hosts} database (nsswitch.conf), or null
+   *     when it did not run
    */
   record Comparison(boolean available, PyValue value, boolean isError, List<String> differences,
-      List<String> unmodelled) {
+      List<String> unmodelled, TraceStep.Nss route) {
     boolean agrees() {
       return available && differences.isEmpty();
     }
@@ -121,6 +123,7 @@ final class ExplainCommand {
     PyValue json() {
       Map<String, PyValue> m = new LinkedHashMap<>();
       m.put("agrees", new PyValue.PyBool(agrees()));
+      m.put("route", route == null ? PyValue.PyNone.NONE : routeJson(route));
       if (!available) {
         m.put("unavailable", value);
       } else {
@@ -132,17 +135,29 @@ final class ExplainCommand {
     }
   }
 
+  /** Returns the route as JSON: database, sources, who answers, and why. */
+  static PyValue routeJson(TraceStep.Nss n) {
+    Map<String, PyValue> m = new LinkedHashMap<>();
+    m.put("database", PyValue.str(n.database()));
+    m.put("sources", PyValue.strList(n.sources()));
+    m.put("answered_by", PyValue.str(n.answeredBy()));
+    m.put("reason", PyValue.str(n.reason()));
+    return new PyValue.PyDict(m);
+  }
+
   static Comparison compare(Traced<List<AddrInfo>> mine, GetaddrinfoCommand.Query r, OsSource source) {
-    List<String> unmodelled = Unmodelled.find();
     NetDb os;
     try {
       os = source.os();
     } catch (RuntimeException e) {
       return new Comparison(false, PyValue.str(String.valueOf(e.getMessage())), false,
-          List.of("the OS back end is not available here"), unmodelled);
+          List.of("the OS back end is not available here"), Unmodelled.find(), null);
     }
     Traced<List<AddrInfo>> theirs =
         os.getaddrinfoTraced(r.host(), r.port(), r.n()[0], r.n()[1], r.n()[2], r.n()[3]);
+    List<TraceStep.Nss> routes = theirs.trace().steps(TraceStep.Nss.class);
+    TraceStep.Nss route = routes.isEmpty() ? null : routes.getFirst();
+    List<String> unmodelled = route == null ? Unmodelled.find() : Unmodelled.find(route);
     List<String> diffs = new ArrayList<>();
     PyValue value;
     if (theirs.error() != null) {
@@ -165,7 +180,7 @@ final class ExplainCommand {
     if (!diffs.isEmpty()) {
       unmodelled.forEach(u -> diffs.add("netdb does not model: " + u));
     }
-    return new Comparison(true, value, theirs.error() != null, diffs, unmodelled);
+    return new Comparison(true, value, theirs.error() != null, diffs, unmodelled, route);
   }
 
   /** Lists entry by entry where two answers differ, order included. */

@@ -51,6 +51,26 @@ final class TraceRenderer {
         m.put("hit", new PyValue.PyBool(h.hit()));
         m.put("line", h.hit() ? PyValue.PyInt.of(h.line()) : PyValue.PyNone.NONE);
       }
+      case TraceStep.Nss n -> {
+        m.put("database", PyValue.str(n.database()));
+        m.put("sources", PyValue.strList(n.sources()));
+        m.put("answered_by", PyValue.str(n.answeredBy()));
+        m.put("reason", PyValue.str(n.reason()));
+      }
+      case TraceStep.CachedAnswer a -> {
+        m.put("host", PyValue.str(a.host()));
+        m.put("state", PyValue.str(a.state()));
+        m.put("kind", a.kind().isEmpty() ? PyValue.PyNone.NONE : PyValue.str(a.kind()));
+        m.put("ttl_remaining_ms", PyValue.PyInt.of(a.ttlRemainingMillis()));
+        m.put("expired_ms", PyValue.PyInt.of(a.expiredMillis()));
+      }
+      case TraceStep.Joined j -> {
+        m.put("qname", PyValue.str(j.qname()));
+        m.put("qtype", PyValue.str(j.qtype()));
+        m.put("server", j.server().isEmpty() ? PyValue.PyNone.NONE : PyValue.str(j.server()));
+        m.put("rcode", j.rcode() == null ? PyValue.PyNone.NONE : PyValue.str(j.rcode()));
+        m.put("elapsed_us", PyValue.PyInt.of(j.elapsedMicros()));
+      }
       case TraceStep.Cache c -> {
         m.put("qname", PyValue.str(c.qname()));
         m.put("qtype", PyValue.str(c.qtype()));
@@ -100,30 +120,66 @@ final class TraceRenderer {
     for (TraceStep s : trace.steps()) {
       line(sb, s);
     }
-    sb.append(String.format("%-8s  ", "os"));
+    sb.append(String.format("%-12s  ", "os"));
+    if (os.route() != null) {
+      TraceStep.Nss n = os.route();
+      sb.append("route: ").append(n.database()).append(": ").append(String.join(" ", n.sources()))
+          .append(" -> ").append(n.answeredBy()).append(" (").append(n.reason()).append(")\n")
+          .append(" ".repeat(14));
+    }
     if (!os.available()) {
       sb.append("not compared: the OS back end is not available here\n");
     } else if (os.agrees()) {
       sb.append("same: the OS back end gives the same answer\n");
     } else {
       sb.append("DIFFERENT from the OS back end:\n");
-      os.differences().forEach(d -> sb.append("          ").append(d).append('\n'));
+      os.differences().forEach(d -> sb.append("              ").append(d).append('\n'));
     }
     return sb.toString();
   }
 
+  /** Returns milliseconds as seconds for people: {@code 59.250 s}. */
+  private static String seconds(long millis) {
+    return String.format("%d.%03d s", millis / 1000, millis % 1000);
+  }
+
   private static void line(StringBuilder sb, TraceStep step) {
-    sb.append(String.format("%-8s  ", step.step()));
+    sb.append(String.format("%-12s  ", step.step()));
     switch (step) {
       case TraceStep.Config c -> {
         sb.append("files:");
         new TreeMap<>(c.files()).forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
-        sb.append("\n          nameservers: ").append(String.join(" ", c.nameservers()));
-        sb.append("\n          options: ").append(String.join(" ", c.options()));
-        sb.append("\n          search: ").append(c.search().isEmpty() ? "(none)" : String.join(" ", c.search()));
+        sb.append("\n              nameservers: ").append(String.join(" ", c.nameservers()));
+        sb.append("\n              options: ").append(String.join(" ", c.options()));
+        sb.append("\n              search: ").append(c.search().isEmpty() ? "(none)" : String.join(" ", c.search()));
       }
       case TraceStep.Hosts h -> sb.append(h.name()).append(": ")
           .append(h.hit() ? h.file() + " line " + h.line() : "not in " + h.file());
+      case TraceStep.Nss n -> sb.append(n.database()).append(": ")
+          .append(n.sources().isEmpty() ? "(no sources)" : String.join(" ", n.sources()))
+          .append(" -> ").append(n.answeredBy()).append(" (").append(n.reason()).append(')');
+      case TraceStep.CachedAnswer a -> {
+        sb.append(a.host()).append(": ");
+        String kind = a.kind().isEmpty() ? "" : a.kind() + " ";
+        switch (a.state()) {
+          case "hit" -> sb.append("hit, ").append(kind).append("answer fresh for ").append(seconds(a.ttlRemainingMillis()));
+          case "miss" -> sb.append("miss");
+          case "expired" -> sb.append("expired ").append(seconds(a.expiredMillis()))
+              .append(" ago, refreshing (stale on failure)");
+          case "stale" -> sb.append("stale answer served (RFC 8767), expired ").append(seconds(a.expiredMillis()))
+              .append(" ago");
+          case "joined" -> sb.append("joined the identical lookup in flight");
+          default -> sb.append(a.state());
+        }
+      }
+      case TraceStep.Joined j -> {
+        sb.append(j.qname()).append(' ').append(j.qtype()).append(": joined the query in flight");
+        if (!j.server().isEmpty()) {
+          sb.append(" @").append(j.server());
+        }
+        sb.append(j.rcode() == null ? ", no reply" : ", " + j.rcode())
+            .append(String.format(", %.3f ms", j.elapsedMicros() / 1000.0));
+      }
       case TraceStep.Cache c -> sb.append(c.qname()).append(' ').append(c.qtype()).append(": ")
           .append(c.hit() ? "hit, fresh for " + c.ttlRemainingMillis() / 1000 + " s" : "miss");
       case TraceStep.Query q -> {

@@ -21,9 +21,34 @@ final class Unmodelled {
     return find(Path.of("/etc/nsswitch.conf"), Path.of("/etc/resolv.conf"), System.getenv("HOSTALIASES"));
   }
 
+  /**
+   * Returns one line per unmodelled setting, the nsswitch.conf part from the OS back end's own
+   * {@code hosts} route (the sources glibc walks, as it parsed them) rather than from the file.
+   */
+  static List<String> find(dev.netdb.trace.TraceStep.Nss hostsRoute) {
+    List<String> out = new ArrayList<>();
+    for (String source : hostsRoute.sources()) {
+      // NssSource spells a source as "module" or "module [STATUS=action ...]"
+      int bracket = source.indexOf(" [");
+      String module = bracket < 0 ? source : source.substring(0, bracket);
+      if (!module.equals("files") && !module.equals("dns")) {
+        out.add("nsswitch.conf: hosts source '" + source + "' (netdb asks files, then dns)");
+      } else if (bracket >= 0) {
+        out.add("nsswitch.conf: action " + source.substring(bracket + 1) + " after " + module
+            + " on the hosts line");
+      }
+    }
+    if (!hostsRoute.sources().equals(List.of("files", "dns")) && out.isEmpty()) {
+      out.add("nsswitch.conf: hosts: " + String.join(" ", hostsRoute.sources())
+          + " (netdb asks files, then dns)");
+    }
+    out.addAll(find(null, Path.of("/etc/resolv.conf"), System.getenv("HOSTALIASES")));
+    return out;
+  }
+
   static List<String> find(Path nsswitch, Path resolvConf, String hostAliases) {
     List<String> out = new ArrayList<>();
-    for (String line : lines(nsswitch)) {
+    for (String line : nsswitch == null ? List.<String>of() : lines(nsswitch)) {
       String l = line.strip();
       if (!l.startsWith("hosts:")) {
         continue;

@@ -98,6 +98,9 @@ class ExplainNamespaceTest {
       Map<String, PyValue> os = ((PyValue.PyDict) doc.get("os")).entries();
       assertThat(os.get("agrees")).as(r.stdout()).isEqualTo(new PyValue.PyBool(true));
       assertThat(list(os.get("differences"))).isEmpty();
+      // The namespace's nsswitch.conf is OracleConfig.NSSWITCH_CONF: glibc walks files, then dns.
+      assertThat(r.stdout()).contains("\"route\": {\"database\": \"hosts\", \"sources\": [\"files\", \"dns\"],"
+          + " \"answered_by\": \"glibc\", \"reason\": \"hosts: files dns; host lookups always go to glibc\"}");
       if (s.queries() == 0) {
         int line = fixtureLine(s.host());
         assertThat(r.stdout()).contains("{\"step\": \"hosts\", \"file\": \"/etc/hosts\", \"name\": \""
@@ -107,6 +110,28 @@ class ExplainNamespaceTest {
         assertThat(r.stdout()).contains("\"server\": \"127.0.0.2:53\", \"transport\": \"udp\","
             + " \"attempt\": 1, \"outcome\": \"timeout\", \"rcode\": null");
       }
+    }
+  }
+
+  /**
+   * Where nsswitch.conf stops after {@code files} ({@code [NOTFOUND=return]}), glibc never asks
+   * DNS for a name the hosts file lacks while netdb's java back end does: {@code explain} reports
+   * the difference, the route it comes from, and names the action netdb does not model.
+   */
+  @org.junit.jupiter.api.Test
+  void anUnmodelledNsswitchActionIsNamedWhenTheBackEndsDiffer() throws IOException {
+    OracleConfig config = OracleConfig.reference().withNsswitchConf("hosts: files [NOTFOUND=return] dns\n");
+    try (OracleNamespace ns = OracleNamespace.open(config)) {
+      CommandResult r = ns.run(Differential.cli("--backend", "java", "--json", "explain", "www.example.test"), null);
+      assertThat(r.exit()).as(r.describe()).isZero();
+      Map<String, PyValue> os = ((PyValue.PyDict) object(r.stdout().strip()).get("os")).entries();
+      assertThat(os.get("agrees")).as(r.stdout()).isEqualTo(new PyValue.PyBool(false));
+      assertThat(os).containsKey("error");
+      assertThat(r.stdout()).contains("\"route\": {\"database\": \"hosts\","
+          + " \"sources\": [\"files [NOTFOUND=return]\", \"dns\"], \"answered_by\": \"glibc\"");
+      assertThat(list(os.get("differences"))).extracting(ExplainNamespaceTest::str)
+          .anySatisfy(d -> assertThat(d).startsWith("java returned "))
+          .contains("netdb does not model: nsswitch.conf: action [NOTFOUND=return] after files on the hosts line");
     }
   }
 

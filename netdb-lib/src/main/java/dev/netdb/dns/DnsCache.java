@@ -61,9 +61,6 @@ public final class DnsCache implements dev.netdb.observe.CacheStats.Source {
     this.maxTtlNanos = b.maxTtl.toNanos();
     this.maxNegativeTtlNanos = b.maxNegativeTtl.toNanos();
     this.nanos = b.nanos;
-    if (enabled) {
-      dev.netdb.observe.Events.registerCache(this); // the periodic dev.netdb.CacheStatistics event
-    }
   }
 
   /** Returns the counts now: entries held, hits, misses, stale answers served (none), negative entries. */

@@ -92,8 +92,22 @@ public final class DnsClient implements AutoCloseable {
     if (!recorder.on()) {
       return query(question);
     }
-    recorder.add(QuerySteps.cache(question, cache.remainingNanos(question)));
-    return cache.get(question, () -> exchange(question, recorder));
+    long remaining = cache.remainingNanos(question);
+    recorder.add(QuerySteps.cache(question, remaining));
+    boolean[] sent = new boolean[1];
+    int slot = recorder.reserve();
+    long joinedAt = System.nanoTime();
+    CompletableFuture<DnsOutcome> f = cache.get(question, () -> {
+      sent[0] = true;
+      return exchange(question, recorder);
+    });
+    if (remaining < 0 && !sent[0]) {
+      // Neither a hit nor a send of ours: an identical exchange of another lookup was in flight.
+      // The step is filled before this lookup goes on (the returned stage depends on it).
+      return f.whenComplete((outcome, error) ->
+          recorder.fill(slot, QuerySteps.joined(question, outcome, System.nanoTime() - joinedAt)));
+    }
+    return f;
   }
 
   /**

@@ -42,6 +42,42 @@ final class QuerySteps {
         Math.max(0, remainingNanos / 1_000_000));
   }
 
+  /**
+   * Returns the step of a question that joined another lookup's exchange, which ended with
+   * {@code outcome} (null when it failed) after {@code waitedNanos}.
+   */
+  static TraceStep.Joined joined(DnsQuestion q, DnsOutcome outcome, long waitedNanos) {
+    InetSocketAddress server = null;
+    String rcode = null;
+    switch (outcome) {
+      case DnsOutcome.Answer a -> {
+        server = a.server();
+        rcode = rcodeName(a.message().header().rcode());
+      }
+      case DnsOutcome.NxDomain n -> {
+        server = n.server();
+        rcode = rcodeName(n.message().header().rcode());
+      }
+      case DnsOutcome.NoData n -> {
+        server = n.server();
+        rcode = rcodeName(n.message().header().rcode());
+      }
+      case DnsOutcome.ServFail s -> {
+        server = s.lastServer();
+        rcode = "SERVFAIL";
+      }
+      case DnsOutcome.Refused r -> {
+        server = r.lastServer();
+        rcode = rcodeName(r.rcode());
+      }
+      case DnsOutcome.Truncated t -> server = t.lastServer();
+      case DnsOutcome.StreamBroken b -> server = b.lastServer();
+      case null, default -> { }
+    }
+    return new TraceStep.Joined(q.name(), DnsType.typeName(q.type()), server == null ? "" : server(server),
+        waitedNanos / 1000, rcode);
+  }
+
   /** Returns the CNAME step of a chain that passed through {@code aliases} to {@code canonical}. */
   static TraceStep.Cname cname(String qname, List<String> aliases, String canonical) {
     List<String> chain = new ArrayList<>(aliases);

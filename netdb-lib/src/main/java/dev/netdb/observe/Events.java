@@ -50,9 +50,9 @@ public final class Events {
 
   /** Commits a lookup event from {@link #lookupBegin()} (nothing for null). */
   public static void lookupEnd(Object event, String host, String function, String backend,
-      String outcome, boolean cached, String addresses) {
+      String outcome, boolean cached, boolean stale, String addresses) {
     if (event != null) {
-      dev.netdb.observe.jfr.JfrEvents.lookupEnd(event, host, function, backend, outcome, cached, addresses);
+      dev.netdb.observe.jfr.JfrEvents.lookupEnd(event, host, function, backend, outcome, cached, stale, addresses);
     }
   }
 

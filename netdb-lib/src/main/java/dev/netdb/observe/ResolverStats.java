@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * Holds a snapshot of a back end's DNS figures, below the API: the queries sent and how many timed
- * out, the cache's hits, misses and entries, and per server the queries, replies, timeouts and
+ * out, the cache's hits, misses, entries, stale answers served and negative entries, and per server the queries, replies, timeouts and
  * round-trip times. The API edge turns it into the public {@code dev.netdb.NetDbStats}, field for
  * field.
  *
@@ -15,13 +15,21 @@ import java.util.Objects;
  * @param cacheHits the questions answered from the cache
  * @param cacheMisses the questions the cache could not answer
  * @param cacheEntries the entries the cache holds now
+ * @param cacheStaleServed the expired answers served because every server failed (RFC 8767)
+ * @param cacheNegativeEntries the entries holding NXDOMAIN or NODATA now (RFC 2308)
  * @param servers the servers asked, with their figures, ordered by address
  */
 public record ResolverStats(long queries, long timeouts, long cacheHits, long cacheMisses,
-    long cacheEntries, List<ServerStats> servers) {
+    long cacheEntries, long cacheStaleServed, long cacheNegativeEntries, List<ServerStats> servers) {
 
   /** The figures of a back end that sent nothing and cached nothing. */
   public static final ResolverStats NONE = new ResolverStats(0, 0, 0, 0, 0, List.of());
+
+  /** Creates a snapshot of a cache that serves nothing stale and counts no negative entries. */
+  public ResolverStats(long queries, long timeouts, long cacheHits, long cacheMisses, long cacheEntries,
+      List<ServerStats> servers) {
+    this(queries, timeouts, cacheHits, cacheMisses, cacheEntries, 0, 0, servers);
+  }
 
   /** Copies the list. */
   public ResolverStats {

@@ -22,15 +22,21 @@ public final class TraceRecorder {
 
   private final List<TraceStep> steps;
   private final Map<String, String> files;
+  /** Whether the answer cache's verdict is noted (every recorder but {@link #OFF}). */
+  private final boolean notes;
+  private volatile boolean answerHit;
+  private volatile boolean servedStale;
 
   private TraceRecorder() {
     this.steps = null;
     this.files = Map.of();
+    this.notes = false;
   }
 
-  private TraceRecorder(Map<String, String> files) {
-    this.steps = new ArrayList<>();
+  private TraceRecorder(List<TraceStep> steps, Map<String, String> files) {
+    this.steps = steps;
     this.files = Map.copyOf(files);
+    this.notes = true;
   }
 
   /**
@@ -39,7 +45,16 @@ public final class TraceRecorder {
    * @param files the configuration files by role (see {@link TraceStep.Config#files()})
    */
   public static TraceRecorder collecting(Map<String, String> files) {
-    return new TraceRecorder(files);
+    return new TraceRecorder(new ArrayList<>(), files);
+  }
+
+  /**
+   * Returns a recorder that collects no steps ({@link #on()} is false, so no stage builds one)
+   * but notes whether the answer cache answered and whether it served a stale answer: what the
+   * {@code dev.netdb.Lookup} JFR event reports.
+   */
+  public static TraceRecorder noting() {
+    return new TraceRecorder(null, Map.of());
   }
 
   /** Reports whether steps are collected; false only for {@link #OFF}. */
@@ -86,6 +101,37 @@ public final class TraceRecorder {
     if (steps != null) {
       add(new TraceStep.Hosts(files.getOrDefault("hosts", "/etc/hosts"), name, line));
     }
+  }
+
+  /**
+   * Records the answer cache's verdict on a call (see {@link TraceStep.CachedAnswer}); builds the
+   * step only when steps are collected, and notes a hit or a stale answer for any recorder but
+   * {@link #OFF}.
+   */
+  public final void answerCache(String host, String state, String kind, long remainingNanos,
+      long expiredNanos) {
+    if (!notes) {
+      return;
+    }
+    if (state.equals("hit")) {
+      answerHit = true;
+    } else if (state.equals("stale")) {
+      servedStale = true;
+    }
+    if (steps != null) {
+      add(new TraceStep.CachedAnswer(host == null ? "" : host, state, kind,
+          Math.max(0, remainingNanos) / 1_000_000, Math.max(0, expiredNanos) / 1_000_000));
+    }
+  }
+
+  /** Reports whether the answer cache answered from a fresh entry. */
+  public final boolean answerCacheHit() {
+    return answerHit;
+  }
+
+  /** Reports whether the answer cache served an expired answer (RFC 8767). */
+  public final boolean servedStale() {
+    return servedStale;
   }
 
   /** Returns the steps so far, places still reserved left out, as a trace. */

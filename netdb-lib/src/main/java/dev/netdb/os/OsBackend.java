@@ -356,6 +356,24 @@ public final class OsBackend implements Backend {
     return onPool(() -> getaddrinfo(host, service, family, type, proto, flags));
   }
 
+  /**
+   * Runs {@link #getaddrinfoAsync}; a collecting {@code recorder} first gets the {@code hosts}
+   * route ({@link dev.netdb.trace.TraceStep.Nss}): nsswitch.conf's sources for {@code hosts} as
+   * glibc will walk them, and {@link #route}'s verdict. glibc's own steps are not visible.
+   */
+  @Override
+  public CompletableFuture<List<AddressInfo>> getaddrinfoTraced(String host, String service, int family,
+      int type, int proto, int flags, dev.netdb.observe.TraceRecorder recorder) {
+    if (recorder.on()) {
+      NssRoute r = route("hosts");
+      NsswitchConf conf = nsswitch != null ? nsswitch.get() : NsswitchConf.watch(NsswitchConf.DEFAULT_PATH).get();
+      recorder.add(new dev.netdb.trace.TraceStep.Nss("hosts",
+          conf.sources("hosts").stream().map(String::valueOf).toList(),
+          r.filesReader() ? "files" : "glibc", r.reason()));
+    }
+    return getaddrinfoAsync(host, service, family, type, proto, flags);
+  }
+
   @Override
   public CompletableFuture<Hostent> gethostbynameAsync(String host, int family) {
     return onPool(() -> gethostbyname(host, family));

@@ -4,6 +4,7 @@ import dev.netdb.backend.AddressInfo;
 import dev.netdb.backend.Backend.Expiring;
 import dev.netdb.dns.DnsHostResult;
 import dev.netdb.dns.LookupFailure;
+import dev.netdb.observe.TraceRecorder;
 import dev.netdb.resolve.Getaddrinfo.Request;
 import dev.netdb.text.IpLiterals;
 import java.time.Duration;
@@ -65,7 +66,15 @@ import java.util.function.Supplier;
  * calls in flight share one run of the pipeline. Time is the injected monotonic clock. Safe for
  * concurrent use.
  */
-public final class AnswerCache {
+public final class AnswerCache implements dev.netdb.observe.CacheStats.Source {
+  /**
+   * Logs each entry's first stale answer (INFO: every server failed and an old answer stood in;
+   * once per entry, not per call, so a long outage logs one line per name). Created on first use.
+   */
+  private static final class Log {
+    static final System.Logger LOG = System.getLogger(AnswerCache.class.getName());
+  }
+
   /** RFC 8767 §4's suggested failure recheck timer. */
   static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(30);
 
@@ -100,7 +109,16 @@ public final class AnswerCache {
     }
   }
 
-  private enum Kind { FILES, DNS, NEGATIVE }
+  private enum Kind {
+    FILES("files"), DNS("dns"), NEGATIVE("negative");
+
+    /** The name a trace gives it ({@code TraceStep.CachedAnswer#kind()}). */
+    final String traced;
+
+    Kind(String traced) {
+      this.traced = traced;
+    }
+  }
 
   private final Environment env;
   private final Options options;
@@ -159,6 +177,8 @@ public final class AnswerCache {
    * LookupFailure}. A hit is an already-completed future.
    */
   public CompletableFuture<List<AddressInfo>> answer(Request request) {
+    // The untraced hit path, kept apart from the traced one: as short as it was before traces, so
+    // that the JIT inlines it whole and the request key does not escape (JfrOffBench, -prof gc).
     long now = nanos.getAsLong();
     Entry e = fresh(request, now);
     if (e != null) {
@@ -167,7 +187,24 @@ public final class AnswerCache {
     if (bypass(request)) {
       return new Getaddrinfo(env).run(request).thenApply(AddrinfoAnswer::entries);
     }
-    return slow(request, now).thenCompose(Entry::answer);
+    return slow(request, now, TraceRecorder.OFF).thenCompose(Entry::answer);
+  }
+
+  /**
+   * Answers as {@link #answer(Request)} does, reporting the cache's verdict (hit, miss, expired,
+   * stale, joined) and the pipeline's steps to {@code recorder}.
+   */
+  public CompletableFuture<List<AddressInfo>> answer(Request request, TraceRecorder recorder) {
+    long now = nanos.getAsLong();
+    Entry e = fresh(request, now);
+    if (e != null) {
+      recorder.answerCache(request.host(), "hit", e.kind.traced, e.expiresAt - now, 0);
+      return e.answer();
+    }
+    if (bypass(request)) {
+      return new Getaddrinfo(env).run(request, recorder).thenApply(AddrinfoAnswer::entries);
+    }
+    return slow(request, now, recorder).thenCompose(Entry::answer);
   }
 
   /**
@@ -183,7 +220,7 @@ public final class AnswerCache {
     if (bypass(request)) {
       return new Getaddrinfo(env).run(request).thenApply(a -> new Expiring(a.entries(), Long.MAX_VALUE, null));
     }
-    return slow(request, now).thenCompose(x -> x.timed(nanos.getAsLong(), fileCheck));
+    return slow(request, now, TraceRecorder.OFF).thenCompose(x -> x.timed(nanos.getAsLong(), fileCheck));
   }
 
   /**
@@ -230,30 +267,33 @@ public final class AnswerCache {
   private void refreshAhead(Request request) {
     refreshes.increment();
     try {
-      executor.execute(() -> fill(request, nanos.getAsLong()));
+      executor.execute(() -> fill(request, nanos.getAsLong(), TraceRecorder.OFF));
     } catch (RejectedExecutionException ignored) {
       // the entry simply expires
     }
   }
 
   /** The slow path: a miss, an expired entry, or a stale one. */
-  private CompletableFuture<Entry> slow(Request request, long now) {
+  private CompletableFuture<Entry> slow(Request request, long now, TraceRecorder recorder) {
     misses.increment();
     Entry old = entries.get(request);
     boolean staleable = old != null && old.kind == Kind.DNS && stale > 0 && old.generation == generation(now)
         && now - old.expiresAt < stale;
     if (!staleable) {
-      return fill(request, now);
+      recorder.answerCache(request.host(), "miss", "", 0, 0);
+      return fill(request, now, recorder);
     }
     if (now - old.failedAt < RECHECK_NANOS && old.failedAt != 0) {
-      staleServed.increment();
+      served(request, old, now, recorder);
       return CompletableFuture.completedFuture(old.asStale());
     }
-    CompletableFuture<Entry> refresh = fill(request, now);
+    recorder.answerCache(request.host(), "expired", old.kind.traced, 0, now - old.expiresAt);
+    CompletableFuture<Entry> refresh = fill(request, now, recorder);
     CompletableFuture<Entry> caller = refresh.handle((fresh, error) -> {
       if (error != null && isTryAgain(error)) {
-        old.failedAt = nanos.getAsLong() | 1; // never 0
-        staleServed.increment();
+        long at = nanos.getAsLong();
+        old.failedAt = at | 1; // never 0
+        served(request, old, at, recorder);
         return old.asStale();
       }
       if (error != null) {
@@ -273,12 +313,28 @@ public final class AnswerCache {
       Executor later = CompletableFuture.delayedExecutor(clientResponse, TimeUnit.NANOSECONDS, executor);
       later.execute(() -> {
         if (timed.complete(old.asStale())) {
-          staleServed.increment();
+          served(request, old, nanos.getAsLong(), recorder);
         }
       });
       return timed;
     }
     return caller;
+  }
+
+  /**
+   * Counts a stale answer served from {@code old}, reports it to the trace, and logs it the first
+   * time this entry is served stale.
+   */
+  private void served(Request request, Entry old, long now, TraceRecorder recorder) {
+    staleServed.increment();
+    recorder.answerCache(request.host(), "stale", old.kind.traced, 0, now - old.expiresAt);
+    if (old.staleLogged.compareAndSet(false, true) && Log.LOG.isLoggable(System.Logger.Level.INFO)) {
+      Log.LOG.log(System.Logger.Level.INFO,
+          "serving a stale answer for {0} (expired {1} ms ago): every DNS server failed or timed out"
+              + " (RFC 8767; stale window {2} s)",
+          request.host(), TimeUnit.NANOSECONDS.toMillis(now - old.expiresAt),
+          TimeUnit.NANOSECONDS.toSeconds(stale));
+    }
   }
 
   private static boolean isTryAgain(Throwable error) {
@@ -295,17 +351,18 @@ public final class AnswerCache {
    * Runs the pipeline for {@code request} (or joins the run in flight), and keeps what it learns.
    * The future completes with the entry; a failure that is not kept fails it.
    */
-  private CompletableFuture<Entry> fill(Request request, long now) {
+  private CompletableFuture<Entry> fill(Request request, long now, TraceRecorder recorder) {
     CompletableFuture<Entry> mine = new CompletableFuture<>();
     CompletableFuture<Entry> running = inFlight.putIfAbsent(request, mine);
     if (running != null) {
+      recorder.answerCache(request.host(), "joined", "", 0, 0);
       return running;
     }
     long gen = generation(now);
     Recorder rec = new Recorder(env.dns());
     CompletableFuture<List<AddressInfo>> run;
     try {
-      run = new Getaddrinfo(withDns(env, rec)).run(request).thenApply(AddrinfoAnswer::entries);
+      run = new Getaddrinfo(withDns(env, rec)).run(request, recorder).thenApply(AddrinfoAnswer::entries);
     } catch (RuntimeException ex) {
       run = CompletableFuture.failedFuture(ex);
     }
@@ -469,6 +526,23 @@ public final class AnswerCache {
     return staleServed.sum();
   }
 
+  /** Returns how many entries hold an NXDOMAIN or NODATA answer (RFC 2308 negative caching). */
+  public long negativeEntries() {
+    long n = 0;
+    for (Entry e : entries.values()) {
+      if (e.kind == Kind.NEGATIVE) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Returns the counts now: entries, hits, misses, stale answers served, negative entries. */
+  @Override
+  public dev.netdb.observe.CacheStats cacheStats() {
+    return new dev.netdb.observe.CacheStats(size(), hits(), misses(), staleServed(), negativeEntries());
+  }
+
   /** Returns how many refreshes ahead were started. */
   public long refreshesAhead() {
     return refreshes.sum();
@@ -482,6 +556,8 @@ public final class AnswerCache {
     final long expiresAt;
     final long generation;
     final AtomicBoolean refreshing = new AtomicBoolean();
+    /** Whether serving this entry stale was logged (once per entry). */
+    final AtomicBoolean staleLogged = new AtomicBoolean();
     /** What callers derived from the answer ({@link Expiring#memo()}), shared by every hit. */
     final java.util.concurrent.atomic.AtomicReference<Object> memo;
     boolean referenced;
@@ -552,10 +628,15 @@ public final class AnswerCache {
 
     @Override
     public CompletableFuture<DnsHostResult> lookup(String name, int family) {
+      return lookup(name, family, TraceRecorder.OFF);
+    }
+
+    @Override
+    public CompletableFuture<DnsHostResult> lookup(String name, int family, TraceRecorder recorder) {
       synchronized (this) {
         used = true;
       }
-      return dns.lookup(name, family).thenApply(this::note);
+      return dns.lookup(name, family, recorder).thenApply(this::note);
     }
 
     @Override

@@ -59,7 +59,7 @@ public final class DnsHostResolver implements NssDns, AutoCloseable {
     servers.sort(java.util.Comparator.comparing(ResolverStats.ServerStats::address));
     dev.netdb.observe.CacheStats cache = c.cache().cacheStats();
     return new ResolverStats(c.queryStats().queries(), c.queryStats().timeouts(), cache.hits(),
-        cache.misses(), cache.entries(), servers);
+        cache.misses(), cache.entries(), cache.staleServed(), cache.negative(), servers);
   }
 
   @Override

@@ -156,7 +156,7 @@ public final class JavaBackend implements Backend {
     // work: its hits, misses and entries are the ones reported (the DNS cache behind it sees only
     // the answer cache's misses).
     return new ResolverStats(dns.queries(), dns.timeouts(), answers.hits(), answers.misses(),
-        answers.size(), dns.servers());
+        answers.size(), answers.staleServed(), answers.negativeEntries(), dns.servers());
   }
 
   /** Returns a recorder for a traced lookup over this back end's files. */
@@ -174,8 +174,9 @@ public final class JavaBackend implements Backend {
     if (recorder.on()) {
       recorder.add(env.dns().configuration(recorder.files()));
     }
-    return tracked(getaddrinfo.run(new Getaddrinfo.Request(host, service, family, type, proto, flags), recorder)
-        .thenApply(AddrinfoAnswer::entries));
+    Getaddrinfo.Request r = new Getaddrinfo.Request(host, service, family, type, proto, flags);
+    return tracked(answers != null ? answers.answer(r, recorder)
+        : getaddrinfo.run(r, recorder).thenApply(AddrinfoAnswer::entries));
   }
 
   @Override

@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * One step of a {@link Trace}. Each kind is a record; {@link #step()} names the kind as the CLI's
- * JSON does ({@code "config"}, {@code "hosts"}, {@code "cache"}, {@code "query"}, {@code "cname"},
- * {@code "sort"}, {@code "result"}, {@code "error"}).
+ * JSON does ({@code "config"}, {@code "nss"}, {@code "hosts"}, {@code "answer-cache"}, {@code
+ * "cache"}, {@code "query"}, {@code "joined"}, {@code "cname"}, {@code "sort"}, {@code "result"},
+ * {@code "error"}).
  */
 public sealed interface TraceStep {
 
@@ -114,6 +115,116 @@ public sealed interface TraceStep {
     @Override
     public String step() {
       return "cache";
+    }
+  }
+
+  /**
+   * The answer cache in front of {@code getaddrinfo} consulted for a whole call (issue 8's {@code
+   * resolve.AnswerCache}; the DNS cache behind it has its own {@link Cache} steps). A lookup that
+   * finds an expired entry it may serve stale (RFC 8767) shows {@code expired}, then its queries,
+   * then {@code stale} if the refresh failed and the old answer was served.
+   *
+   * @param host the host asked for, as given to the pipeline
+   * @param state {@code hit} (a fresh entry answered), {@code miss} (none: the pipeline runs),
+   *     {@code expired} (an entry past its lifetime but inside the stale window: the pipeline runs
+   *     to refresh it), {@code stale} (that expired answer was served, RFC 8767 §4), or {@code
+   *     joined} (an identical call already running is awaited instead of a second run)
+   * @param kind what the entry holds: {@code dns} (an answer from DNS), {@code negative} (an
+   *     NXDOMAIN or NODATA error, kept for the SOA's negative TTL, RFC 2308 §5), {@code files}
+   *     (an answer found without DNS, kept until a watched file changes); empty without an entry
+   * @param ttlRemainingMillis how long the entry stays fresh, in milliseconds; 0 when it is not
+   *     fresh or there is none
+   * @param expiredMillis how long ago the entry expired, in milliseconds, for {@code expired} and
+   *     {@code stale}; 0 otherwise
+   */
+  record CachedAnswer(String host, String state, String kind, long ttlRemainingMillis,
+      long expiredMillis) implements TraceStep {
+    /**
+     * Checks for nulls.
+     *
+     * @param host the host asked for
+     * @param state {@code hit}, {@code miss}, {@code expired}, {@code stale} or {@code joined}
+     * @param kind {@code dns}, {@code negative}, {@code files}, or empty
+     * @param ttlRemainingMillis the remaining freshness, in milliseconds
+     * @param expiredMillis how long ago it expired, in milliseconds
+     */
+    public CachedAnswer {
+      Objects.requireNonNull(host, "host");
+      Objects.requireNonNull(state, "state");
+      Objects.requireNonNull(kind, "kind");
+    }
+
+    @Override
+    public String step() {
+      return "answer-cache";
+    }
+  }
+
+  /**
+   * A DNS question that joined an identical exchange already in flight (started by another
+   * lookup) instead of sending its own: no packet was sent for it.
+   *
+   * @param qname the name asked
+   * @param qtype the type asked
+   * @param server the server that answered the exchange joined, {@code address:port}; empty
+   *     when it ended without a reply
+   * @param elapsedMicros the time from joining to the exchange's end, in microseconds
+   * @param rcode the RCODE of the reply the exchange got, or null without one
+   */
+  record Joined(String qname, String qtype, String server, long elapsedMicros, String rcode)
+      implements TraceStep {
+    /**
+     * Checks for nulls.
+     *
+     * @param qname the name asked
+     * @param qtype the type asked
+     * @param server the server that answered, or empty
+     * @param elapsedMicros the time waited, in microseconds
+     * @param rcode the RCODE, or null
+     */
+    public Joined {
+      Objects.requireNonNull(qname, "qname");
+      Objects.requireNonNull(qtype, "qtype");
+      Objects.requireNonNull(server, "server");
+    }
+
+    @Override
+    public String step() {
+      return "joined";
+    }
+  }
+
+  /**
+   * How a back end routes an NSS database (nsswitch.conf): the OS back end's trace opens with
+   * the {@code hosts} route it takes, so that {@code explain} can say what glibc consults.
+   *
+   * @param database the database ({@code hosts})
+   * @param sources the nsswitch.conf sources of the database in order, each with the actions
+   *     that differ from glibc's defaults (such as {@code mdns4_minimal [NOTFOUND=return]})
+   * @param answeredBy {@code glibc}, or {@code files} when the pure-Java reader of the file
+   *     answers because glibc would consult its files module alone
+   * @param reason one line saying why
+   */
+  record Nss(String database, List<String> sources, String answeredBy, String reason)
+      implements TraceStep {
+    /**
+     * Creates the step; the list becomes immutable.
+     *
+     * @param database the database
+     * @param sources the sources as spelled
+     * @param answeredBy {@code glibc} or {@code files}
+     * @param reason why
+     */
+    public Nss {
+      Objects.requireNonNull(database, "database");
+      sources = List.copyOf(sources);
+      Objects.requireNonNull(answeredBy, "answeredBy");
+      Objects.requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public String step() {
+      return "nss";
     }
   }
 

@@ -15,6 +15,7 @@ import dev.netdb.dns.FakeDnsServer.Drop;
 import dev.netdb.dns.FakeDnsServer.Reply;
 import dev.netdb.dns.FakeDnsServer.Request;
 import dev.netdb.os.OsBackend;
+import dev.netdb.testguard.ExpectsLoopbackRefusals;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -369,6 +370,7 @@ class NetDbLifecycleTest {
   }
 
   @ParameterizedTest(name = "{0}")
+  @ExpectsLoopbackRefusals
   @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
       127.0.0.1   | true
       127.53.0.9  | true
@@ -390,6 +392,7 @@ class NetDbLifecycleTest {
   }
 
   @Test
+  @ExpectsLoopbackRefusals
   void aNonLoopbackNameserverFailsTheLookupLoudlyAndSendsNothing() throws Exception {
     Path resolv = Files.writeString(dir.resolve("leaky.conf"), "nameserver 192.0.2.53\noptions attempts:1 timeout:1\n");
     try (NetDb db = NetDb.builder().hostsFile(dir.resolve("none")).resolvConf(resolv).build()) {

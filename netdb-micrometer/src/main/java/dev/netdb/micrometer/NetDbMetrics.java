@@ -21,8 +21,11 @@ import java.util.function.ToDoubleFunction;
  * <ul>
  *   <li>{@code netdb.dns.queries}, {@code netdb.dns.timeouts}: function counters of the queries
  *       sent and of those that timed out;
- *   <li>{@code netdb.cache.hits}, {@code netdb.cache.misses}: function counters of the answer
- *       cache; {@code netdb.cache.entries} and {@code netdb.cache.hit.ratio}: gauges;
+ *   <li>{@code netdb.cache.hits}, {@code netdb.cache.misses}, {@code netdb.cache.stale.served}:
+ *       function counters of the cache in front of lookups (the answer cache where it is on, else
+ *       the DNS cache; stale answers, RFC 8767, come only from the answer cache with {@code
+ *       staleOnFailure}); {@code netdb.cache.entries}, {@code netdb.cache.negative.entries}
+ *       (NXDOMAIN and NODATA kept, RFC 2308) and {@code netdb.cache.hit.ratio}: gauges;
  *   <li>per server (tag {@code server}, {@code address:port}): {@code netdb.dns.server.queries}
  *       and {@code netdb.dns.server.timeouts} (function counters), {@code
  *       netdb.dns.server.rtt.mean} and {@code netdb.dns.server.rtt.max} (time gauges).
@@ -67,12 +70,16 @@ public final class NetDbMetrics implements MeterBinder {
         })
         .description("DNS queries sent (each send to each server)").tags(tags).register(registry);
     counter(registry, "netdb.dns.timeouts", "DNS queries that no reply came to in time", s -> s.timeouts());
-    counter(registry, "netdb.cache.hits", "questions answered from the DNS cache", s -> s.cacheHits());
-    counter(registry, "netdb.cache.misses", "questions the DNS cache could not answer", s -> s.cacheMisses());
+    counter(registry, "netdb.cache.hits", "lookups answered from the cache", s -> s.cacheHits());
+    counter(registry, "netdb.cache.misses", "lookups the cache could not answer", s -> s.cacheMisses());
+    counter(registry, "netdb.cache.stale.served", "expired answers served because every DNS server failed (RFC 8767)",
+        s -> s.cacheStaleServed());
     Gauge.builder("netdb.cache.entries", netDb, nd -> nd.stats().cacheEntries())
-        .description("entries held by the DNS cache").tags(tags).register(registry);
+        .description("entries held by the cache").tags(tags).register(registry);
+    Gauge.builder("netdb.cache.negative.entries", netDb, nd -> nd.stats().cacheNegativeEntries())
+        .description("NXDOMAIN and NODATA answers held by the cache (RFC 2308)").tags(tags).register(registry);
     Gauge.builder("netdb.cache.hit.ratio", netDb, nd -> nd.stats().cacheHitRatio())
-        .description("hits / (hits + misses) of the DNS cache").tags(tags).register(registry);
+        .description("hits / (hits + misses) of the cache").tags(tags).register(registry);
     serverMeters(registry, netDb.stats());
   }
 

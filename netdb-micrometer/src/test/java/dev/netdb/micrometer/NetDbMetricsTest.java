@@ -55,6 +55,19 @@ class NetDbMetricsTest {
       assertThat(registry.get("netdb.dns.queries").functionCounter().count()).isEqualTo(2);
       assertThat(registry.get("netdb.dns.server.queries").tag("server", server).functionCounter().count())
           .isEqualTo(2);
+
+      // NXDOMAIN with the zone's SOA: kept as a negative entry (RFC 2308). No server fails here,
+      // so nothing is served stale (dns.AnswerCacheObservedTest makes the count move).
+      assertThat(registry.get("netdb.cache.negative.entries").gauge().value()).isZero();
+      try {
+        db.getaddrinfo("missing.example.test", null, 2, 1, 0, 0);
+      } catch (dev.netdb.GaiException expected) {
+        // EAI_NONAME
+      }
+      assertThat(registry.get("netdb.cache.negative.entries").gauge().value()).isEqualTo(1);
+      assertThat(registry.get("netdb.cache.entries").gauge().value()).isEqualTo(3);
+      assertThat(registry.get("netdb.cache.stale.served").functionCounter().count())
+          .isEqualTo(db.stats().cacheStaleServed()).isZero();
     }
   }
 }

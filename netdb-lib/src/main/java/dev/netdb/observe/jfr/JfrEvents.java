@@ -52,7 +52,7 @@ public final class JfrEvents {
 
   /** Ends and commits a lookup event from {@link #lookupBegin()}. */
   public static void lookupEnd(Object event, String host, String function, String backend,
-      String outcome, boolean cached, String addresses) {
+      String outcome, boolean cached, boolean stale, String addresses) {
     LookupEvent e = (LookupEvent) event;
     e.end();
     if (e.shouldCommit()) {
@@ -61,7 +61,7 @@ public final class JfrEvents {
       e.backend = backend;
       e.outcome = outcome;
       e.cached = cached;
-      e.stale = false;
+      e.stale = stale;
       e.addresses = addresses;
       e.commit();
     }

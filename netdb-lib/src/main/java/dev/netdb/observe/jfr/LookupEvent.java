@@ -18,7 +18,7 @@ final class LookupEvent extends Event {
   @Label("Function") String function;
   @Label("Back End") String backend;
   @Label("Outcome") @Description("ok, or what Python's str(exc) prints for the error") String outcome;
-  @Label("Cached") @Description("answered without waiting for DNS (cache, hosts file or numeric)") boolean cached;
-  @Label("Stale") @Description("answered with an expired entry (RFC 8767); netdb serves none yet") boolean stale;
+  @Label("Cached") @Description("answered without waiting for DNS (answer cache, DNS cache, hosts file or numeric)") boolean cached;
+  @Label("Stale") @Description("answered with an expired answer because every server failed (RFC 8767, NetDbBuilder.staleOnFailure)") boolean stale;
   @Label("Addresses") @Description("the distinct addresses, in order") String addresses;
 }
