@@ -484,6 +484,23 @@ public interface NetDb extends AutoCloseable {
   }
 
   /**
+   * Returns what {@code lookup(host, UNSPEC)} returns with the addresses of {@code first} ahead of
+   * the others, each family keeping glibc's order ({@link ResolvedAddresses#preferring}): the
+   * JDK's {@code LookupPolicy.IPV4_FIRST} and {@code IPV6_FIRST}. The instances of {@link #java()}
+   * and {@link #builder()} keep the reordered list with the answer-cache entry.
+   *
+   * @param host the host name or numeric address
+   * @param first {@code INET} or {@code INET6}, the family to connect to first
+   * @return the addresses, at least one, in that order
+   * @throws java.net.UnknownHostException as {@link #lookup} throws it
+   * @throws IllegalArgumentException for {@code UNIX}
+   */
+  default List<java.net.InetAddress> lookupPreferring(String host, AddressFamily first)
+      throws java.net.UnknownHostException {
+    return resolve(host, AddressFamily.UNSPEC).preferring(first).addresses();
+  }
+
+  /**
    * Returns what {@link #lookup} returns, and how long it holds: for the pure-Java back end the
    * rest of the answer's lifetime in its answer cache (see {@link ResolvedAddresses#ttl()}).
    *

@@ -168,12 +168,25 @@ final class PublicEdge {
     return call(backend::gethostname);
   }
 
+  /**
+   * Returns the back end's answer as public records. A fresh answer-cache entry is converted once
+   * and its records shared by every hit (an immutable list, as the cache shares its own).
+   */
   List<AddrInfo> getaddrinfo(String host, String service, int family, int type, int proto, int flags) {
+    Backend.Expiring hit = backend.getaddrinfoHit(host, service, family, type, proto, flags);
+    if (hit != null && hit.memo() != null) {
+      return Kept.of(hit).addrInfos(hit.answer());
+    }
     return addrInfos(call(() -> backend.getaddrinfo(host, service, family, type, proto, flags)).entries());
   }
 
   List<AddrInfo> getaddrinfo(
       ThreadHErrno.Call py, String host, String service, int family, int type, int proto, int flags) {
+    Backend.Expiring hit = backend.getaddrinfoHit(host, service, family, type, proto, flags);
+    if (hit != null && hit.memo() != null) {
+      py.step(hit.hErrno()); // a hit leaves what the lookup that filled the entry left
+      return Kept.of(hit).addrInfos(hit.answer());
+    }
     return addrInfos(call(py, () -> backend.getaddrinfo(host, service, family, type, proto, flags),
         AddrinfoResult::hErrno).entries());
   }
@@ -207,6 +220,38 @@ final class PublicEdge {
   CompletableFuture<NameInfo> getnameinfoAsync(ThreadHErrno.Call py, AddrInfo sockaddr, int flags) {
     return async(py, backend.getnameinfoAsync(addressInfo(sockaddr), flags), HostAndService::hErrno,
         PublicEdge::nameInfo);
+  }
+
+  /**
+   * What the public edge derives from one cached answer, kept in its entry's memo ({@link
+   * Backend.Expiring#memo()}) and shared by every hit: the public records, made on first use, and
+   * the Java face of the spelling last asked (the Python layer's).
+   */
+  static final class Kept {
+    private volatile List<AddrInfo> addrInfos;
+    /** The Java face's value for this answer, or null; the Python layer reads and sets it. */
+    volatile Object javaFace;
+
+    /** Returns the slot of a cached answer, or null for one not cached ({@code memo} null). */
+    static Kept of(Backend.Expiring answer) {
+      if (answer.memo() == null) {
+        return null;
+      }
+      if (answer.memo().get() instanceof Kept k) {
+        return k;
+      }
+      Kept mine = new Kept();
+      return answer.memo().compareAndExchange(null, mine) instanceof Kept theirs ? theirs : mine;
+    }
+
+    /** Returns {@code answer} as public records; two racing callers make equal lists. */
+    List<AddrInfo> addrInfos(List<AddressInfo> answer) {
+      List<AddrInfo> a = addrInfos;
+      if (a == null) {
+        addrInfos = a = PublicEdge.addrInfos(answer);
+      }
+      return a;
+    }
   }
 
   /**
@@ -246,6 +291,15 @@ final class PublicEdge {
    */
   Backend.Expiring getaddrinfoExpiring(String host, String service, int family, int type, int proto, int flags) {
     return call(() -> backend.getaddrinfoExpiring(host, service, family, type, proto, flags));
+  }
+
+  /**
+   * Returns the back end's fresh in-memory answer ({@link Backend#getaddrinfoHit}), or null. Not
+   * wrapped in {@code call}: a hit is a map lookup that fails with nothing to convert, and the Java
+   * face's warm path allocates nothing here.
+   */
+  Backend.Expiring getaddrinfoHit(String host, String service, int family, int type, int proto, int flags) {
+    return backend.getaddrinfoHit(host, service, family, type, proto, flags);
   }
 
   CompletableFuture<Backend.Expiring> getaddrinfoExpiringAsync(

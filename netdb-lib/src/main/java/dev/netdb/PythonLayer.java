@@ -359,7 +359,10 @@ final class PythonLayer implements NetDb {
    * once (hosts file, numeric host, DNS cache); never on the OS back end, which cannot tell.
    */
   private boolean cached(CompletableFuture<List<AddrInfo>> f, TraceRecorder noted) {
-    return !backend.name().equals("os") && (f.isDone() || noted.answerCacheHit());
+    // Done at once and no DNS exchange waited for (a DNS reply can complete the future before
+    // this check, so isDone alone would call a fast miss cached).
+    return !backend.name().equals("os")
+        && (noted.answerCacheHit() || f.isDone() && !noted.waited());
   }
 
   @Override
@@ -521,15 +524,56 @@ final class PythonLayer implements NetDb {
   @Override
   public dev.netdb.ResolvedAddresses resolve(String host, dev.netdb.AddrInfoHints hints)
       throws java.net.UnknownHostException {
-    Backend.Expiring answer;
+    Backend.Expiring answer = expiring(host, hints.family().value(), hints.type().value(), hints.proto(),
+        dev.netdb.AddrInfoFlag.mask(hints.flags()));
+    return new dev.netdb.ResolvedAddresses(kept(host, answer).face.addresses(),
+        java.time.Duration.ofNanos(answer.ttlNanos()));
+  }
+
+  @Override
+  public List<java.net.InetAddress> lookup(String host, AddressFamily family) throws java.net.UnknownHostException {
+    return kept(host, expiring(host, family.value(), dev.netdb.SocketType.STREAM.value(), 0, 0)).face.addresses();
+  }
+
+  @Override
+  public List<java.net.InetAddress> lookupPreferring(String host, AddressFamily first)
+      throws java.net.UnknownHostException {
+    Objects.requireNonNull(first, "first");
+    return kept(host, expiring(host, AddressFamily.UNSPEC.value(), dev.netdb.SocketType.STREAM.value(), 0, 0))
+        .preferring(first);
+  }
+
+  /**
+   * The blocking call of the Java face: {@code getaddrinfo(host, None, ...)} with how long the
+   * answer holds. A fresh answer-cache entry already answered for this very spelling of {@code
+   * host} is served on this thread without the IDNA step (its outcome is a function of the string,
+   * and the entry's key is that outcome) and without a future.
+   */
+  private Backend.Expiring expiring(String host, int family, int type, int proto, int flags)
+      throws java.net.UnknownHostException {
     try {
       ensureOpen();
-      answer = backend.getaddrinfoExpiring(Idna.encode(host), null, hints.family().value(), hints.type().value(),
-          hints.proto(), dev.netdb.AddrInfoFlag.mask(hints.flags()));
+      Backend.Expiring hit = hit(host, family, type, proto, flags);
+      return hit != null ? hit : backend.getaddrinfoExpiring(Idna.encode(host), null, family, type, proto, flags);
     } catch (NetDbException e) {
       throw withInput(e, host, null).toUnknownHostException();
     }
-    return javaFace(host, answer);
+  }
+
+  /**
+   * Returns the back end's fresh in-memory answer for {@code host} as spelled, when that spelling
+   * is its own IDNA encoding; else null. An entry is keyed by the encoded name, so the spelling
+   * finds one only when it is ASCII; it is its own encoding when the Java face has answered it
+   * before (the memo says so) or when encoding it changes nothing. A spelling cached by a call
+   * without IDNA (such as the CLI's ahosts) that IDNA refuses throws here as the full call would.
+   */
+  private Backend.Expiring hit(String host, int family, int type, int proto, int flags) {
+    Backend.Expiring hit = backend.getaddrinfoHit(host, null, family, type, proto, flags);
+    if (hit != null && (PublicEdge.Kept.of(hit) instanceof PublicEdge.Kept slot
+        && slot.javaFace instanceof JavaAnswer k && k.host.equals(host) || Idna.encode(host).equals(host))) {
+      return hit;
+    }
+    return null;
   }
 
   @Override
@@ -537,8 +581,14 @@ final class PythonLayer implements NetDb {
     String h;
     try {
       ensureOpen();
+      Backend.Expiring hit = hit(host, hints.family().value(), hints.type().value(), hints.proto(),
+          dev.netdb.AddrInfoFlag.mask(hints.flags()));
+      if (hit != null) {
+        return CompletableFuture.completedFuture(new dev.netdb.ResolvedAddresses(kept(host, hit).face.addresses(),
+            java.time.Duration.ofNanos(hit.ttlNanos())));
+      }
       h = Idna.encode(host);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | java.net.UnknownHostException e) {
       return CompletableFuture.failedFuture(javaFailure(e, host));
     }
     return backend
@@ -549,7 +599,8 @@ final class PythonLayer implements NetDb {
             throw new CompletionException(javaFailure(unwrap(failure), host));
           }
           try {
-            return javaFace(host, answer);
+            return new dev.netdb.ResolvedAddresses(kept(host, answer).face.addresses(),
+                java.time.Duration.ofNanos(answer.ttlNanos()));
           } catch (java.net.UnknownHostException e) {
             throw new CompletionException(e);
           }
@@ -560,18 +611,52 @@ final class PythonLayer implements NetDb {
    * Returns the Java face of an answer. Every hit of one cached answer shares its memo: the
    * {@code InetAddress} list is built once per entry and spelling of the host.
    */
-  private static dev.netdb.ResolvedAddresses javaFace(String host, Backend.Expiring answer)
-      throws java.net.UnknownHostException {
-    java.time.Duration ttl = java.time.Duration.ofNanos(answer.ttlNanos());
-    if (answer.memo() != null && answer.memo().get() instanceof dev.netdb.ResolvedAddresses kept
-        && kept.addresses().getFirst().getHostName().equals(host)) {
-      return new dev.netdb.ResolvedAddresses(kept.addresses(), ttl);
+  private static JavaAnswer kept(String host, Backend.Expiring answer) throws java.net.UnknownHostException {
+    PublicEdge.Kept slot = PublicEdge.Kept.of(answer);
+    if (slot != null && slot.javaFace instanceof JavaAnswer k && k.host.equals(host)) {
+      return k;
     }
-    dev.netdb.ResolvedAddresses r = dev.netdb.ResolvedAddresses.of(host, PublicEdge.addrInfos(answer.answer()), ttl);
-    if (answer.memo() != null) {
-      answer.memo().set(r);
+    JavaAnswer k = new JavaAnswer(host, dev.netdb.ResolvedAddresses.of(host,
+        slot != null ? slot.addrInfos(answer.answer()) : PublicEdge.addrInfos(answer.answer()), java.time.Duration.ZERO));
+    if (slot != null) {
+      slot.javaFace = k;
     }
-    return r;
+    return k;
+  }
+
+  /**
+   * The Java face of one answer for one spelling of its host, kept in the answer-cache entry's
+   * memo: the {@code InetAddress} list in glibc's order (its lifetime unused: each call says its
+   * own), and the same reordered with each family first, made on first use.
+   */
+  private static final class JavaAnswer {
+    final String host;
+    final dev.netdb.ResolvedAddresses face;
+    private volatile List<java.net.InetAddress> v4First;
+    private volatile List<java.net.InetAddress> v6First;
+
+    JavaAnswer(String host, dev.netdb.ResolvedAddresses face) {
+      this.host = host;
+      this.face = face;
+    }
+
+    /** Returns the addresses with those of {@code first} ahead; two racing callers make equal lists. */
+    List<java.net.InetAddress> preferring(AddressFamily first) {
+      boolean v4 = first == AddressFamily.INET;
+      if (!v4 && first != AddressFamily.INET6) {
+        return face.preferring(first).addresses(); // UNSPEC: as is; UNIX: its error
+      }
+      List<java.net.InetAddress> kept = v4 ? v4First : v6First;
+      if (kept == null) {
+        kept = face.preferring(first).addresses();
+        if (v4) {
+          v4First = kept;
+        } else {
+          v6First = kept;
+        }
+      }
+      return kept;
+    }
   }
 
   /** Returns the Java face's failure for a lookup's: an {@code UnknownHostException} for ours. */

@@ -29,6 +29,45 @@ public record ResolvedAddresses(List<InetAddress> addresses, Duration ttl) {
   }
 
   /**
+   * Returns these addresses with those of {@code first} ahead of the others, each family keeping
+   * its order (a stable partition), with the same lifetime: the JDK's {@code LookupPolicy}
+   * {@code IPV4_FIRST} and {@code IPV6_FIRST} applied to glibc's order. Returns this record when
+   * its addresses are in that order already, and for {@link AddressFamily#UNSPEC}.
+   *
+   * @param first {@code INET} or {@code INET6}, the family to put first; {@code UNSPEC} for none
+   * @return the reordered addresses and the same lifetime
+   * @throws IllegalArgumentException for {@code UNIX}
+   */
+  public ResolvedAddresses preferring(AddressFamily first) {
+    if (Objects.requireNonNull(first, "first") == AddressFamily.UNSPEC) {
+      return this;
+    }
+    if (first == AddressFamily.UNIX) {
+      throw new IllegalArgumentException("first must be INET, INET6 or UNSPEC");
+    }
+    boolean v4First = first == AddressFamily.INET;
+    boolean other = false;
+    boolean ordered = true;
+    for (InetAddress a : addresses) {
+      boolean isFirst = (a instanceof java.net.Inet4Address) == v4First;
+      ordered &= !(isFirst && other);
+      other |= !isFirst;
+    }
+    if (ordered) {
+      return this;
+    }
+    List<InetAddress> out = new java.util.ArrayList<>(addresses.size());
+    for (int pass = 0; pass < 2; pass++) {
+      for (InetAddress a : addresses) {
+        if (((a instanceof java.net.Inet4Address) == v4First) == (pass == 0)) {
+          out.add(a);
+        }
+      }
+    }
+    return new ResolvedAddresses(out, ttl);
+  }
+
+  /**
    * Returns the Java face of a {@code getaddrinfo} answer: one address per distinct address of
    * {@code answer}, in its order, each named {@code host}.
    *

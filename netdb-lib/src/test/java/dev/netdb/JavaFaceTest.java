@@ -70,4 +70,45 @@ class JavaFaceTest {
         .isInstanceOf(CompletionException.class)
         .cause().isInstanceOf(UnknownHostException.class).hasMessageStartingWith(message);
   }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      2001:db8::1,192.0.2.1,2001:db8::2,192.0.2.2 | INET   | 192.0.2.1,192.0.2.2,2001:db8::1,2001:db8::2   | false
+      2001:db8::1,192.0.2.1,2001:db8::2,192.0.2.2 | INET6  | 2001:db8::1,2001:db8::2,192.0.2.1,192.0.2.2   | false
+      192.0.2.1,2001:db8::1,192.0.2.2             | INET   | 192.0.2.1,192.0.2.2,2001:db8::1               | false
+      192.0.2.1,192.0.2.2,2001:db8::1             | INET   | 192.0.2.1,192.0.2.2,2001:db8::1               | true
+      2001:db8::1,192.0.2.1                       | INET6  | 2001:db8::1,192.0.2.1                         | true
+      2001:db8::1,192.0.2.1                       | UNSPEC | 2001:db8::1,192.0.2.1                         | true
+      192.0.2.1                                   | INET6  | 192.0.2.1                                     | true
+      2001:db8::1,2001:db8::2                     | INET   | 2001:db8::1,2001:db8::2                       | true
+      """)
+  void preferringIsAStablePartitionAndReturnsItselfWhenInOrder(String given, AddressFamily first, String expected,
+      boolean same) {
+    ResolvedAddresses r = new ResolvedAddresses(
+        java.util.Arrays.stream(given.split(",")).map(InetAddress::ofLiteral).toList(), java.time.Duration.ofSeconds(7));
+    ResolvedAddresses p = r.preferring(first);
+    assertThat(p.addresses()).isEqualTo(java.util.Arrays.stream(expected.split(",")).map(InetAddress::ofLiteral).toList());
+    assertThat(p.ttl()).isEqualTo(r.ttl());
+    assertThat(p == r).as("the same record").isEqualTo(same);
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      two.test | INET   | 192.0.2.1,2001:db8:0:0:0:0:0:1
+      two.test | INET6  | 2001:db8:0:0:0:0:0:1,192.0.2.1
+      v4.test  | INET6  | 192.0.2.9
+      """)
+  void lookupPreferringPutsOneFamilyFirst(String host, AddressFamily first, String expected) throws Exception {
+    List<InetAddress> got = db.lookupPreferring(host, first);
+    assertThat(got).extracting(InetAddress::getHostAddress).isEqualTo(List.of(expected.split(",")));
+    assertThat(got).extracting(InetAddress::getHostName).containsOnly(host);
+  }
+
+  @org.junit.jupiter.api.Test
+  void preferringUnixIsAnError() {
+    ResolvedAddresses r = new ResolvedAddresses(List.of(InetAddress.ofLiteral("192.0.2.1")), java.time.Duration.ZERO);
+    assertThatThrownBy(() -> r.preferring(AddressFamily.UNIX)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> db.lookupPreferring("two.test", AddressFamily.UNIX))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -43,6 +43,8 @@ class ReadmeExamplesTest {
           .containsExactly("example.test/2001:db8:0:0:0:0:0:1", "example.test/192.0.2.1");
       // A hosts-file answer holds until the next file check.
       assertThat(r.ttl()).isEqualTo(java.time.Duration.ofSeconds(1));
+      assertThat(db.lookupPreferring("example.test", AddressFamily.INET)).extracting(java.net.InetAddress::toString)
+          .containsExactly("example.test/192.0.2.1", "example.test/2001:db8:0:0:0:0:0:1");
     }
   }
 

@@ -17,12 +17,17 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.net.spi.InetAddressResolver;
+import java.net.spi.InetAddressResolver.LookupPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -45,11 +50,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * responder in the benchmark JVM on 127.0.0.1, which counts the queries it gets (printed at the
  * end: a handful per fork, so the timed calls were hits); netdb reads a private hosts file and
  * resolv.conf. The JDK's resolver is {@link MapResolverProvider}, which answers from a fixed map;
- * only in the fork of {@link #spiGetAllByNameJdkCacheOff} does it hand lookups to netdb-spi's
- * resolver, and only after this class has pointed netdb-spi at the private files and the
- * responder ({@code netdb.hosts}, {@code netdb.resolvConf}, {@code netdb.gaiConf}, {@code
- * netdb.nameservers}). That fork runs with {@code -Dsun.net.inetaddr.ttl=0}: every call reaches
- * the provider.
+ * only in the forks of {@link #spiGetAllByNameJdkCacheOff} and {@link #spiLookupByNameDirect} does
+ * it hand lookups to netdb-spi's resolver, and only after this class has pointed netdb-spi at the
+ * private files and the responder ({@code netdb.hosts}, {@code netdb.resolvConf}, {@code
+ * netdb.gaiConf}, {@code netdb.nameservers}). Those forks run with {@code -Dsun.net.inetaddr.ttl=0}:
+ * every call reaches the provider.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -67,6 +72,8 @@ public class AnswerCacheBench {
   private NetDb interval;
   private NetDb everyCall;
   private long jdkCallsAtStart;
+  private InetAddressResolver spiResolver;
+  private LookupPolicy jdkPolicy;
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
@@ -89,7 +96,24 @@ public class AnswerCacheBench {
       System.setProperty("netdb.gaiConf", dir.resolve("none").toString());
       System.setProperty("netdb.nameservers", "127.0.0.1:" + server.getPort());
       InetAddress.getAllByName("localhost"); // loads MapResolverProvider, which keeps the configuration
-      MapResolverProvider.delegateTo(new NetDbResolverProvider().get(MapResolverProvider.configuration));
+      spiResolver = new NetDbResolverProvider().get(MapResolverProvider.configuration);
+      // One lookup through a wrapper notes the policy the JDK passes, for spiLookupByNameDirect.
+      AtomicReference<LookupPolicy> seen = new AtomicReference<>();
+      MapResolverProvider.delegateTo(new InetAddressResolver() {
+        @Override
+        public Stream<InetAddress> lookupByName(String host, LookupPolicy policy) throws UnknownHostException {
+          seen.set(policy);
+          return spiResolver.lookupByName(host, policy);
+        }
+
+        @Override
+        public String lookupByAddress(byte[] addr) throws UnknownHostException {
+          return spiResolver.lookupByAddress(addr);
+        }
+      });
+      check(InetAddress.getAllByName(NAME)[0].getHostAddress(), "192.0.2.10");
+      jdkPolicy = seen.get();
+      MapResolverProvider.delegateTo(spiResolver);
     }
     check(InetAddress.getAllByName(NAME)[0].getHostAddress(), "192.0.2.10");
     jdkCallsAtStart = MapResolverProvider.CALLS.get();
@@ -133,8 +157,9 @@ public class AnswerCacheBench {
     everyCall.close();
     responder.close();
     responderThread.join(2_000);
-    System.out.printf("%n[AnswerCacheBench] DNS queries sent: %d; provider calls during the run: %d%n",
-        dnsQueries.get(), MapResolverProvider.CALLS.get() - jdkCallsAtStart);
+    System.out.printf("%n[AnswerCacheBench] DNS queries sent: %d; provider calls during the run: %d%s%n",
+        dnsQueries.get(), MapResolverProvider.CALLS.get() - jdkCallsAtStart,
+        jdkPolicy == null ? "" : "; the JDK's lookup policy: characteristics " + jdkPolicy.characteristics());
     try (var files = Files.list(dir)) {
       for (Path p : files.toList()) Files.delete(p);
     }
@@ -174,6 +199,17 @@ public class AnswerCacheBench {
   @Fork(value = 1, jvmArgsAppend = "-Dsun.net.inetaddr.ttl=0")
   public InetAddress[] jdkGetAllByNameCacheOffMapProvider() throws Exception {
     return InetAddress.getAllByName(NAME);
+  }
+
+  /**
+   * netdb's part of bar 2 alone: netdb-spi's resolver called as the JDK calls it under the row
+   * below (the same policy), without {@code InetAddress} around it; the stream is returned
+   * unconsumed (the JDK's {@code toArray} belongs to the floor).
+   */
+  @Benchmark
+  @Fork(value = 1, jvmArgsAppend = {"-Dsun.net.inetaddr.ttl=0", "-D" + SPI_FORK + "=true"})
+  public Stream<InetAddress> spiLookupByNameDirect() throws Exception {
+    return spiResolver.lookupByName(NAME, jdkPolicy);
   }
 
   /** Bar 2: {@code InetAddress.getAllByName} through netdb-spi, the JDK's cache off. */

@@ -1,5 +1,6 @@
 package dev.netdb.backend;
 
+import dev.netdb.dns.HErrnoEffect;
 import dev.netdb.dns.LookupFailure;
 import dev.netdb.files.Protoent;
 import dev.netdb.files.Servent;
@@ -129,15 +130,33 @@ public interface Backend extends AutoCloseable {
   }
 
   /**
+   * Returns the answer of {@link #getaddrinfoExpiring} when the back end holds it fresh in memory
+   * (the java back end's answer cache), on this thread and without a future; null when it does not,
+   * and the caller makes the full call. The default holds nothing.
+   */
+  default Expiring getaddrinfoHit(String host, String service, int family, int type, int proto, int flags) {
+    return null;
+  }
+
+  /**
    * A {@code getaddrinfo} answer and how long it holds.
    *
    * @param answer the entries
    * @param ttlNanos nanoseconds from the answer; {@link Long#MAX_VALUE} for one that cannot change
    * @param memo a slot shared by every hit of the same cached answer, where a caller may keep a
-   *     value derived from it (the Java face keeps its {@code InetAddress} list); null when the
-   *     answer was not cached
+   *     value derived from it (the public edge keeps its records and the Java face's {@code
+   *     InetAddress} lists there); null when the answer was not cached
+   * @param hErrno what the call leaves in the thread's {@code h_errno} (a cache hit leaves what the
+   *     lookup that filled the entry left)
    */
-  record Expiring(List<AddressInfo> answer, long ttlNanos, java.util.concurrent.atomic.AtomicReference<Object> memo) {}
+  record Expiring(List<AddressInfo> answer, long ttlNanos,
+      java.util.concurrent.atomic.AtomicReference<Object> memo, HErrnoEffect hErrno) {
+    /** An answer whose effect on {@code h_errno} nobody reads (the Java face's calls). */
+    public Expiring(List<AddressInfo> answer, long ttlNanos,
+        java.util.concurrent.atomic.AtomicReference<Object> memo) {
+      this(answer, ttlNanos, memo, HErrnoEffect.UNTOUCHED);
+    }
+  }
 
   /** Asynchronous {@link #gethostbyname}; the future fails with a {@code HOST} {@link LookupFailure}. */
   CompletableFuture<Hostent> gethostbynameAsync(String host, int family);

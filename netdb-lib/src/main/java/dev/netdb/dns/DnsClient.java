@@ -90,9 +90,16 @@ public final class DnsClient implements AutoCloseable {
   /** {@link #query(DnsQuestion)}, reporting the cache look-up and each send to {@code recorder}. */
   CompletableFuture<DnsOutcome> query(DnsQuestion question, TraceRecorder recorder) {
     if (!recorder.on()) {
-      return query(question);
+      CompletableFuture<DnsOutcome> f = queryAged(question); // as the untraced lookupHost asks
+      if (!f.isDone()) {
+        recorder.waitedForDns(); // a noting recorder (JFR): no cache hit
+      }
+      return f;
     }
     long remaining = cache.remainingNanos(question);
+    if (remaining < 0) {
+      recorder.waitedForDns();
+    }
     recorder.add(QuerySteps.cache(question, remaining));
     boolean[] sent = new boolean[1];
     int slot = recorder.reserve();
@@ -166,7 +173,7 @@ public final class DnsClient implements AutoCloseable {
    * @param recorder the lookup's trace; {@link TraceRecorder#OFF} for none
    */
   public CompletableFuture<DnsHostResult> lookupHost(String name, int family, TraceRecorder recorder) {
-    if (!recorder.on()) {
+    if (recorder == TraceRecorder.OFF) {
       return lookupHost(name, family);
     }
     return new HostQuery(config.get(), q -> query(q, recorder), recorder).lookup(name, family);

@@ -26,6 +26,7 @@ public final class TraceRecorder {
   private final boolean notes;
   private volatile boolean answerHit;
   private volatile boolean servedStale;
+  private volatile boolean waitedForDns;
 
   private TraceRecorder() {
     this.steps = null;
@@ -127,6 +128,21 @@ public final class TraceRecorder {
   /** Reports whether the answer cache answered from a fresh entry. */
   public final boolean answerCacheHit() {
     return answerHit;
+  }
+
+  /**
+   * Notes that the lookup waits for a DNS exchange (its own or one in flight that it joined): a
+   * {@code dev.netdb.Lookup} event is then not {@code cached}, however soon the reply comes.
+   */
+  public final void waitedForDns() {
+    if (notes) {
+      waitedForDns = true;
+    }
+  }
+
+  /** Reports whether the lookup waited for a DNS exchange ({@link #waitedForDns()}). */
+  public final boolean waited() {
+    return waitedForDns;
   }
 
   /** Reports whether the answer cache served an expired answer (RFC 8767). */

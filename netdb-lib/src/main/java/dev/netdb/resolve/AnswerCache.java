@@ -224,9 +224,28 @@ public final class AnswerCache implements dev.netdb.observe.CacheStats.Source {
     return slow(request, now, TraceRecorder.OFF).thenCompose(x -> x.timed(nanos.getAsLong(), fileCheck));
   }
 
+  /**
+   * Answers as {@link #timed} does when a fresh entry holds an answer (counted as a hit, refreshed
+   * ahead when due), on this thread and without a future: the hit path of the Java face. Returns
+   * null, counting nothing, when there is no fresh entry or it holds an error (negative answers
+   * take {@link #timed}, which copies the kept {@code gaierror}).
+   */
+  public Expiring hit(Request request) {
+    Entry e = entries.get(request);
+    if (e == null || e.future.isCompletedExceptionally()) {
+      return null;
+    }
+    long now = nanos.getAsLong();
+    return fresh(request, e, now) != null ? e.expiring(now, fileCheck) : null;
+  }
+
   /** Returns the fresh entry for a call, starting a refresh ahead when one is due; else null. */
   private Entry fresh(Request request, long now) {
-    Entry e = entries.get(request);
+    return fresh(request, entries.get(request), now);
+  }
+
+  /** Returns {@code e} if it is fresh (counting a hit, starting a refresh ahead when due), else null. */
+  private Entry fresh(Request request, Entry e, long now) {
     if (e == null || e.generation != generation(now)) {
       return null;
     }
@@ -590,9 +609,14 @@ public final class AnswerCache implements dev.netdb.observe.CacheStats.Source {
       if (future.isCompletedExceptionally()) {
         return answer().thenApply(a -> null);
       }
+      return CompletableFuture.completedFuture(expiring(now, fileCheck));
+    }
+
+    /** Returns the answer of an entry that holds one, with the rest of its lifetime, as {@link #timed}. */
+    Expiring expiring(long now, long fileCheck) {
       long left = Math.max(0, expiresAt - now);
-      return CompletableFuture.completedFuture(
-          new Expiring(future.join().entries(), kind == Kind.FILES ? Math.min(left, fileCheck) : left, memo));
+      AddrinfoResult r = future.join();
+      return new Expiring(r.entries(), kind == Kind.FILES ? Math.min(left, fileCheck) : left, memo, r.hErrno());
     }
   }
 

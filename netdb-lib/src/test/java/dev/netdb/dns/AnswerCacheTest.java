@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.netdb.AddrInfo;
 import dev.netdb.AddressFamily;
 import dev.netdb.GaiException;
+import dev.netdb.Inet;
 import dev.netdb.NetDb;
 import dev.netdb.NetDbBuilder;
 import dev.netdb.ResolvedAddresses;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -115,6 +117,62 @@ class AnswerCacheTest {
   }
 
   /**
+   * The ways to ask, each over the same answer cache: the Python face and the Java face's calls
+   * (whose warm call is the cache's synchronous hit path). Each gives the addresses as text in its
+   * order, or the gaierror's code.
+   */
+  enum Face {
+    GETADDRINFO, LOOKUP, RESOLVE, LOOKUP_PREFERRING_INET6, LOOKUP_ASYNC;
+
+    String outcome(NetDb db, String host, int family) {
+      if (this == GETADDRINFO) {
+        return AnswerCacheTest.outcome(db, host, family);
+      }
+      AddressFamily f = family == 2 ? AddressFamily.INET : family == 10 ? AddressFamily.INET6 : AddressFamily.UNSPEC;
+      try {
+        List<InetAddress> got = switch (this) {
+          case LOOKUP -> db.lookup(host, f);
+          case RESOLVE -> db.resolve(host, f).addresses();
+          case LOOKUP_ASYNC -> {
+            try {
+              yield db.lookupAsync(host, f).join();
+            } catch (java.util.concurrent.CompletionException e) {
+              throw (UnknownHostException) e.getCause();
+            }
+          }
+          default -> f == AddressFamily.UNSPEC ? db.lookupPreferring(host, AddressFamily.INET6) : db.lookup(host, f);
+        };
+        assertThat(got).extracting(InetAddress::getHostName).containsOnly(host);
+        return got.stream().map(a -> Inet.ntop(a instanceof Inet4Address ? AddressFamily.INET : AddressFamily.INET6,
+            a.getAddress())).toList().toString();
+      } catch (UnknownHostException e) {
+        return "EAI " + ((GaiException) e.getCause()).code().orElseThrow();
+      }
+    }
+  }
+
+  /** Returns every row of {@code rows} with every face. */
+  static <T> Stream<Arguments> byFace(Stream<T> rows) {
+    return rows.flatMap(r -> Stream.of(Face.values()).map(f -> Arguments.of(r, f)));
+  }
+
+  static Stream<Arguments> lifetimesByFace() {
+    return byFace(lifetimes());
+  }
+
+  static Stream<Arguments> staleRowsByFace() {
+    return byFace(staleRows());
+  }
+
+  static Stream<Arguments> filesRowsByFace() {
+    return byFace(filesRows());
+  }
+
+  static Stream<Face> faces() {
+    return Stream.of(Face.values());
+  }
+
+  /**
    * One lifetime row: the zone for {@code name}, the family asked, and how long the answer lives.
    */
   record Lifetime(String label, String name, int family, Map<String, Function<DnsMessage, FakeDnsServer.Action>> zone,
@@ -150,25 +208,27 @@ class AnswerCacheTest {
             Map.of("zero.test A", q -> reply(Replies.answer(q, a("zero.test", 0, "192.0.2.14")))), 0));
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("lifetimes")
-  void answersLiveForTheirTtlOnTheClock(Lifetime row) {
+  @ParameterizedTest(name = "{0}, {1}")
+  @MethodSource("lifetimesByFace")
+  void answersLiveForTheirTtlOnTheClock(Lifetime row, Face face) {
     zone.putAll(row.zone());
     NetDb db = open(builder());
-    String first = outcome(db, row.name(), row.family());
+    String first = face.outcome(db, row.name(), row.family());
     long sent = queries();
     assertThat(sent).isPositive();
     if (row.lifetime() == 0) {
-      assertThat(outcome(db, row.name(), row.family())).isEqualTo(first);
+      assertThat(face.outcome(db, row.name(), row.family())).isEqualTo(first);
       assertThat(queries()).as("asked again").isEqualTo(2 * sent);
       return;
     }
+    long hits = db.stats().cacheHits();
     step(row.lifetime() - 1);
-    assertThat(outcome(db, row.name(), row.family())).isEqualTo(first);
+    assertThat(face.outcome(db, row.name(), row.family())).isEqualTo(first);
     assertThat(queries()).as("answered from the cache").isEqualTo(sent);
-    step(2);
-    assertThat(outcome(db, row.name(), row.family())).isEqualTo(first);
-    assertThat(queries()).as("asked again after the lifetime").isEqualTo(2 * sent);
+    assertThat(db.stats().cacheHits()).as("one hit counted").isEqualTo(hits + 1);
+    step(1);
+    assertThat(face.outcome(db, row.name(), row.family())).isEqualTo(first);
+    assertThat(queries()).as("asked again once the lifetime is over").isEqualTo(2 * sent);
   }
 
   @Test
@@ -278,15 +338,16 @@ class AnswerCacheTest {
             "EAI -3"));
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("staleRows")
-  void staleOnFailure(Stale row) {
+  @ParameterizedTest(name = "{0}, {1}")
+  @MethodSource("staleRowsByFace")
+  void staleOnFailure(Stale row, Face face) {
     zone.put("s.test A", q -> reply(Replies.answer(q, a("s.test", 10, "192.0.2.40"))));
     NetDb db = open(builder().staleOnFailure(row.window()).staleResponseTimeout(Duration.ZERO));
-    assertThat(outcome(db, "s.test", 2)).isEqualTo("[192.0.2.40]");
+    assertThat(face.outcome(db, "s.test", 2)).isEqualTo("[192.0.2.40]");
+    assertThat(face.outcome(db, "s.test", 2)).as("a hit").isEqualTo("[192.0.2.40]");
     zone.put("s.test A", row.after());
     step(21);
-    assertThat(outcome(db, "s.test", 2)).isEqualTo(row.seen());
+    assertThat(face.outcome(db, "s.test", 2)).isEqualTo(row.seen());
   }
 
   @Test
@@ -327,22 +388,23 @@ class AnswerCacheTest {
     assertThat(outcome(db, "slow.test", 2)).isEqualTo("[192.0.2.51]");
   }
 
-  @Test
-  void aHitInTheLastTenthRefreshesInTheBackground() throws Exception {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("faces")
+  void aHitInTheLastTenthRefreshesInTheBackground(Face face) throws Exception {
     zone.put("hot.test A", q -> reply(Replies.answer(q, a("hot.test", 100, "192.0.2.60"))));
     NetDb db = open(builder().refreshAhead(true));
-    outcome(db, "hot.test", 2);
+    face.outcome(db, "hot.test", 2);
     zone.put("hot.test A", q -> reply(Replies.answer(q, a("hot.test", 100, "192.0.2.61"))));
     step(85);
-    assertThat(outcome(db, "hot.test", 2)).isEqualTo("[192.0.2.60]");
+    assertThat(face.outcome(db, "hot.test", 2)).isEqualTo("[192.0.2.60]");
     assertThat(queries()).as("no refresh at 85 %").isEqualTo(1);
     step(6);
-    assertThat(outcome(db, "hot.test", 2)).as("the hit returns the entry").isEqualTo("[192.0.2.60]");
+    assertThat(face.outcome(db, "hot.test", 2)).as("the hit returns the entry").isEqualTo("[192.0.2.60]");
     long deadline = System.nanoTime() + 5 * SECOND;
-    while (!outcome(db, "hot.test", 2).equals("[192.0.2.61]") && System.nanoTime() < deadline) {
+    while (!face.outcome(db, "hot.test", 2).equals("[192.0.2.61]") && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
-    assertThat(outcome(db, "hot.test", 2)).isEqualTo("[192.0.2.61]");
+    assertThat(face.outcome(db, "hot.test", 2)).isEqualTo("[192.0.2.61]");
     assertThat(queries()).as("one refresh").isEqualTo(2);
     assertThat(db.resolve("hot.test", AddressFamily.INET).ttl()).isEqualTo(Duration.ofSeconds(100));
   }
@@ -401,34 +463,83 @@ class AnswerCacheTest {
         new FilesRow("interval 10 s: after the interval", Duration.ofSeconds(10), 10));
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("filesRows")
-  void aHostsFileChangeIsSeen(FilesRow row) throws Exception {
+  @ParameterizedTest(name = "{0}, {1}")
+  @MethodSource("filesRowsByFace")
+  void aHostsFileChangeIsSeen(FilesRow row, Face face) throws Exception {
     NetDbBuilder b = builder();
     if (row.interval() != null) {
       b.fileCheckInterval(row.interval());
     }
     NetDb db = open(b);
-    assertThat(outcome(db, "files.test", 0)).isEqualTo("[192.0.2.1]");
+    assertThat(face.outcome(db, "files.test", 0)).isEqualTo("[192.0.2.1]");
+    assertThat(face.outcome(db, "files.test", 0)).as("a hit").isEqualTo("[192.0.2.1]");
     step(1);
     Files.writeString(hosts, "192.0.2.222 files.test\n");
     if (row.seenAfter() > 0) {
-      assertThat(outcome(db, "files.test", 0)).as("within the interval").isEqualTo("[192.0.2.1]");
+      assertThat(face.outcome(db, "files.test", 0)).as("within the interval").isEqualTo("[192.0.2.1]");
       step(row.seenAfter());
     }
-    assertThat(outcome(db, "files.test", 0)).isEqualTo("[192.0.2.222]");
+    assertThat(face.outcome(db, "files.test", 0)).isEqualTo("[192.0.2.222]");
     assertThat(queries()).isZero();
   }
 
-  @Test
-  void aResolvConfChangeIsSeenOnTheNextCall() throws Exception {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("faces")
+  void aResolvConfChangeIsSeenOnTheNextCall(Face face) throws Exception {
     zone.put("x.one.test A", q -> reply(Replies.answer(q, a("x.one.test", 600, "192.0.2.91"))));
     zone.put("x.two.test A", q -> reply(Replies.answer(q, a("x.two.test", 600, "192.0.2.92"))));
     Files.writeString(resolv, "search one.test\noptions timeout:1 attempts:1\n");
     NetDb db = open(builder());
-    assertThat(outcome(db, "x", 2)).isEqualTo("[192.0.2.91]");
+    assertThat(face.outcome(db, "x", 2)).isEqualTo("[192.0.2.91]");
     step(1);
     Files.writeString(resolv, "search two.test\noptions timeout:1 attempts:1 ndots:1\n");
-    assertThat(outcome(db, "x", 2)).isEqualTo("[192.0.2.92]");
+    assertThat(face.outcome(db, "x", 2)).isEqualTo("[192.0.2.92]");
+  }
+
+  @Test
+  void theJavaFaceKeepsEachSpellingAndIdnaOutcome() throws Exception {
+    String tooLong = "l" + "o".repeat(63) + ".test"; // a 64-byte label: IDNA refuses it, glibc does not
+    Files.writeString(hosts, "192.0.2.2 xn--bcher-kva.test\n192.0.2.3 " + tooLong + "\n");
+    NetDb db = open(builder().fileCheckInterval(Duration.ofSeconds(10)));
+    for (int round = 0; round < 2; round++) {
+      for (String spelling : List.of("bücher.test", "xn--bcher-kva.test", "BÜCHER.test")) {
+        assertThat(db.lookup(spelling, AddressFamily.UNSPEC)).as(spelling)
+            .extracting(InetAddress::getHostName).containsExactly(spelling);
+      }
+    }
+    // A spelling cached by a call without IDNA (NetDb.addrinfo, as getent's ahosts) still fails
+    // the Java face's IDNA step, with the message it gives uncached.
+    String uncached = catchUnknownHost(() -> db.lookup(tooLong, AddressFamily.UNSPEC));
+    assertThat(db.addrinfo(tooLong, null, 0, 1, 0, 0)).extracting(AddrInfo::host).containsExactly("192.0.2.3");
+    assertThat(catchUnknownHost(() -> db.lookup(tooLong, AddressFamily.UNSPEC))).isEqualTo(uncached);
+    assertThat(catchUnknownHost(() -> db.lookupPreferring(tooLong, AddressFamily.INET))).isEqualTo(uncached);
+  }
+
+  static String catchUnknownHost(java.util.concurrent.Callable<?> call) throws Exception {
+    try {
+      call.call();
+    } catch (UnknownHostException e) {
+      return e.getMessage();
+    }
+    throw new AssertionError("no UnknownHostException");
+  }
+
+  @Test
+  void theOrderForEachFamilyFirstIsKeptWithTheEntry() throws Exception {
+    zone.put("dual.test A", q -> reply(Replies.answer(q, a("dual.test", 300, "192.0.2.100"),
+        a("dual.test", 300, "192.0.2.101"))));
+    zone.put("dual.test AAAA", q -> reply(Replies.answer(q, aaaa("dual.test", 300, "2001:db8::100"),
+        aaaa("dual.test", 300, "2001:db8::101"))));
+    NetDb db = open(builder());
+    List<InetAddress> glibc = db.lookup("dual.test", AddressFamily.UNSPEC);
+    List<InetAddress> v4 = db.lookupPreferring("dual.test", AddressFamily.INET);
+    List<InetAddress> v6 = db.lookupPreferring("dual.test", AddressFamily.INET6);
+    assertThat(v4).isEqualTo(new ResolvedAddresses(glibc, Duration.ZERO).preferring(AddressFamily.INET).addresses());
+    assertThat(v4).extracting(InetAddress::getHostAddress).startsWith("192.0.2.100", "192.0.2.101");
+    assertThat(v6).extracting(InetAddress::getHostAddress).startsWith("2001:db8:0:0:0:0:0:100");
+    assertThat(db.lookupPreferring("dual.test", AddressFamily.INET)).as("kept").isSameAs(v4);
+    assertThat(db.lookupPreferring("dual.test", AddressFamily.INET6)).as("kept").isSameAs(v6);
+    assertThat(db.lookup("dual.test", AddressFamily.UNSPEC)).as("kept").isSameAs(glibc);
+    assertThat(queries()).isEqualTo(2);
   }
 }

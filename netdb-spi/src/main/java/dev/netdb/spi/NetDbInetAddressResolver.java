@@ -8,8 +8,6 @@ import dev.netdb.NetDbException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.net.spi.InetAddressResolver;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -28,34 +26,25 @@ final class NetDbInetAddressResolver implements InetAddressResolver {
 
   /**
    * Returns the addresses of {@code host} in glibc's order ({@link NetDb#lookup}), filtered and
-   * reordered as {@code policy} asks. A non-ASCII host name is IDNA-encoded first, as Python
-   * encodes it.
+   * reordered as {@code policy} asks ({@link NetDb#lookupPreferring}: a stable partition, each
+   * family keeping glibc's order). A non-ASCII host name is IDNA-encoded first, as Python encodes
+   * it. A warm call is an answer-cache hit that returns the list kept with the entry for this
+   * policy: nothing is built but the stream.
    *
    * @throws UnknownHostException naming the host and saying why no address was found
    */
   @Override
   public Stream<InetAddress> lookupByName(String host, LookupPolicy policy) throws UnknownHostException {
     Objects.requireNonNull(host, "host");
-    Objects.requireNonNull(policy, "policy");
-    int c = policy.characteristics();
+    int c = Objects.requireNonNull(policy, "policy").characteristics();
     boolean v4 = (c & LookupPolicy.IPV4) != 0;
     boolean v6 = (c & LookupPolicy.IPV6) != 0;
-    List<InetAddress> out = db.lookup(host, v4 && v6 ? AddressFamily.UNSPEC : v4 ? AddressFamily.INET : AddressFamily.INET6);
-    if (v4 && v6 && (c & (LookupPolicy.IPV4_FIRST | LookupPolicy.IPV6_FIRST)) != 0) {
-      // A stable partition: each family keeps glibc's order within itself.
-      boolean v4First = (c & LookupPolicy.IPV4_FIRST) != 0;
-      List<InetAddress> ordered = new ArrayList<>(out.size());
-      for (int pass = 0; pass < 2; pass++) {
-        boolean wantV4 = (pass == 0) == v4First;
-        for (InetAddress a : out) {
-          if ((a.getAddress().length == 4) == wantV4) {
-            ordered.add(a);
-          }
-        }
-      }
-      out = ordered;
+    if (v4 && v6) {
+      return ((c & LookupPolicy.IPV4_FIRST) != 0 ? db.lookupPreferring(host, AddressFamily.INET)
+          : (c & LookupPolicy.IPV6_FIRST) != 0 ? db.lookupPreferring(host, AddressFamily.INET6)
+          : db.lookup(host, AddressFamily.UNSPEC)).stream();
     }
-    return out.stream();
+    return db.lookup(host, v4 ? AddressFamily.INET : AddressFamily.INET6).stream();
   }
 
   /**
