@@ -40,8 +40,8 @@ import org.xbill.DNS.Type;
  * server, with caches off, one query per lookup and no retries within the period.
  *
  * <p>Usage: {@code java -cp netdb-bench/target/benchmarks.jar dev.netdb.bench.BulkDnsBench IMPL
- * PORT [SECONDS] [WINDOW] [NAMES]}, IMPL one of {@code netdb}, {@code dnsjava}, {@code netty},
- * {@code netty-socket-per-query}. The
+ * PORT [SECONDS] [WINDOW] [NAMES]}, IMPL one of {@code netdb}, {@code netdb-reuseN} (with {@code
+ * udpMaxQueries} N), {@code dnsjava}, {@code netty}, {@code netty-socket-per-query}. The
  * server must be 127.0.0.1 (the harness refuses anything else). {@code bulk-dns.sh} runs NSD,
  * dnsperf and every client in one go. The JDK resolver is not measured: it cannot be pointed at a
  * port other than 53 of the system's nameserver without leaving loopback.
@@ -62,7 +62,9 @@ public final class BulkDnsBench {
     int names = args.length > 4 ? Integer.parseInt(args[4]) : 1000;
     InetSocketAddress server = new InetSocketAddress(InetAddress.ofLiteral("127.0.0.1"), port);
     try (Client c = switch (impl) {
-      case "netdb" -> netdb(server);
+      case "netdb" -> netdb(server, 0);
+      // netdb-reuseN: udpMaxQueries N, up to N queries per random-port socket
+      case String reuse when reuse.startsWith("netdb-reuse") -> netdb(server, Integer.parseInt(reuse.substring(11)));
       case "dnsjava" -> dnsjava(server);
       case "netty" -> netty(server, DnsNameResolverChannelStrategy.ChannelPerResolver);
       case "netty-socket-per-query" -> netty(server, DnsNameResolverChannelStrategy.ChannelPerResolution);
@@ -101,9 +103,9 @@ public final class BulkDnsBench {
     return new Result(ok.sum(), failed.sum());
   }
 
-  static Client netdb(InetSocketAddress server) throws Exception {
+  static Client netdb(InetSocketAddress server, int udpMaxQueries) throws Exception {
     ResolverConfig cfg = ResolverConfig.builder().nameserver(server).timeout(Duration.ofSeconds(2)).attempts(1).build();
-    DnsClient client = DnsClient.create(() -> cfg, DnsCache.disabled());
+    DnsClient client = DnsClient.create(() -> cfg, DnsCache.disabled(), dev.netdb.dns.CallbackExecutor.get(), 0, udpMaxQueries);
     return new Client() {
       @Override
       public void lookup(String name, Consumer<Boolean> done) {
