@@ -1,6 +1,7 @@
 package dev.netdb;
 
 import dev.netdb.text.CString;
+import dev.netdb.text.IpLiterals;
 import dev.netdb.text.Ipv4Text;
 import dev.netdb.text.Ipv6Text;
 import java.util.HexFormat;
@@ -55,11 +56,7 @@ public final class Inet {
    * @param text the address text
    */
   public static byte[] tryAton(String text) {
-    long address = Ipv4Text.parseAton(text);
-    if (address == Ipv4Text.INVALID || CString.check(text, Ipv4Text.atonEnd(text)) != CString.OK) {
-      return null;
-    }
-    return Ipv4Text.toBytes(address);
+    return IpLiterals.aton(text);
   }
 
   /**

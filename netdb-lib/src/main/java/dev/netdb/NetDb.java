@@ -48,7 +48,7 @@ public interface NetDb extends AutoCloseable {
    *     aarch64, or native access is not enabled for netdb
    */
   static NetDb os() {
-    return dev.netdb.python.Backends.os();
+    return Backends.os();
   }
 
   /**
@@ -59,7 +59,7 @@ public interface NetDb extends AutoCloseable {
    * @return the pure-Java back end reading the system's files
    */
   static NetDb java() {
-    return dev.netdb.python.Backends.java();
+    return Backends.java();
   }
 
   /** {@return a builder for the pure-Java back end, with every input injectable} */
@@ -69,7 +69,7 @@ public interface NetDb extends AutoCloseable {
 
   /** {@return {@link #os()} where native access works here, otherwise {@link #java()}} */
   static NetDb system() {
-    return dev.netdb.python.Backends.system();
+    return Backends.system();
   }
 
   /**
@@ -92,7 +92,7 @@ public interface NetDb extends AutoCloseable {
    * @throws IdnaException ({@code UnicodeError}) with Python 3.11's message
    */
   static String idnaEncode(String host) {
-    return dev.netdb.python.Idna.encode(host);
+    return Idna.encode(host);
   }
 
   /** {@return a short name of the back end, {@code "os"} or {@code "java"}} */

@@ -7,7 +7,6 @@ import dev.netdb.files.HostConf;
 import dev.netdb.files.HostsFile;
 import dev.netdb.files.ProtocolsDatabase;
 import dev.netdb.files.ServicesDatabase;
-import dev.netdb.python.PythonLayer;
 import dev.netdb.resolve.DnsHostResolver;
 import dev.netdb.resolve.Environment;
 import dev.netdb.resolve.NssDns;

@@ -65,6 +65,7 @@ public final class BulkDnsBench {
       case "netdb" -> netdb(server, 0);
       // netdb-reuseN: udpMaxQueries N, up to N queries per random-port socket
       case String reuse when reuse.startsWith("netdb-reuse") -> netdb(server, Integer.parseInt(reuse.substring(11)));
+      case "netdb-getaddrinfo" -> netdbGetaddrinfo(server);
       case "dnsjava" -> dnsjava(server);
       case "netty" -> netty(server, DnsNameResolverChannelStrategy.ChannelPerResolver);
       case "netty-socket-per-query" -> netty(server, DnsNameResolverChannelStrategy.ChannelPerResolution);
@@ -116,6 +117,33 @@ public final class BulkDnsBench {
       @Override
       public void close() {
         client.close();
+      }
+    };
+  }
+
+  /**
+   * The whole java back end: {@code getaddrinfoAsync(name, None, AF_INET, SOCK_STREAM)} through the
+   * Python layer, the pipeline and the DNS component, cache off, with private (empty) hosts and
+   * resolv.conf files so that only the loopback server is asked.
+   */
+  static Client netdbGetaddrinfo(InetSocketAddress server) throws Exception {
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("netdb-bulk");
+    java.nio.file.Path hosts = java.nio.file.Files.writeString(dir.resolve("hosts"), "");
+    java.nio.file.Path resolv = java.nio.file.Files.writeString(dir.resolve("resolv.conf"), "nameserver 127.0.0.1\noptions attempts:1\n");
+    dev.netdb.NetDb db = dev.netdb.NetDb.builder().hostsFile(hosts).resolvConf(resolv).nameserver(server)
+        .cache(false).noInterfaceAddresses().build();
+    return new Client() {
+      @Override
+      public void lookup(String name, Consumer<Boolean> done) {
+        db.getaddrinfoAsync(name, null, 2, 1, 0, 0).handle((r, t) -> {
+          done.accept(t == null && !r.isEmpty());
+          return null;
+        });
+      }
+
+      @Override
+      public void close() {
+        db.close();
       }
     };
   }

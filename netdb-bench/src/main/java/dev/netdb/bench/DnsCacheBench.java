@@ -75,6 +75,6 @@ public class DnsCacheBench {
 
   @Benchmark
   public DnsHostResult lookupHostHit() {
-    return client.lookupHost(NAME, AddressFamily.INET).join();
+    return client.lookupHost(NAME, AddressFamily.INET.value()).join();
   }
 }

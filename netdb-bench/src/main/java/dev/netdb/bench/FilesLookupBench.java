@@ -1,7 +1,7 @@
 package dev.netdb.bench;
 
-import dev.netdb.ProtocolEntry;
-import dev.netdb.ServiceEntry;
+import dev.netdb.files.Protoent;
+import dev.netdb.files.Servent;
 import dev.netdb.files.FilesDatabases;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -55,34 +55,34 @@ public class FilesLookupBench {
 
   /** {@code getservbyname(name, proto)} with a key whose hash code is cached. */
   @Benchmark
-  public ServiceEntry getservbyname() {
+  public Servent getservbyname() {
     int n = i++;
     return db.services().serviceByName(NAMES[n & 15], PROTOS[n & 3]);
   }
 
   /** {@code getservbyname(name, proto)} with a freshly copied key, as from a caller. */
   @Benchmark
-  public ServiceEntry getservbynameFreshKey() {
+  public Servent getservbynameFreshKey() {
     int n = i++;
     return db.services().serviceByName(new String(NAMES[n & 15]), PROTOS[n & 3]);
   }
 
   /** {@code getservbyport(port, proto)}. */
   @Benchmark
-  public ServiceEntry getservbyport() {
+  public Servent getservbyport() {
     int n = i++;
     return db.services().serviceByPort(PORTS[n & 15], PROTOS[n & 3]);
   }
 
   /** {@code getprotobyname(name)}. */
   @Benchmark
-  public ProtocolEntry getprotobyname() {
+  public Protoent getprotobyname() {
     return db.protocols().protocolByName(PROTOCOLS[i++ & 7]);
   }
 
   /** {@code getprotobyname(name)} with a freshly copied key. */
   @Benchmark
-  public ProtocolEntry getprotobynameFreshKey() {
+  public Protoent getprotobynameFreshKey() {
     return db.protocols().protocolByName(new String(PROTOCOLS[i++ & 7]));
   }
 

@@ -1,8 +1,8 @@
 package dev.netdb.bench;
 
-import dev.netdb.AddrInfo;
-import dev.netdb.HostEntry;
-import dev.netdb.ServiceEntry;
+import dev.netdb.backend.AddressInfo;
+import dev.netdb.backend.Hostent;
+import dev.netdb.files.Servent;
 import dev.netdb.os.OsBackend;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -63,13 +63,13 @@ public class OsBackendBench {
 
   /** getaddrinfo of an IPv4 literal, one STREAM result. */
   @Benchmark
-  public List<AddrInfo> osGetaddrinfoNumericV4() {
+  public List<AddressInfo> osGetaddrinfoNumericV4() {
     return os.getaddrinfo("127.0.0.1", "80", AF_INET, SOCK_STREAM, 0, AI_NUMERICHOST);
   }
 
   /** getaddrinfo of an IPv6 literal, one STREAM result. */
   @Benchmark
-  public List<AddrInfo> osGetaddrinfoNumericV6() {
+  public List<AddressInfo> osGetaddrinfoNumericV6() {
     return os.getaddrinfo("2001:db8::1", "80", 0, SOCK_STREAM, 0, AI_NUMERICHOST);
   }
 
@@ -87,19 +87,19 @@ public class OsBackendBench {
 
   /** getservbyname_r("http", "tcp"): one pass over the services file in glibc. */
   @Benchmark
-  public ServiceEntry osGetservbyname() {
+  public Servent osGetservbyname() {
     return os.getservbyname("http", "tcp");
   }
 
   /** getaddrinfo("localhost", AF_INET): the hosts file, never DNS (see the class comment). */
   @Benchmark
-  public List<AddrInfo> osGetaddrinfoHostsLocalhostInet() {
+  public List<AddressInfo> osGetaddrinfoHostsLocalhostInet() {
     return os.getaddrinfo("localhost", null, AF_INET, SOCK_STREAM, 0, 0);
   }
 
   /** gethostbyname2_r("localhost", AF_INET): the hosts file, never DNS. */
   @Benchmark
-  public HostEntry osGethostbyname2LocalhostInet() {
+  public Hostent osGethostbyname2LocalhostInet() {
     return os.gethostbyname("localhost", AF_INET);
   }
 

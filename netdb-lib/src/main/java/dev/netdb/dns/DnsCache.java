@@ -179,10 +179,7 @@ public final class DnsCache implements dev.netdb.observe.CacheStats.Source {
   }
 
   private long negative(DnsMessage m) {
-    // RFC 2308 §5: the negative TTL is the minimum of the SOA's own TTL and its MINIMUM field.
-    return m.authoritySoa()
-        .map(soa -> clamp(Duration.ofSeconds(Math.min(soa.ttl(), soa.minimum())).toNanos(), 0, maxNegativeTtlNanos))
-        .orElse(0L);
+    return clamp(Duration.ofSeconds(m.negativeTtlSeconds()).toNanos(), 0, maxNegativeTtlNanos);
   }
 
   private static long clamp(long v, long lo, long hi) {

@@ -1,6 +1,5 @@
 package dev.netdb.dns;
 
-import dev.netdb.AddressFamily;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.Objects;
@@ -115,7 +114,7 @@ public final class DnsClient implements AutoCloseable {
 
   /**
    * Asks one question of the configured servers, bypassing the cache; the future completes on the
-   * executor. After {@link #close()} it fails at once with {@link dev.netdb.NetDbClosedException}.
+   * executor. After {@link #close()} it fails at once with a closed {@link LookupFailure}.
    * Under the test run a server that is not loopback fails it with {@link LoopbackOnly}'s error.
    */
   public CompletableFuture<DnsOutcome> exchange(DnsQuestion question) {
@@ -124,7 +123,7 @@ public final class DnsClient implements AutoCloseable {
 
   private CompletableFuture<DnsOutcome> exchange(DnsQuestion question, TraceRecorder recorder) {
     if (closed) {
-      return CompletableFuture.failedFuture(new dev.netdb.NetDbClosedException());
+      return CompletableFuture.failedFuture(LookupFailure.closed());
     }
     ResolverConfig cfg = config.get();
     try {
@@ -143,9 +142,10 @@ public final class DnsClient implements AutoCloseable {
    * single-request}; no AAAA with {@code no-aaaa}), CNAME chain as {@code getanswer_r}.
    *
    * @param name the ASCII (IDNA-encoded) name as the caller gave it, trailing dot allowed
-   * @param family {@code INET} for A only, {@code INET6} for AAAA only, {@code UNSPEC} for both
+   * @param family {@code AF_INET} (2) for A only, {@code AF_INET6} (10) for AAAA only, any other
+   *     ({@code AF_UNSPEC}) for both
    */
-  public CompletableFuture<DnsHostResult> lookupHost(String name, AddressFamily family) {
+  public CompletableFuture<DnsHostResult> lookupHost(String name, int family) {
     return new HostQuery(config.get(), this::queryAged).lookup(name, family);
   }
 
@@ -162,12 +162,12 @@ public final class DnsClient implements AutoCloseable {
   }
 
   /**
-   * {@link #lookupHost(String, AddressFamily)}, reporting each cache look-up, each send and the
+   * {@link #lookupHost(String, int)}, reporting each cache look-up, each send and the
    * CNAME chains to {@code recorder}.
    *
    * @param recorder the lookup's trace; {@link TraceRecorder#OFF} for none
    */
-  public CompletableFuture<DnsHostResult> lookupHost(String name, AddressFamily family, TraceRecorder recorder) {
+  public CompletableFuture<DnsHostResult> lookupHost(String name, int family, TraceRecorder recorder) {
     if (!recorder.on()) {
       return lookupHost(name, family);
     }
@@ -214,7 +214,7 @@ public final class DnsClient implements AutoCloseable {
   /**
    * Stops the selector and socket-pool threads (waiting for them) and closes every socket; pending
    * exchanges complete with {@link DnsOutcome.Timeout}, later ones fail with {@link
-   * dev.netdb.NetDbClosedException}. Closing twice is harmless.
+   * LookupFailure#closed()}. Closing twice is harmless.
    */
   @Override
   public synchronized void close() {

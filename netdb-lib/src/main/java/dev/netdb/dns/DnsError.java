@@ -1,6 +1,5 @@
 package dev.netdb.dns;
 
-import dev.netdb.HostException;
 
 /**
  * Names the resolver failures glibc reports through {@code h_errno}, with the {@code
@@ -22,7 +21,7 @@ import dev.netdb.HostException;
  *   <li>Except on {@code getaddrinfo}'s {@code AF_INET} path without {@code AI_CANONNAME}, which
  *       calls {@code gethostbyname2_r}: there a failure that is not {@code TRY_AGAIN} and not a
  *       clean "not found" ({@code NO_RECOVERY}) becomes {@code EAI_NODATA}; see {@link
- *       #eai(dev.netdb.AddressFamily, boolean)}.
+ *       #eai(int, boolean)}.
  * </ul>
  *
  * <p>Measured with Python 3.11 / glibc 2.36 in the oracle namespace against NSD (2026-11-25,
@@ -76,6 +75,9 @@ public enum DnsError {
 
   private static final DnsError[] VALUES = values();
 
+  /** {@code AF_INET}: the family of {@link #eai(int, boolean)}'s {@code gethostbyname2_r} path. */
+  static final int AF_INET = 2;
+
   private final int herrno;
   private final String hstrerror;
   private final Eai eai;
@@ -111,14 +113,9 @@ public enum DnsError {
     return "Unknown resolver error";
   }
 
-  /** Returns Python's {@code herror(h_errno, hstrerror(h_errno))} for any {@code h_errno}. */
-  public static HostException hostError(int herrno, String input) {
-    return new HostException(herrno, hstrerror(herrno), input);
-  }
-
-  /** Returns Python's {@code herror} for this failure, naming {@code input}. */
-  public HostException error(String input) {
-    return new HostException(herrno, hstrerror, input);
+  /** Returns the failure Python raises as {@code herror} for this code, naming {@code input}. */
+  public LookupFailure error(String input) {
+    return LookupFailure.host(herrno, hstrerror, input);
   }
 
   /** Returns errno for an {@code EAI_SYSTEM} failure ({@link #EMFILE} 24, {@link #ENFILE} 23), else 0. */
@@ -155,12 +152,12 @@ public enum DnsError {
    * as well as {@code h_errno} (UNAVAIL with {@code NO_RECOVERY} ends as {@code EAI_NODATA},
    * NOTFOUND as {@code EAI_NONAME}); on every other path it is {@link #eai()}.
    */
-  public int eai(dev.netdb.AddressFamily family, boolean canonName) {
-    return (family == dev.netdb.AddressFamily.INET && !canonName ? eaiInet : eai).code();
+  public int eai(int family, boolean canonName) {
+    return (family == AF_INET && !canonName ? eaiInet : eai).code();
   }
 
-  /** Returns glibc's {@code gai_strerror} text for {@link #eai(dev.netdb.AddressFamily, boolean)}. */
-  public String gaiStrerror(dev.netdb.AddressFamily family, boolean canonName) {
+  /** Returns glibc's {@code gai_strerror} text for {@link #eai(int, boolean)}. */
+  public String gaiStrerror(int family, boolean canonName) {
     int code = eai(family, canonName);
     return code == Eai.SYSTEM.code() && systemText != null ? systemText : Eai.message(code);
   }

@@ -56,6 +56,14 @@ public record DnsMessage(
     return Optional.empty();
   }
 
+  /**
+   * Returns how long a negative answer (NXDOMAIN, NODATA) may be kept, in seconds: the minimum of
+   * the authority SOA's own TTL and its MINIMUM field (RFC 2308 §5), or 0 without an SOA.
+   */
+  public long negativeTtlSeconds() {
+    return authoritySoa().map(s -> Math.min(s.ttl(), s.minimum())).orElse(0L);
+  }
+
   /** Returns the wire form, names compressed; see {@link DnsEncoder}. */
   public byte[] encode() throws DnsFormatException {
     return DnsEncoder.encode(this, true);

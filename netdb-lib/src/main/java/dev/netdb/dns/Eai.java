@@ -1,7 +1,5 @@
 package dev.netdb.dns;
 
-import dev.netdb.GaiException;
-
 /**
  * Names glibc 2.36's {@code EAI_*} codes with their {@code gai_strerror} texts (C locale, as
  * Python shows them): the one EAI vocabulary of both back ends. Its partner for {@code h_errno} is
@@ -68,9 +66,9 @@ public enum Eai {
     return message;
   }
 
-  /** Returns the exception Python raises for this code, naming {@code input}. */
-  public GaiException error(String input) {
-    return new GaiException(code, message, input);
+  /** Returns the failure for this code, naming {@code input} (the API raises it as gaierror). */
+  public LookupFailure error(String input) {
+    return LookupFailure.gai(code, message, input);
   }
 
   /** Returns glibc's {@code gai_strerror(code)} for any int ({@code "Unknown error"} if none). */

@@ -1,6 +1,5 @@
 package dev.netdb.dns;
 
-import dev.netdb.AddressFamily;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -16,6 +15,9 @@ import dev.netdb.observe.TraceRecorder;
  * reads it. One instance serves one lookup with one snapshot of the settings.
  */
 final class HostQuery {
+  private static final int AF_INET = 2;
+  private static final int AF_INET6 = 10;
+
   private final ResolverConfig cfg;
   private final Function<DnsQuestion, CompletableFuture<DnsOutcome>> query;
   /** Where the CNAME chains are reported when the lookup is traced. */
@@ -37,10 +39,10 @@ final class HostQuery {
     this.recorder = recorder;
   }
 
-  CompletableFuture<DnsHostResult> lookup(String name, AddressFamily family) {
-    boolean wantA = family != AddressFamily.INET6;
+  CompletableFuture<DnsHostResult> lookup(String name, int family) {
+    boolean wantA = family != AF_INET6;
     // glibc 2.36 no-aaaa: AAAA is never asked; an INET6-only lookup finds no data without a query.
-    boolean wantAaaa = family != AddressFamily.INET && !cfg.noAaaa();
+    boolean wantAaaa = family != AF_INET && !cfg.noAaaa();
     if (!wantA && !wantAaaa) {
       return CompletableFuture.completedFuture(new DnsHostResult.Failed(DnsError.NO_DATA, "no-aaaa set"));
     }
@@ -58,6 +60,7 @@ final class HostQuery {
       qname = DnsName.canonical(fqdn);
     } catch (DnsFormatException e) {
       // res_nmkquery fails on such a name; res_query then sets NO_RECOVERY.
+      negativeTtl = 0;
       return CompletableFuture.completedFuture(SearchList.Try.failed(DnsError.NO_RECOVERY, false));
     }
     CompletableFuture<DnsOutcome> a = wantA ? query.apply(DnsQuestion.in(qname, DnsType.A)) : null;
@@ -89,28 +92,30 @@ final class HostQuery {
    */
   private SearchList.Try<DnsHostResult.Found> noted(SearchList.Try<DnsHostResult.Found> t, DnsOutcome a, DnsOutcome aaaa) {
     if (t.value() == null) {
-      for (DnsOutcome o : new DnsOutcome[] {a, aaaa}) {
-        if (o != null) negativeTtl = Math.min(negativeTtl, negativeTtl(o));
-      }
+      negativeTtl = Math.min(negativeTtl, Math.min(negativeTtl(a), negativeTtl(aaaa)));
       return t;
     }
-    long ttl = t.value().ttl();
+    long ttl = t.value().ttlSeconds();
     for (DnsOutcome o : new DnsOutcome[] {a, aaaa}) {
       if (o != null && !(o instanceof DnsOutcome.Answer)) ttl = Math.min(ttl, negativeTtl(o));
     }
     DnsHostResult.Found f = t.value();
-    return ttl == f.ttl() ? t
+    return ttl == f.ttlSeconds() ? t
         : SearchList.Try.found(new DnsHostResult.Found(f.queriedName(), f.canonicalName(), f.aliases(), f.addresses(), ttl));
   }
 
-  /** Returns RFC 2308 §5's negative TTL of an outcome: min(SOA TTL, SOA MINIMUM); 0 if none. */
+  /**
+   * Returns how long a failed side may be kept: min(SOA TTL, SOA MINIMUM) of the authority SOA
+   * of an NXDOMAIN or NODATA reply (RFC 2308 §5), 0 without one or for any other outcome, and no
+   * bound for a side not asked.
+   */
   static long negativeTtl(DnsOutcome o) {
-    DnsMessage m = switch (o) {
-      case DnsOutcome.NxDomain n -> n.message();
-      case DnsOutcome.NoData n -> n.message();
-      default -> null;
+    return switch (o) {
+      case null -> Long.MAX_VALUE;
+      case DnsOutcome.NxDomain n -> n.message().negativeTtlSeconds();
+      case DnsOutcome.NoData n -> n.message().negativeTtlSeconds();
+      default -> 0;
     };
-    return m == null ? 0 : m.authoritySoa().map(s -> Math.min(s.ttl(), s.minimum())).orElse(0L);
   }
 
   /**
@@ -123,7 +128,7 @@ final class HostQuery {
   static SearchList.Try<DnsHostResult.Found> combine(String qname, DnsOutcome a, DnsOutcome aaaa) {
     Chain ca = a == null ? null : Chain.follow(qname, a, DnsType.A);
     Chain c6 = aaaa == null ? null : Chain.follow(qname, aaaa, DnsType.AAAA);
-    List<InetAddress> addresses = new ArrayList<>();
+    List<byte[]> addresses = new ArrayList<>();
     Chain names = null;
     long ttl = Long.MAX_VALUE;
     for (Chain c : new Chain[] {ca, c6}) {
@@ -172,7 +177,7 @@ final class HostQuery {
     return query.apply(DnsQuestion.in(qname, DnsType.PTR)).thenApply(o -> {
       Chain c = Chain.follow(qname, o, DnsType.PTR);
       if (c.error != null) return new DnsHostResult.Failed(c.error, "reverse lookup of " + qname + " failed");
-      return new DnsHostResult.Found(qname, c.ptr, List.of(), List.of(address), c.ttl);
+      return new DnsHostResult.Found(qname, c.ptr, List.of(), List.of(address.getAddress()), c.ttl);
     });
   }
 
@@ -210,7 +215,7 @@ final class HostQuery {
   static final class Chain {
     String canonical;
     final List<String> aliases = new ArrayList<>();
-    final List<InetAddress> addresses = new ArrayList<>();
+    final List<byte[]> addresses = new ArrayList<>();
     String ptr;
     long ttl = Long.MAX_VALUE;
     DnsError error;
@@ -268,13 +273,13 @@ final class HostQuery {
       if (addresses.isEmpty() && ptr == null) {
         // A reply with only CNAMEs: getanswer_r finds nothing of the asked type and fails with
         // NO_RECOVERY; getaddrinfo reports EAI_NODATA for AF_INET, EAI_NONAME for AF_UNSPEC
-        // (measured, testdata/dns/oracle-glibc-2.36.txt; see DnsError#eai(AddressFamily, boolean)).
+        // (measured, testdata/dns/oracle-glibc-2.36.txt; see DnsError#eai(int, boolean)).
         error = DnsError.NO_RECOVERY;
       }
     }
 
     private void add(InetAddress a, long recordTtl) {
-      if (a instanceof Inet4Address || a instanceof Inet6Address) addresses.add(a);
+      if (a instanceof Inet4Address || a instanceof Inet6Address) addresses.add(a.getAddress());
       ttl = Math.min(ttl, recordTtl);
     }
   }

@@ -1,7 +1,6 @@
 package dev.netdb.dns;
 
-import dev.netdb.AddressFamily;
-import dev.netdb.Inet;
+import dev.netdb.text.IpLiterals;
 import java.lang.System.Logger.Level;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -54,8 +53,8 @@ public final class LoopbackOnly {
       return destination.getHostString() + ":" + destination.getPort();
     }
     String text = a instanceof Inet6Address
-        ? "[" + Inet.ntop(AddressFamily.INET6, a.getAddress()) + "]"
-        : Inet.ntop(AddressFamily.INET, a.getAddress());
+        ? "[" + IpLiterals.ntop(a.getAddress()) + "]"
+        : IpLiterals.ntop(a.getAddress());
     return text + ":" + destination.getPort();
   }
 }

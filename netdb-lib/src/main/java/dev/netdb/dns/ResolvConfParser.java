@@ -1,8 +1,7 @@
 package dev.netdb.dns;
 
-import dev.netdb.AddressFamily;
-import dev.netdb.Inet;
 import dev.netdb.files.ConfigFile;
+import dev.netdb.text.IpLiterals;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -161,7 +160,7 @@ public final class ResolvConfParser {
     }
 
     private static InetSocketAddress nameserver(String text) {
-      byte[] v4 = text.isEmpty() ? null : Inet.tryAton(text);
+      byte[] v4 = text.isEmpty() ? null : IpLiterals.aton(text);
       if (v4 != null) return socket(v4, 0);
       int end = 0;
       while (end < text.length() && " \t".indexOf(text.charAt(end)) < 0) end++;
@@ -169,7 +168,7 @@ public final class ResolvConfParser {
       int pct = literal.indexOf('%');
       String scope = pct >= 0 ? literal.substring(pct + 1) : null;
       if (pct >= 0) literal = literal.substring(0, pct);
-      byte[] v6 = literal.isEmpty() ? null : Inet.tryPton(AddressFamily.INET6, literal);
+      byte[] v6 = literal.isEmpty() ? null : IpLiterals.pton6(literal);
       if (v6 == null) return null;
       int scopeId = 0;
       if (scope != null && scope.matches("[0-9]{1,9}")) scopeId = Integer.parseInt(scope); // names ignored

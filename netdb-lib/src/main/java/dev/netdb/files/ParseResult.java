@@ -10,7 +10,7 @@ import java.util.List;
  * @param diagnostics one per skipped line (blank and comment lines are not reported)
  * @param dataLines the number of lines that were neither blank nor comments; always equals
  *     {@code entries.size() + diagnostics.size()}
- * @param <T> {@link dev.netdb.ServiceEntry} or {@link dev.netdb.ProtocolEntry}
+ * @param <T> {@link Servent} or {@link Protoent}
  */
 public record ParseResult<T>(List<T> entries, List<Diagnostic> diagnostics, int dataLines) {
   /** Creates a result; the lists are copied and become immutable. */

@@ -1,6 +1,5 @@
 package dev.netdb.files;
 
-import dev.netdb.ProtocolEntry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -64,18 +63,18 @@ public final class ProtocolsDatabase {
   /**
    * Returns the first entry named or aliased {@code name}, or null ({@code getprotobyname_r(3)}).
    */
-  public ProtocolEntry protocolByName(String name) {
+  public Protoent protocolByName(String name) {
     Objects.requireNonNull(name, "name");
     return file.get().table().byName(name);
   }
 
   /** Returns the first entry with {@code number}, or null ({@code getprotobynumber_r(3)}). */
-  public ProtocolEntry protocolByNumber(int number) {
+  public Protoent protocolByNumber(int number) {
     return file.get().table().byNumber(number);
   }
 
   /** Returns every entry in file order, as {@code getent protocols} lists them. */
-  public List<ProtocolEntry> protocols() {
+  public List<Protoent> protocols() {
     return file.get().table().entries();
   }
 

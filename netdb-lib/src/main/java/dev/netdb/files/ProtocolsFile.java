@@ -1,6 +1,5 @@
 package dev.netdb.files;
 
-import dev.netdb.ProtocolEntry;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,8 +19,8 @@ public final class ProtocolsFile {
   private ProtocolsFile() {}
 
   /** Parses the bytes of a protocols file. */
-  public static ParseResult<ProtocolEntry> parse(byte[] data) {
-    List<ProtocolEntry> entries = new ArrayList<>();
+  public static ParseResult<Protoent> parse(byte[] data) {
+    List<Protoent> entries = new ArrayList<>();
     List<Diagnostic> diagnostics = new ArrayList<>();
     int[] count = {0};
     int[] end = new int[1];
@@ -42,17 +41,17 @@ public final class ProtocolsFile {
    * that entry, as glibc's files module reads the file on each {@code getprotobyname_r} call;
    * null when there is none. Same answers as {@link ProtocolsDatabase#protocolByName}.
    */
-  public static ProtocolEntry findByName(byte[] data, String name) {
+  public static Protoent findByName(byte[] data, String name) {
     return first(data, name, 0);
   }
 
   /** Returns the first entry numbered {@code number}, as {@link #findByName} scans; or null. */
-  public static ProtocolEntry findByNumber(byte[] data, int number) {
+  public static Protoent findByNumber(byte[] data, int number) {
     return first(data, null, number);
   }
 
-  private static ProtocolEntry first(byte[] data, String name, int number) {
-    List<ProtocolEntry> found = new ArrayList<>(1);
+  private static Protoent first(byte[] data, String name, int number) {
+    List<Protoent> found = new ArrayList<>(1);
     int[] end = new int[1];
     NssLines.scanDataLines(
         data,
@@ -60,7 +59,7 @@ public final class ProtocolsFile {
           if (parseLine(line, end, found) != null) {
             return false;
           }
-          ProtocolEntry e = found.getLast();
+          Protoent e = found.getLast();
           boolean match =
               name == null ? e.number() == number
                   : e.name().equals(name) || e.aliases().contains(name);
@@ -72,7 +71,7 @@ public final class ProtocolsFile {
     return found.isEmpty() ? null : found.getFirst();
   }
 
-  private static String parseLine(byte[] line, int[] end, List<ProtocolEntry> out) {
+  private static String parseLine(byte[] line, int[] end, List<Protoent> out) {
     int n = line.length;
     int i = 0;
     while (i < n && !NssLines.isSpace(line[i])) {
@@ -94,7 +93,7 @@ public final class ProtocolsFile {
     if (i < n && !NssLines.isSpace(line[i])) {
       return "protocol number not followed by whitespace";
     }
-    out.add(new ProtocolEntry(name, ServicesFile.aliases(line, i), (int) value));
+    out.add(new Protoent(name, ServicesFile.aliases(line, i), (int) value));
     return null;
   }
 }

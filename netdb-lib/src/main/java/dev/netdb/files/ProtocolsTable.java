@@ -1,6 +1,5 @@
 package dev.netdb.files;
 
-import dev.netdb.ProtocolEntry;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,16 +10,16 @@ import java.util.Map;
  * ({@code strcmp}, so case-sensitive), or whose number equals the key.
  */
 final class ProtocolsTable {
-  private final List<ProtocolEntry> entries;
-  private final Map<String, ProtocolEntry> byName;
-  private final ProtocolEntry[] small = new ProtocolEntry[256];
-  private final Map<Integer, ProtocolEntry> large;
+  private final List<Protoent> entries;
+  private final Map<String, Protoent> byName;
+  private final Protoent[] small = new Protoent[256];
+  private final Map<Integer, Protoent> large;
 
-  ProtocolsTable(List<ProtocolEntry> entries) {
+  ProtocolsTable(List<Protoent> entries) {
     this.entries = List.copyOf(entries);
-    Map<String, ProtocolEntry> names = new HashMap<>();
-    Map<Integer, ProtocolEntry> numbers = new HashMap<>();
-    for (ProtocolEntry e : this.entries) {
+    Map<String, Protoent> names = new HashMap<>();
+    Map<Integer, Protoent> numbers = new HashMap<>();
+    for (Protoent e : this.entries) {
       names.putIfAbsent(e.name(), e);
       for (String alias : e.aliases()) {
         names.putIfAbsent(alias, e);
@@ -39,17 +38,17 @@ final class ProtocolsTable {
   }
 
   /** Returns the entries in file order. */
-  List<ProtocolEntry> entries() {
+  List<Protoent> entries() {
     return entries;
   }
 
   /** Returns the first entry named or aliased {@code name}, or null. */
-  ProtocolEntry byName(String name) {
+  Protoent byName(String name) {
     return byName.get(name);
   }
 
   /** Returns the first entry with {@code number}, or null. */
-  ProtocolEntry byNumber(int number) {
+  Protoent byNumber(int number) {
     return number >= 0 && number < small.length ? small[number] : large.get(number);
   }
 }

@@ -1,6 +1,5 @@
 package dev.netdb.files;
 
-import dev.netdb.ServiceEntry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -65,7 +64,7 @@ public final class ServicesDatabase {
    * Returns the first entry named or aliased {@code name} whose protocol is {@code proto}, or null
    * ({@code getservbyname_r(3)}). {@code proto} may be null for any protocol.
    */
-  public ServiceEntry serviceByName(String name, String proto) {
+  public Servent serviceByName(String name, String proto) {
     Objects.requireNonNull(name, "name");
     return file.get().table().byName(name, proto);
   }
@@ -74,12 +73,12 @@ public final class ServicesDatabase {
    * Returns the first entry on {@code port} (host order; only its low 16 bits count, as after
    * {@code htons}) whose protocol is {@code proto}, or null ({@code getservbyport_r(3)}).
    */
-  public ServiceEntry serviceByPort(int port, String proto) {
+  public Servent serviceByPort(int port, String proto) {
     return file.get().table().byPort(port, proto);
   }
 
   /** Returns every entry in file order, as {@code getent services} lists them. */
-  public List<ServiceEntry> services() {
+  public List<Servent> services() {
     return file.get().table().entries();
   }
 

@@ -1,6 +1,5 @@
 package dev.netdb.files;
 
-import dev.netdb.ServiceEntry;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,8 +23,8 @@ public final class ServicesFile {
   private ServicesFile() {}
 
   /** Parses the bytes of a services file. */
-  public static ParseResult<ServiceEntry> parse(byte[] data) {
-    List<ServiceEntry> entries = new ArrayList<>();
+  public static ParseResult<Servent> parse(byte[] data) {
+    List<Servent> entries = new ArrayList<>();
     List<Diagnostic> diagnostics = new ArrayList<>();
     int[] count = {0};
     int[] end = new int[1];
@@ -48,7 +47,7 @@ public final class ServicesFile {
    * file on each {@code getservbyname_r} call; null when there is none. Same answers as {@link
    * ServicesDatabase#serviceByName}, without building an index.
    */
-  public static ServiceEntry findByName(byte[] data, String name, String proto) {
+  public static Servent findByName(byte[] data, String name, String proto) {
     return first(data, name, -1, proto);
   }
 
@@ -56,12 +55,12 @@ public final class ServicesFile {
    * Returns the first entry on {@code port} (its low 16 bits, as after {@code htons}) whose
    * protocol is {@code proto} (any when null), as {@link #findByName} scans; null when none.
    */
-  public static ServiceEntry findByPort(byte[] data, int port, String proto) {
+  public static Servent findByPort(byte[] data, int port, String proto) {
     return first(data, null, port & 0xffff, proto);
   }
 
-  private static ServiceEntry first(byte[] data, String name, int port, String proto) {
-    List<ServiceEntry> found = new ArrayList<>(1);
+  private static Servent first(byte[] data, String name, int port, String proto) {
+    List<Servent> found = new ArrayList<>(1);
     int[] end = new int[1];
     NssLines.scanDataLines(
         data,
@@ -69,7 +68,7 @@ public final class ServicesFile {
           if (parseLine(line, end, found) != null) {
             return false;
           }
-          ServiceEntry e = found.getLast();
+          Servent e = found.getLast();
           boolean match =
               (proto == null || e.protocol().equals(proto))
                   && (name == null ? e.port() == port
@@ -82,7 +81,7 @@ public final class ServicesFile {
     return found.isEmpty() ? null : found.getFirst();
   }
 
-  private static String parseLine(byte[] line, int[] end, List<ServiceEntry> out) {
+  private static String parseLine(byte[] line, int[] end, List<Servent> out) {
     int n = line.length;
     int i = 0;
     while (i < n && !NssLines.isSpace(line[i])) {
@@ -112,7 +111,7 @@ public final class ServicesFile {
     }
     String proto = NssLines.text(line, protoFrom, i);
     List<String> aliases = aliases(line, i);
-    out.add(new ServiceEntry(name, aliases, (int) (value & 0xffff), proto));
+    out.add(new Servent(name, aliases, (int) (value & 0xffff), proto));
     return null;
   }
 

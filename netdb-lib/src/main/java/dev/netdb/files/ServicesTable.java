@@ -1,6 +1,5 @@
 package dev.netdb.files;
 
-import dev.netdb.ServiceEntry;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,60 +15,60 @@ import java.util.Map;
  * version, so a warm lookup allocates nothing.
  */
 final class ServicesTable {
-  private static final ServiceEntry[] NONE = new ServiceEntry[0];
+  private static final Servent[] NONE = new Servent[0];
 
-  private final List<ServiceEntry> entries;
-  private final Map<String, ServiceEntry[]> byName;
-  private final ServiceEntry[][] byPort = new ServiceEntry[65536][];
+  private final List<Servent> entries;
+  private final Map<String, Servent[]> byName;
+  private final Servent[][] byPort = new Servent[65536][];
 
-  ServicesTable(List<ServiceEntry> entries) {
+  ServicesTable(List<Servent> entries) {
     this.entries = List.copyOf(entries);
-    Map<String, List<ServiceEntry>> names = new HashMap<>();
+    Map<String, List<Servent>> names = new HashMap<>();
     // Ports are collected in a map, not a 65536-slot list: building runs once per process start
     // in the CLI, mostly interpreted, where two passes over 65536 slots cost milliseconds.
-    Map<Integer, List<ServiceEntry>> ports = new HashMap<>();
-    for (ServiceEntry e : this.entries) {
+    Map<Integer, List<Servent>> ports = new HashMap<>();
+    for (Servent e : this.entries) {
       addOnce(names.computeIfAbsent(e.name(), k -> new ArrayList<>(1)), e);
       for (String alias : e.aliases()) {
         addOnce(names.computeIfAbsent(alias, k -> new ArrayList<>(1)), e);
       }
       ports.computeIfAbsent(e.port(), k -> new ArrayList<>(1)).add(e);
     }
-    Map<String, ServiceEntry[]> index = HashMap.newHashMap(names.size());
+    Map<String, Servent[]> index = HashMap.newHashMap(names.size());
     names.forEach((k, v) -> index.put(k, v.toArray(NONE)));
     this.byName = index;
     ports.forEach((p, atPort) -> byPort[p] = atPort.toArray(NONE));
   }
 
   /** Adds {@code e} unless it was the last one added (a name repeated among its own aliases). */
-  private static void addOnce(List<ServiceEntry> list, ServiceEntry e) {
+  private static void addOnce(List<Servent> list, Servent e) {
     if (list.isEmpty() || list.getLast() != e) {
       list.add(e);
     }
   }
 
   /** Returns the entries in file order. */
-  List<ServiceEntry> entries() {
+  List<Servent> entries() {
     return entries;
   }
 
   /** Returns the first entry named or aliased {@code name} with protocol {@code proto}, or null. */
-  ServiceEntry byName(String name, String proto) {
-    ServiceEntry[] candidates = byName.get(name);
+  Servent byName(String name, String proto) {
+    Servent[] candidates = byName.get(name);
     return candidates == null ? null : first(candidates, proto);
   }
 
   /** Returns the first entry on {@code port} (masked to 16 bits, as htons does), or null. */
-  ServiceEntry byPort(int port, String proto) {
-    ServiceEntry[] candidates = byPort[port & 0xffff];
+  Servent byPort(int port, String proto) {
+    Servent[] candidates = byPort[port & 0xffff];
     return candidates == null ? null : first(candidates, proto);
   }
 
-  private static ServiceEntry first(ServiceEntry[] candidates, String proto) {
+  private static Servent first(Servent[] candidates, String proto) {
     if (proto == null) {
       return candidates[0];
     }
-    for (ServiceEntry e : candidates) {
+    for (Servent e : candidates) {
       if (e.protocol().equals(proto)) {
         return e;
       }

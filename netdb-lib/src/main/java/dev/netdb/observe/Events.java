@@ -69,10 +69,17 @@ public final class Events {
       synchronized (Events.class) {
         if (!registered) {
           registered = true;
-          dev.netdb.observe.jfr.JfrEvents.registerCacheStatistics(Events::cacheTotals);
+          dev.netdb.observe.jfr.JfrEvents.registerCacheStatistics(Events::commitCacheTotals);
         }
       }
     }
+  }
+
+  /** Commits the periodic event with the sums over the live caches. */
+  private static void commitCacheTotals() {
+    CacheStats s = cacheTotals();
+    dev.netdb.observe.jfr.JfrEvents.commitCacheStatistics(s.entries(), s.hits(), s.misses(),
+        s.staleServed(), s.negative());
   }
 
   /** Returns the sums over the live caches, dropping the collected ones. */

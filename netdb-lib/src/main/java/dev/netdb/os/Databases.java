@@ -12,9 +12,9 @@ import static dev.netdb.os.bindings.NetdbLayouts.S_PROTO;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
-import dev.netdb.ProtocolEntry;
-import dev.netdb.ServiceEntry;
-import dev.netdb.SystemException;
+import dev.netdb.files.Protoent;
+import dev.netdb.files.Servent;
+import dev.netdb.dns.LookupFailure;
 import dev.netdb.os.bindings.Libc;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -53,7 +53,7 @@ final class Databases {
     return Short.toUnsignedInt(LITTLE ? Short.reverseBytes(s) : s);
   }
 
-  static ServiceEntry getservbyname(String name, String proto) {
+  static Servent getservbyname(String name, String proto) {
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment cName = NativeText.cString(arena, name, "service name");
       MemorySegment cProto = NativeText.cString(arena, proto, "protocol name");
@@ -65,7 +65,7 @@ final class Databases {
     }
   }
 
-  static ServiceEntry getservbyport(int port, String proto) {
+  static Servent getservbyport(int port, String proto) {
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment cProto = NativeText.cString(arena, proto, "protocol name");
       MemorySegment ent = arena.allocate(SERVENT);
@@ -79,7 +79,7 @@ final class Databases {
     }
   }
 
-  static ProtocolEntry getprotobyname(String name) {
+  static Protoent getprotobyname(String name) {
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment cName = NativeText.cString(arena, name, "protocol name");
       MemorySegment ent = arena.allocate(PROTOENT);
@@ -90,7 +90,7 @@ final class Databases {
     }
   }
 
-  static ProtocolEntry getprotobynumber(int number) {
+  static Protoent getprotobynumber(int number) {
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment ent = arena.allocate(PROTOENT);
       MemorySegment result = arena.allocate(ADDRESS);
@@ -103,8 +103,8 @@ final class Databases {
   }
 
   /** Lists the services database in file order, as {@code getent services} does. */
-  static List<ServiceEntry> services() {
-    List<ServiceEntry> out = new ArrayList<>();
+  static List<Servent> services() {
+    List<Servent> out = new ArrayList<>();
     SERVICES_CURSOR.lock();
     try (Arena arena = Arena.ofConfined()) {
       Libc.setservent(0);
@@ -117,7 +117,7 @@ final class Databases {
           int rc =
               GrowingBuffer.run(
                   arena, "services", (buf, len) -> Libc.getservent_r(ent, buf, len, result));
-          ServiceEntry e = service(result);
+          Servent e = service(result);
           if (e == null) {
             endOfListing(rc, "services");
             break;
@@ -134,8 +134,8 @@ final class Databases {
   }
 
   /** Lists the protocols database in file order, as {@code getent protocols} does. */
-  static List<ProtocolEntry> protocols() {
-    List<ProtocolEntry> out = new ArrayList<>();
+  static List<Protoent> protocols() {
+    List<Protoent> out = new ArrayList<>();
     PROTOCOLS_CURSOR.lock();
     try (Arena arena = Arena.ofConfined()) {
       Libc.setprotoent(0);
@@ -146,7 +146,7 @@ final class Databases {
           int rc =
               GrowingBuffer.run(
                   arena, "protocols", (buf, len) -> Libc.getprotoent_r(ent, buf, len, result));
-          ProtocolEntry e = protocol(result);
+          Protoent e = protocol(result);
           if (e == null) {
             endOfListing(rc, "protocols");
             break;
@@ -165,30 +165,30 @@ final class Databases {
   /** Accepts 0 or {@code ENOENT} as the normal end of a listing; anything else is an error. */
   private static void endOfListing(int rc, String database) {
     if (rc != 0 && rc != Libc.ENOENT) {
-      throw new SystemException(rc, Errors.strerror(rc), database);
+      throw LookupFailure.system(rc, Errors.strerror(rc), database);
     }
   }
 
-  private static ServiceEntry service(MemorySegment result) {
+  private static Servent service(MemorySegment result) {
     MemorySegment p = result.get(ADDRESS, 0);
     if (p.equals(MemorySegment.NULL)) {
       return null;
     }
     MemorySegment s = p.reinterpret(SERVENT.byteSize());
-    return new ServiceEntry(
+    return new Servent(
         NativeText.read(s.get(ADDRESS, S_NAME)),
         NativeText.readArray(s.get(ADDRESS, S_ALIASES)),
         ntohs(s.get(JAVA_INT, S_PORT)),
         NativeText.read(s.get(ADDRESS, S_PROTO)));
   }
 
-  private static ProtocolEntry protocol(MemorySegment result) {
+  private static Protoent protocol(MemorySegment result) {
     MemorySegment p = result.get(ADDRESS, 0);
     if (p.equals(MemorySegment.NULL)) {
       return null;
     }
     MemorySegment s = p.reinterpret(PROTOENT.byteSize());
-    return new ProtocolEntry(
+    return new Protoent(
         NativeText.read(s.get(ADDRESS, P_NAME)),
         NativeText.readArray(s.get(ADDRESS, P_ALIASES)),
         s.get(JAVA_INT, P_PROTO));

@@ -1,6 +1,6 @@
 package dev.netdb.os;
 
-import dev.netdb.SystemException;
+import dev.netdb.dns.LookupFailure;
 import dev.netdb.os.bindings.Libc;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -32,7 +32,7 @@ final class GrowingBuffer {
         return rc;
       }
       if (size >= MAX) {
-        throw new SystemException(Libc.ERANGE, Errors.strerror(Libc.ERANGE), input);
+        throw LookupFailure.system(Libc.ERANGE, Errors.strerror(Libc.ERANGE), input);
       }
     }
   }

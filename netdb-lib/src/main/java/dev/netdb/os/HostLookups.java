@@ -9,7 +9,7 @@ import static dev.netdb.os.bindings.NetdbLayouts.H_NAME;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
-import dev.netdb.HostEntry;
+import dev.netdb.backend.Hostent;
 import dev.netdb.os.bindings.Libc;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -19,14 +19,14 @@ import java.util.List;
 /**
  * Calls {@code gethostbyname2_r} and {@code gethostbyaddr_r}, taking {@code h_errno} from their
  * out-parameter (never the thread-global one) and turning the {@code hostent} into a {@link
- * HostEntry} as CPython's {@code gethost_common} does.
+ * Hostent} as CPython's {@code gethost_common} does.
  */
 // Restricted FFM methods are used only after NativeSupport confirmed native access.
 @SuppressWarnings("restricted")
 final class HostLookups {
   private HostLookups() {}
 
-  static HostEntry byName(String host, int family) {
+  static Hostent byName(String host, int family) {
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment name = NativeText.cString(arena, host, "host name");
       MemorySegment ent = arena.allocate(HOSTENT);
@@ -40,7 +40,7 @@ final class HostLookups {
     }
   }
 
-  static HostEntry byAddress(byte[] address, int family) {
+  static Hostent byAddress(byte[] address, int family) {
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment addr = arena.allocateFrom(java.lang.foreign.ValueLayout.JAVA_BYTE, address);
       String input = describe(arena, addr, address.length, family);
@@ -57,7 +57,7 @@ final class HostLookups {
   }
 
   /** Returns the entry, or throws {@code herror(h_errno)} when glibc found none. */
-  private static HostEntry entry(
+  private static Hostent entry(
       Arena arena, MemorySegment result, MemorySegment herr, String input) {
     MemorySegment p = result.get(ADDRESS, 0);
     if (p.equals(MemorySegment.NULL)) {
@@ -78,7 +78,7 @@ final class HostLookups {
         addresses.add(Sockaddrs.ntop(arena, type, addr.reinterpret(length)));
       }
     }
-    return new HostEntry(
+    return new Hostent(
         NativeText.read(h.get(ADDRESS, H_NAME)),
         NativeText.readArray(h.get(ADDRESS, H_ALIASES)),
         addresses);

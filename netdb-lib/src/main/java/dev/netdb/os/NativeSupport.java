@@ -1,6 +1,5 @@
 package dev.netdb.os;
 
-import dev.netdb.OsBackendUnavailableException;
 import dev.netdb.os.bindings.Libc;
 import java.lang.foreign.Linker;
 import java.lang.foreign.ValueLayout;
@@ -54,19 +53,22 @@ final class NativeSupport {
     return PlatformHolder.STATUS;
   }
 
-  /** Throws {@link OsBackendUnavailableException} unless {@link #platform()} accepts this JVM. */
+  /** Throws {@link OsUnavailableException} unless {@link #platform()} accepts this JVM. */
   static void requirePlatform() {
     Status s = platform();
     if (!s.available()) {
-      throw new OsBackendUnavailableException(s.reason(), s.cause());
+      throw new OsUnavailableException(s.reason(), s.cause());
     }
   }
 
-  /** Throws {@link OsBackendUnavailableException} unless the back end works here. */
+  /**
+   * Throws {@link OsUnavailableException} (with the reason and its cause) unless the back end works
+   * here; the API edge turns it into the public {@code OsBackendUnavailableException}.
+   */
   static void require() {
     Status s = status();
     if (!s.available()) {
-      throw new OsBackendUnavailableException(s.reason(), s.cause());
+      throw new OsUnavailableException(s.reason(), s.cause());
     }
   }
 

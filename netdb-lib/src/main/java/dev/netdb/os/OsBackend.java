@@ -11,13 +11,12 @@ import static dev.netdb.os.bindings.NetdbLayouts.AI_SOCKTYPE;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
-import dev.netdb.AddrInfo;
-import dev.netdb.HostEntry;
-import dev.netdb.NameInfo;
-import dev.netdb.OsBackendUnavailableException;
-import dev.netdb.ProtocolEntry;
-import dev.netdb.ServiceEntry;
-import dev.netdb.SystemException;
+import dev.netdb.backend.AddressInfo;
+import dev.netdb.backend.Hostent;
+import dev.netdb.backend.HostAndService;
+import dev.netdb.files.Protoent;
+import dev.netdb.files.Servent;
+import dev.netdb.dns.LookupFailure;
 import dev.netdb.files.ConfigFile;
 import dev.netdb.files.NsswitchConf;
 import dev.netdb.files.ProtocolsDatabase;
@@ -25,7 +24,7 @@ import dev.netdb.files.ProtocolsFile;
 import dev.netdb.files.ServicesDatabase;
 import dev.netdb.files.ServicesFile;
 import dev.netdb.os.bindings.Libc;
-import dev.netdb.python.Backend;
+import dev.netdb.backend.Backend;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.io.IOException;
@@ -104,7 +103,7 @@ public final class OsBackend implements Backend {
    * Returns the OS back end that sends every call to glibc, whatever nsswitch.conf says (the
    * differential suites compare this one with the pure-Java back end).
    *
-   * @throws OsBackendUnavailableException where the platform or native access does not allow
+   * @throws OsUnavailableException where the platform or native access does not allow
    *     it; the message says why and how to enable native access
    */
   public static OsBackend create() {
@@ -119,7 +118,7 @@ public final class OsBackend implements Backend {
    * #isAvailable()}); the native linker is set up before the first native call, so a command
    * answered from the files never pays for it.
    *
-   * @throws OsBackendUnavailableException where the platform or native access does not allow
+   * @throws OsUnavailableException where the platform or native access does not allow
    *     it; the message says why and how to enable native access
    */
   public static OsBackend system() {
@@ -135,6 +134,11 @@ public final class OsBackend implements Backend {
    */
   public static boolean isAvailable() {
     return NativeSupport.platform().available();
+  }
+
+  /** Returns what made the back end unavailable here (an exception of the check), or null. */
+  public static Throwable unavailableCause() {
+    return NativeSupport.status().cause();
   }
 
   /** Returns why the back end is unavailable here, or empty when it is available. */
@@ -198,14 +202,14 @@ public final class OsBackend implements Backend {
       // CPython: gethostname(buf, sizeof buf - 1), then forces the last byte to NUL.
       if (Libc.gethostname(state, buf, HOSTNAME_BUFFER - 1) < 0) {
         int errno = Libc.errno(state);
-        throw new SystemException(errno, Errors.strerror(errno), null);
+        throw LookupFailure.system(errno, Errors.strerror(errno), null);
       }
       return buf.getString(0);
     }
   }
 
   @Override
-  public List<AddrInfo> getaddrinfo(
+  public List<AddressInfo> getaddrinfo(
       String host, String service, int family, int type, int proto, int flags) {
     NativeSupport.require();
     String input = host != null ? host : service;
@@ -233,20 +237,20 @@ public final class OsBackend implements Backend {
   }
 
   /** Walks the {@code ai_next} list in glibc's order, as CPython's {@code getaddrinfo} does. */
-  private static List<AddrInfo> results(Arena arena, MemorySegment first) {
-    List<AddrInfo> out = new ArrayList<>();
+  private static List<AddressInfo> results(Arena arena, MemorySegment first) {
+    List<AddressInfo> out = new ArrayList<>();
     for (MemorySegment p = first; !p.equals(MemorySegment.NULL); ) {
       MemorySegment ai = p.reinterpret(ADDRINFO.byteSize());
       int family = ai.get(JAVA_INT, AI_FAMILY);
       String canon = NativeText.read(ai.get(ADDRESS, AI_CANONNAME));
       Sockaddrs.Decoded sa = Sockaddrs.decode(arena, family, ai.get(ADDRESS, AI_ADDR));
       out.add(
-          new AddrInfo(
+          new AddressInfo(
               family,
               ai.get(JAVA_INT, AI_SOCKTYPE),
               ai.get(JAVA_INT, AI_PROTOCOL),
               canon == null ? "" : canon, // CPython: ai_canonname ? ai_canonname : ""
-              sa.host(),
+              sa.address(),
               sa.port(),
               sa.flowInfo(),
               sa.scopeId()));
@@ -256,19 +260,19 @@ public final class OsBackend implements Backend {
   }
 
   @Override
-  public HostEntry gethostbyname(String host, int family) {
+  public Hostent gethostbyname(String host, int family) {
     NativeSupport.require();
     return HostLookups.byName(host, family);
   }
 
   @Override
-  public HostEntry gethostbyaddr(byte[] address, int family) {
+  public Hostent gethostbyaddr(byte[] address, int family) {
     NativeSupport.require();
     return HostLookups.byAddress(address, family);
   }
 
   @Override
-  public NameInfo getnameinfo(AddrInfo sockaddr, int flags) {
+  public HostAndService getnameinfo(AddressInfo sockaddr, int flags) {
     NativeSupport.require();
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment sa = Sockaddrs.encode(arena, sockaddr);
@@ -282,12 +286,12 @@ public final class OsBackend implements Backend {
       if (rc != 0) {
         throw Errors.gai(rc, Libc.errno(state), sockaddr.host());
       }
-      return new NameInfo(host.getString(0), serv.getString(0));
+      return new HostAndService(host.getString(0), serv.getString(0));
     }
   }
 
   @Override
-  public ServiceEntry getservbyname(String name, String proto) {
+  public Servent getservbyname(String name, String proto) {
     byte[] file = filesAnswer("services", ServicesDatabase.DEFAULT_PATH);
     if (file != null) {
       return ServicesFile.findByName(file, name, proto);
@@ -297,7 +301,7 @@ public final class OsBackend implements Backend {
   }
 
   @Override
-  public ServiceEntry getservbyport(int port, String proto) {
+  public Servent getservbyport(int port, String proto) {
     byte[] file = filesAnswer("services", ServicesDatabase.DEFAULT_PATH);
     if (file != null) {
       return ServicesFile.findByPort(file, port, proto);
@@ -307,7 +311,7 @@ public final class OsBackend implements Backend {
   }
 
   @Override
-  public ProtocolEntry getprotobyname(String name) {
+  public Protoent getprotobyname(String name) {
     byte[] file = filesAnswer("protocols", ProtocolsDatabase.DEFAULT_PATH);
     if (file != null) {
       return ProtocolsFile.findByName(file, name);
@@ -317,7 +321,7 @@ public final class OsBackend implements Backend {
   }
 
   @Override
-  public ProtocolEntry getprotobynumber(int number) {
+  public Protoent getprotobynumber(int number) {
     byte[] file = filesAnswer("protocols", ProtocolsDatabase.DEFAULT_PATH);
     if (file != null) {
       return ProtocolsFile.findByNumber(file, number);
@@ -327,7 +331,7 @@ public final class OsBackend implements Backend {
   }
 
   @Override
-  public List<ServiceEntry> services() {
+  public List<Servent> services() {
     byte[] file = filesAnswer("services", ServicesDatabase.DEFAULT_PATH);
     if (file != null) {
       return ServicesFile.parse(file).entries();
@@ -337,7 +341,7 @@ public final class OsBackend implements Backend {
   }
 
   @Override
-  public List<ProtocolEntry> protocols() {
+  public List<Protoent> protocols() {
     byte[] file = filesAnswer("protocols", ProtocolsDatabase.DEFAULT_PATH);
     if (file != null) {
       return ProtocolsFile.parse(file).entries();
@@ -347,24 +351,24 @@ public final class OsBackend implements Backend {
   }
 
   @Override
-  public CompletableFuture<List<AddrInfo>> getaddrinfoAsync(
+  public CompletableFuture<List<AddressInfo>> getaddrinfoAsync(
       String host, String service, int family, int type, int proto, int flags) {
     return onPool(() -> getaddrinfo(host, service, family, type, proto, flags));
   }
 
   @Override
-  public CompletableFuture<HostEntry> gethostbynameAsync(String host, int family) {
+  public CompletableFuture<Hostent> gethostbynameAsync(String host, int family) {
     return onPool(() -> gethostbyname(host, family));
   }
 
   @Override
-  public CompletableFuture<HostEntry> gethostbyaddrAsync(byte[] address, int family) {
+  public CompletableFuture<Hostent> gethostbyaddrAsync(byte[] address, int family) {
     byte[] copy = address.clone();
     return onPool(() -> gethostbyaddr(copy, family));
   }
 
   @Override
-  public CompletableFuture<NameInfo> getnameinfoAsync(AddrInfo sockaddr, int flags) {
+  public CompletableFuture<HostAndService> getnameinfoAsync(AddressInfo sockaddr, int flags) {
     return onPool(() -> getnameinfo(sockaddr, flags));
   }
 

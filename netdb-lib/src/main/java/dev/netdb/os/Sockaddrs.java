@@ -12,18 +12,19 @@ import static dev.netdb.os.bindings.NetdbLayouts.SIN_FAMILY;
 import static dev.netdb.os.bindings.NetdbLayouts.SIN_PORT;
 import static dev.netdb.os.bindings.NetdbLayouts.SOCKADDR_IN;
 import static dev.netdb.os.bindings.NetdbLayouts.SOCKADDR_IN6;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
-import dev.netdb.AddrInfo;
+import dev.netdb.backend.AddressInfo;
 import dev.netdb.os.bindings.Libc;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
 /**
- * Reads and writes {@code sockaddr_in} and {@code sockaddr_in6}, with the address text made and
- * parsed by glibc's own {@code inet_ntop} and {@code inet_pton}, as CPython's {@code makesockaddr}
- * and {@code getnameinfo} do.
+ * Reads and writes {@code sockaddr_in} and {@code sockaddr_in6}, their addresses kept packed (the
+ * API edge writes the text); {@link #ntop} is glibc's own {@code inet_ntop}, for the {@code
+ * hostent} address lists.
  */
 // Restricted FFM methods are used only after NativeSupport confirmed native access.
 @SuppressWarnings("restricted")
@@ -33,8 +34,8 @@ final class Sockaddrs {
   static final int AF_INET = 2;
   static final int AF_INET6 = 10;
 
-  /** A decoded socket address: host text, port, and (IPv6 only) flow info and scope id. */
-  record Decoded(String host, int port, long flowInfo, long scopeId) {}
+  /** A decoded socket address: packed address, port, and (IPv6 only) flow info and scope id. */
+  record Decoded(byte[] address, int port, long flowInfo, long scopeId) {}
 
   /**
    * Decodes the socket address {@code sa} of {@code family}. Port and flow info are converted from
@@ -43,14 +44,14 @@ final class Sockaddrs {
   static Decoded decode(Arena arena, int family, MemorySegment sa) {
     if (family == AF_INET) {
       MemorySegment s = sa.reinterpret(SOCKADDR_IN.byteSize());
-      String host = ntop(arena, AF_INET, s.asSlice(SIN_ADDR, 4));
-      return new Decoded(host, Short.toUnsignedInt(s.get(NET_SHORT, SIN_PORT)), 0, 0);
+      byte[] address = s.asSlice(SIN_ADDR, 4).toArray(JAVA_BYTE);
+      return new Decoded(address, Short.toUnsignedInt(s.get(NET_SHORT, SIN_PORT)), 0, 0);
     }
     if (family == AF_INET6) {
       MemorySegment s = sa.reinterpret(SOCKADDR_IN6.byteSize());
-      String host = ntop(arena, AF_INET6, s.asSlice(SIN6_ADDR, 16));
+      byte[] address = s.asSlice(SIN6_ADDR, 16).toArray(JAVA_BYTE);
       return new Decoded(
-          host,
+          address,
           Short.toUnsignedInt(s.get(NET_SHORT, SIN6_PORT)),
           Integer.toUnsignedLong(s.get(NET_INT, SIN6_FLOWINFO)),
           Integer.toUnsignedLong(s.get(JAVA_INT, SIN6_SCOPE_ID)));
@@ -59,16 +60,16 @@ final class Sockaddrs {
   }
 
   /**
-   * Encodes {@code a} as a {@code sockaddr_in} or {@code sockaddr_in6} in {@code arena}; the host
-   * must be a numeric address of the family (CPython's {@code getnameinfo} gets it from a numeric
-   * {@code getaddrinfo} first). The port keeps its low 16 bits, as {@code htons} does.
+   * Encodes {@code a} as a {@code sockaddr_in} or {@code sockaddr_in6} in {@code arena}, its
+   * packed address copied as it is (CPython's {@code getnameinfo} gets it from a numeric {@code
+   * getaddrinfo} first). The port keeps its low 16 bits, as {@code htons} does.
    */
-  static MemorySegment encode(Arena arena, AddrInfo a) {
+  static MemorySegment encode(Arena arena, AddressInfo a) {
     if (a.family() == AF_INET) {
       MemorySegment s = arena.allocate(SOCKADDR_IN);
       s.set(JAVA_SHORT, SIN_FAMILY, (short) AF_INET);
       s.set(NET_SHORT, SIN_PORT, (short) a.port());
-      pton(arena, AF_INET, a.host(), s.asSlice(SIN_ADDR, 4));
+      s.asSlice(SIN_ADDR, 4).copyFrom(MemorySegment.ofArray(a.address()));
       return s;
     }
     if (a.family() == AF_INET6) {
@@ -77,7 +78,7 @@ final class Sockaddrs {
       s.set(NET_SHORT, SIN6_PORT, (short) a.port());
       s.set(NET_INT, SIN6_FLOWINFO, (int) a.flowInfo());
       s.set(JAVA_INT, SIN6_SCOPE_ID, (int) a.scopeId());
-      pton(arena, AF_INET6, a.host(), s.asSlice(SIN6_ADDR, 16));
+      s.asSlice(SIN6_ADDR, 16).copyFrom(MemorySegment.ofArray(a.address()));
       return s;
     }
     throw new IllegalArgumentException(
@@ -92,13 +93,5 @@ final class Sockaddrs {
       throw new IllegalStateException("inet_ntop failed for family " + family);
     }
     return dst.getString(0);
-  }
-
-  private static void pton(Arena arena, int family, String host, MemorySegment dst) {
-    MemorySegment text = NativeText.cString(arena, host, "host");
-    if (Libc.inet_pton(family, text, dst) != 1) {
-      throw new IllegalArgumentException(
-          "not a numeric " + (family == AF_INET ? "IPv4" : "IPv6") + " address: " + host);
-    }
   }
 }

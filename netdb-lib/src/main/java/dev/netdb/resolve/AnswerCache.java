@@ -1,8 +1,9 @@
 package dev.netdb.resolve;
 
-import dev.netdb.AddrInfo;
-import dev.netdb.GaiException;
-import dev.netdb.python.Backend.Expiring;
+import dev.netdb.backend.AddressInfo;
+import dev.netdb.backend.Backend.Expiring;
+import dev.netdb.dns.DnsHostResult;
+import dev.netdb.dns.LookupFailure;
 import dev.netdb.resolve.Getaddrinfo.Request;
 import dev.netdb.text.IpLiterals;
 import java.time.Duration;
@@ -155,16 +156,16 @@ public final class AnswerCache {
 
   /**
    * Answers a call from the cache or the pipeline; the future fails with the pipeline's {@link
-   * GaiException}. A hit is an already-completed future.
+   * LookupFailure}. A hit is an already-completed future.
    */
-  public CompletableFuture<List<AddrInfo>> answer(Request request) {
+  public CompletableFuture<List<AddressInfo>> answer(Request request) {
     long now = nanos.getAsLong();
     Entry e = fresh(request, now);
     if (e != null) {
       return e.answer();
     }
     if (bypass(request)) {
-      return new Getaddrinfo(env).run(request);
+      return new Getaddrinfo(env).run(request).thenApply(AddrinfoAnswer::entries);
     }
     return slow(request, now).thenCompose(Entry::answer);
   }
@@ -180,7 +181,7 @@ public final class AnswerCache {
       return e.timed(now, fileCheck);
     }
     if (bypass(request)) {
-      return new Getaddrinfo(env).run(request).thenApply(a -> new Expiring(a, Long.MAX_VALUE, null));
+      return new Getaddrinfo(env).run(request).thenApply(a -> new Expiring(a.entries(), Long.MAX_VALUE, null));
     }
     return slow(request, now).thenCompose(x -> x.timed(nanos.getAsLong(), fileCheck));
   }
@@ -263,7 +264,12 @@ public final class AnswerCache {
 
   private static boolean isTryAgain(Throwable error) {
     Throwable t = error instanceof CompletionException c && c.getCause() != null ? c.getCause() : error;
-    return t instanceof GaiException g && g.code().orElse(0) == dev.netdb.dns.Eai.AGAIN.code();
+    return isGai(t) && Objects.equals(((LookupFailure) t).code(), dev.netdb.dns.Eai.AGAIN.code());
+  }
+
+  /** Reports whether {@code t} is a {@code getaddrinfo} failure ({@code socket.gaierror}). */
+  private static boolean isGai(Throwable t) {
+    return t instanceof LookupFailure f && f.kind() == LookupFailure.Kind.GAI;
   }
 
   /**
@@ -278,9 +284,9 @@ public final class AnswerCache {
     }
     long gen = generation(now);
     Recorder rec = new Recorder(env.dns());
-    CompletableFuture<List<AddrInfo>> run;
+    CompletableFuture<List<AddressInfo>> run;
     try {
-      run = new Getaddrinfo(withDns(env, rec)).run(request);
+      run = new Getaddrinfo(withDns(env, rec)).run(request).thenApply(AddrinfoAnswer::entries);
     } catch (RuntimeException ex) {
       run = CompletableFuture.failedFuture(ex);
     }
@@ -309,9 +315,9 @@ public final class AnswerCache {
   }
 
   /** Returns the entry for a finished run (lifetime 0: not to be kept), or null for a failure to pass on. */
-  private Entry entry(Recorder rec, long gen, List<AddrInfo> answer, Throwable failure) {
+  private Entry entry(Recorder rec, long gen, List<AddressInfo> answer, Throwable failure) {
     long now = nanos.getAsLong();
-    if (failure != null && !(failure instanceof GaiException)) {
+    if (failure != null && !isGai(failure)) {
       return null; // closed, or a bug: never kept
     }
     long life;
@@ -332,7 +338,7 @@ public final class AnswerCache {
       kind = Kind.DNS;
       life = Math.max(minTtl, Math.min(maxTtl, seconds(rec.ttl())));
     }
-    CompletableFuture<List<AddrInfo>> f = failure != null
+    CompletableFuture<List<AddressInfo>> f = failure != null
         ? CompletableFuture.failedFuture(failure)
         : CompletableFuture.completedFuture(answer);
     return new Entry(kind, f, now, now + life, gen);
@@ -452,7 +458,7 @@ public final class AnswerCache {
   /** One kept answer. */
   private static final class Entry {
     final Kind kind;
-    final CompletableFuture<List<AddrInfo>> future;
+    final CompletableFuture<List<AddressInfo>> future;
     final long storedAt;
     final long expiresAt;
     final long generation;
@@ -463,11 +469,11 @@ public final class AnswerCache {
     /** When a refresh last ended in EAI_AGAIN (0: never), for the failure recheck timer. */
     volatile long failedAt;
 
-    Entry(Kind kind, CompletableFuture<List<AddrInfo>> future, long storedAt, long expiresAt, long generation) {
+    Entry(Kind kind, CompletableFuture<List<AddressInfo>> future, long storedAt, long expiresAt, long generation) {
       this(kind, future, storedAt, expiresAt, generation, new java.util.concurrent.atomic.AtomicReference<>());
     }
 
-    Entry(Kind kind, CompletableFuture<List<AddrInfo>> future, long storedAt, long expiresAt, long generation,
+    Entry(Kind kind, CompletableFuture<List<AddressInfo>> future, long storedAt, long expiresAt, long generation,
         java.util.concurrent.atomic.AtomicReference<Object> memo) {
       this.memo = memo;
       this.kind = kind;
@@ -481,15 +487,13 @@ public final class AnswerCache {
      * Returns the answer: the very list, or a failed future with a new copy of the kept {@code
      * gaierror}, so that no two callers share (and add to) one exception.
      */
-    CompletableFuture<List<AddrInfo>> answer() {
+    CompletableFuture<List<AddressInfo>> answer() {
       if (!future.isCompletedExceptionally()) {
         return future;
       }
       return future.exceptionallyCompose(t -> {
         Throwable c = t instanceof CompletionException x && x.getCause() != null ? x.getCause() : t;
-        return CompletableFuture.failedFuture(c instanceof GaiException g
-            ? new GaiException(g.code().isPresent() ? g.code().getAsInt() : null, g.pythonMessage(), g.input())
-            : c);
+        return CompletableFuture.failedFuture(c instanceof LookupFailure g ? g.withNegativeTtl(g.negativeTtlSeconds()) : c);
       });
     }
 
@@ -524,7 +528,7 @@ public final class AnswerCache {
     }
 
     @Override
-    public CompletableFuture<HostAnswer> lookup(String name, int family) {
+    public CompletableFuture<DnsHostResult> lookup(String name, int family) {
       synchronized (this) {
         used = true;
       }
@@ -532,7 +536,7 @@ public final class AnswerCache {
     }
 
     @Override
-    public CompletableFuture<HostAnswer> reverse(byte[] address) {
+    public CompletableFuture<DnsHostResult> reverse(byte[] address) {
       synchronized (this) {
         used = true;
         uncacheable = true;
@@ -540,14 +544,17 @@ public final class AnswerCache {
       return dns.reverse(address);
     }
 
-    private synchronized HostAnswer note(HostAnswer a) {
+    private synchronized DnsHostResult note(DnsHostResult a) {
       switch (a) {
-        case HostAnswer.Found f -> ttl = Math.min(ttl, f.ttl());
-        case HostAnswer.NotFound n -> ttl = Math.min(ttl, n.negativeTtl());
-        case HostAnswer.NoData n -> ttl = Math.min(ttl, n.negativeTtl());
-        case HostAnswer.TryAgain t -> uncacheable = true;
-        case HostAnswer.NoRecovery r -> uncacheable = true;
-        case HostAnswer.Failed f -> uncacheable = true;
+        case DnsHostResult.Found f -> ttl = Math.min(ttl, f.ttlSeconds());
+        case DnsHostResult.Failed f -> {
+          switch (f.error()) {
+            // NXDOMAIN and NODATA live for their negative TTL (RFC 2308 §5)
+            case HOST_NOT_FOUND, NO_DATA -> ttl = Math.min(ttl, f.negativeTtlSeconds());
+            // SERVFAIL, timeouts, REFUSED, a broken stream, no descriptor: never kept
+            case TRY_AGAIN, NO_RECOVERY, STREAM_BROKEN, FINAL_RCODE, EMFILE, ENFILE -> uncacheable = true;
+          }
+        }
       }
       if (ttl <= 0) {
         uncacheable = true;

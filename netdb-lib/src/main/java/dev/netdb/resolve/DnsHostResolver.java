@@ -1,9 +1,10 @@
 package dev.netdb.resolve;
 
-import dev.netdb.AddressFamily;
-import dev.netdb.NetDbClosedException;
+import dev.netdb.dns.LookupFailure;
 import dev.netdb.dns.DnsClient;
+import dev.netdb.dns.DnsError;
 import dev.netdb.dns.DnsHostResult;
+import dev.netdb.observe.ResolverStats;
 import dev.netdb.observe.TraceRecorder;
 import dev.netdb.trace.TraceStep;
 import java.io.IOException;
@@ -42,22 +43,22 @@ public final class DnsHostResolver implements NssDns, AutoCloseable {
     this.config = config;
   }
 
-  /** Returns the figures of the client, or {@link dev.netdb.NetDbStats#NONE} before it exists. */
+  /** Returns the figures of the client, or {@link ResolverStats#NONE} before it exists. */
   @Override
-  public dev.netdb.NetDbStats stats() {
+  public ResolverStats stats() {
     DnsClient c = client;
     if (c == null) {
-      return dev.netdb.NetDbStats.NONE;
+      return ResolverStats.NONE;
     }
-    java.util.List<dev.netdb.NetDbStats.Server> servers = new java.util.ArrayList<>();
+    java.util.List<ResolverStats.ServerStats> servers = new java.util.ArrayList<>();
     for (dev.netdb.observe.QueryStats.ServerCounts s : c.queryStats().servers()) {
       java.time.Duration mean = java.time.Duration.ofNanos(s.replies() == 0 ? 0 : s.rttTotalNanos() / s.replies());
-      servers.add(new dev.netdb.NetDbStats.Server(dev.netdb.dns.DnsClient.describe(s.server()), s.queries(),
+      servers.add(new ResolverStats.ServerStats(dev.netdb.dns.DnsClient.describe(s.server()), s.queries(),
           s.replies(), s.timeouts(), s.errors(), mean, java.time.Duration.ofNanos(s.rttMaxNanos())));
     }
-    servers.sort(java.util.Comparator.comparing(dev.netdb.NetDbStats.Server::address));
+    servers.sort(java.util.Comparator.comparing(ResolverStats.ServerStats::address));
     dev.netdb.observe.CacheStats cache = c.cache().cacheStats();
-    return new dev.netdb.NetDbStats(c.queryStats().queries(), c.queryStats().timeouts(), cache.hits(),
+    return new ResolverStats(c.queryStats().queries(), c.queryStats().timeouts(), cache.hits(),
         cache.misses(), cache.entries(), servers);
   }
 
@@ -99,12 +100,12 @@ public final class DnsHostResolver implements NssDns, AutoCloseable {
   private DnsClient client() {
     DnsClient c = client;
     if (closed) {
-      throw new NetDbClosedException();
+      throw LookupFailure.closed();
     }
     if (c == null && !failed) {
       synchronized (this) {
         if (closed) {
-          throw new NetDbClosedException();
+          throw LookupFailure.closed();
         }
         c = client;
         if (c == null && !failed) {
@@ -118,53 +119,54 @@ public final class DnsHostResolver implements NssDns, AutoCloseable {
   }
 
   @Override
-  public CompletableFuture<HostAnswer> lookup(String name, int family) {
+  public CompletableFuture<DnsHostResult> lookup(String name, int family) {
     return lookup(name, family, TraceRecorder.OFF);
   }
 
   @Override
-  public CompletableFuture<HostAnswer> lookup(String name, int family, TraceRecorder recorder) {
+  public CompletableFuture<DnsHostResult> lookup(String name, int family, TraceRecorder recorder) {
     if (name.isEmpty()) {
       // nss_dns fails an empty name with NO_RECOVERY and sends nothing (glibc 2.36 in the oracle
       // namespace: gethostbyname_ex('') is herror(3) with "hosts: files dns", python-semantics.md
       // §6a #54 notes; herror(1) with "hosts: files", NssDns.none()).
-      return CompletableFuture.completedFuture(new HostAnswer.NoRecovery());
+      return CompletableFuture.completedFuture(new DnsHostResult.Failed(DnsError.NO_RECOVERY, "empty name"));
     }
+    return withClient(c -> c.lookupHost(name, family, recorder));
+  }
+
+  /**
+   * Runs {@code lookup} on the client: fails once closed, and answers TRY_AGAIN (no usable reply,
+   * as glibc when no server can be asked) when the client cannot be created.
+   */
+  private CompletableFuture<DnsHostResult> withClient(
+      java.util.function.Function<DnsClient, CompletableFuture<DnsHostResult>> lookup) {
     DnsClient c;
     try {
       c = client();
-    } catch (NetDbClosedException e) {
+    } catch (LookupFailure e) {
       return CompletableFuture.failedFuture(e);
     }
     if (c == null) {
-      return CompletableFuture.completedFuture(new HostAnswer.TryAgain());
+      return CompletableFuture.completedFuture(new DnsHostResult.Failed(DnsError.TRY_AGAIN, "no DNS client"));
     }
-    AddressFamily af = family == 2 ? AddressFamily.INET : family == 10 ? AddressFamily.INET6 : AddressFamily.UNSPEC;
-    return c.lookupHost(name, af, recorder).thenApply(DnsHostResolver::answer);
+    return lookup.apply(c);
   }
 
   @Override
-  public CompletableFuture<HostAnswer> reverse(byte[] address) {
-    DnsClient c;
-    try {
-      c = client();
-    } catch (NetDbClosedException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    if (c == null) {
-      return CompletableFuture.completedFuture(new HostAnswer.TryAgain());
-    }
+  public CompletableFuture<DnsHostResult> reverse(byte[] address) {
+    InetAddress a;
     try {
       // getByAddress with a null name makes no lookup.
-      return c.lookupAddress(InetAddress.getByAddress(null, address)).thenApply(DnsHostResolver::answer);
+      a = InetAddress.getByAddress(null, address);
     } catch (UnknownHostException e) {
-      return CompletableFuture.completedFuture(new HostAnswer.NotFound());
+      return CompletableFuture.completedFuture(new DnsHostResult.Failed(DnsError.HOST_NOT_FOUND, "not an address"));
     }
+    return withClient(c -> c.lookupAddress(a));
   }
 
   /**
    * Closes the client if it was created (stopping its threads) and refuses to create one later:
-   * lookups then fail with {@link NetDbClosedException}. Closing twice is harmless.
+   * lookups then fail with a closed {@link LookupFailure}. Closing twice is harmless.
    */
   @Override
   public void close() {
@@ -176,19 +178,5 @@ public final class DnsHostResolver implements NssDns, AutoCloseable {
     if (c != null) {
       c.close();
     }
-  }
-
-  static HostAnswer answer(DnsHostResult l) {
-    return switch (l) {
-      case DnsHostResult.Found f -> new HostAnswer.Found(
-          f.canonicalName(), f.aliases(), f.addresses().stream().map(InetAddress::getAddress).toList(), f.ttl());
-      case DnsHostResult.Failed x -> switch (x.error()) {
-        case HOST_NOT_FOUND -> new HostAnswer.NotFound(x.negativeTtl());
-        case TRY_AGAIN -> new HostAnswer.TryAgain(x.lastTransportFailed());
-        case NO_RECOVERY -> new HostAnswer.NoRecovery();
-        case NO_DATA -> new HostAnswer.NoData(x.negativeTtl());
-        case STREAM_BROKEN, FINAL_RCODE, EMFILE, ENFILE -> new HostAnswer.Failed(x.error());
-      };
-    };
   }
 }

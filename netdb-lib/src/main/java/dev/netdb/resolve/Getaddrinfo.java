@@ -1,6 +1,6 @@
 package dev.netdb.resolve;
 
-import dev.netdb.AddrInfo;
+import dev.netdb.backend.AddressInfo;
 import dev.netdb.dns.Eai;
 import dev.netdb.files.GaiConf;
 import dev.netdb.observe.TraceRecorder;
@@ -11,6 +11,7 @@ import dev.netdb.resolve.ServiceTuples.Service;
 import dev.netdb.resolve.ServiceTuples.SockTuple;
 import dev.netdb.text.IpLiterals;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -46,13 +47,16 @@ public final class Getaddrinfo {
     this.env = env;
   }
 
-  /** Runs the whole pipeline; the future fails with a {@link dev.netdb.GaiException}. */
-  public CompletableFuture<List<AddrInfo>> run(Request request) {
+  /**
+   * Runs the whole pipeline; the future fails with a {@link dev.netdb.dns.LookupFailure} (which
+   * carries the negative TTL of a DNS failure).
+   */
+  public CompletableFuture<AddrinfoAnswer> run(Request request) {
     return run(request, TraceRecorder.OFF);
   }
 
   /** Runs the whole pipeline, reporting each stage to {@code recorder}. */
-  public CompletableFuture<List<AddrInfo>> run(Request request, TraceRecorder recorder) {
+  public CompletableFuture<AddrinfoAnswer> run(Request request, TraceRecorder recorder) {
     Request r;
     List<SockTuple> tuples;
     try {
@@ -64,7 +68,8 @@ public final class Getaddrinfo {
       return CompletableFuture.failedFuture(e);
     }
     Request req = r;
-    return names(req, recorder).thenApply(addrs -> sort(assemble(req, addrs, tuples), recorder));
+    return names(req, recorder).thenApply(addrs ->
+        new AddrinfoAnswer(sort(assemble(req, addrs, tuples), recorder), addrs.ttlSeconds()));
   }
 
   /** Stage 1: {@code "*"} means no host or no service; strings end at a NUL, as in C. */
@@ -155,16 +160,15 @@ public final class Getaddrinfo {
    * Stage 5: one entry per address and socket tuple, grouped by address; the canonical name (with
    * {@code AI_CANONNAME}: the lookup's, or the input) on the first entry only.
    */
-  static List<AddrInfo> assemble(Request r, Addresses addrs, List<SockTuple> tuples) {
+  static List<AddressInfo> assemble(Request r, Addresses addrs, List<SockTuple> tuples) {
     String canon = "";
     if ((r.flags() & AI_CANONNAME) != 0) {
       canon = addrs.canonicalName() != null ? addrs.canonicalName() : r.host();
     }
-    List<AddrInfo> out = new ArrayList<>(addrs.addrs().size() * tuples.size());
+    List<AddressInfo> out = new ArrayList<>(addrs.addrs().size() * tuples.size());
     for (Addr a : addrs.addrs()) {
-      String text = IpLiterals.ntop(a.bytes());
       for (SockTuple t : tuples) {
-        out.add(new AddrInfo(a.family(), t.type(), t.proto(), canon, text, t.port(), 0,
+        out.add(new AddressInfo(a.family(), t.type(), t.proto(), canon, a.bytes(), t.port(), 0,
             Integer.toUnsignedLong(a.scopeId())));
         canon = "";
       }
@@ -177,11 +181,11 @@ public final class Getaddrinfo {
    * consecutive destination probed once for its source; the canonical name moves to the new
    * first entry.
    */
-  List<AddrInfo> sort(List<AddrInfo> entries) {
+  List<AddressInfo> sort(List<AddressInfo> entries) {
     return sort(entries, TraceRecorder.OFF);
   }
 
-  private List<AddrInfo> sort(List<AddrInfo> entries, TraceRecorder recorder) {
+  private List<AddressInfo> sort(List<AddressInfo> entries, TraceRecorder recorder) {
     if (entries.size() <= 1) {
       return List.copyOf(entries);
     }
@@ -189,14 +193,14 @@ public final class Getaddrinfo {
     GaiConf conf = env.gaiConf().get();
     List<Rfc3484.Candidate> cands = new ArrayList<>(entries.size());
     Rfc3484.Candidate last = null;
-    AddrInfo lastEntry = null;
-    for (AddrInfo e : entries) {
-      if (last != null && lastEntry.host().equals(e.host()) && lastEntry.port() == e.port()
+    AddressInfo lastEntry = null;
+    for (AddressInfo e : entries) {
+      if (last != null && Arrays.equals(lastEntry.address(), e.address()) && lastEntry.port() == e.port()
           && lastEntry.scopeId() == e.scopeId()) {
         cands.add(last);
         continue;
       }
-      byte[] dest = e.family() == NameStage.AF_INET ? IpLiterals.pton4(e.host()) : IpLiterals.pton6(e.host());
+      byte[] dest = e.address();
       byte[] src = env.sourceProbe().sourceFor(dest, (int) e.scopeId(), e.port());
       last = new Rfc3484.Candidate(dest, src, Rfc3484.sourceInfo(src, locals));
       lastEntry = e;
@@ -207,22 +211,21 @@ public final class Getaddrinfo {
       traceOrder(entries, cands, order, conf, recorder);
     }
     String canon = entries.get(0).canonicalName();
-    List<AddrInfo> out = new ArrayList<>(entries.size());
+    List<AddressInfo> out = new ArrayList<>(entries.size());
     for (int i = 0; i < order.length; i++) {
-      AddrInfo e = entries.get(order[i]);
-      String c = i == 0 ? canon : "";
-      out.add(new AddrInfo(e.family(), e.type(), e.protocol(), c, e.host(), e.port(), e.flowInfo(), e.scopeId()));
+      AddressInfo e = entries.get(order[i]);
+      out.add(e.withCanonicalName(i == 0 ? canon : ""));
     }
     return List.copyOf(out);
   }
 
   /** Reports the rule that put each destination before the next one in the final order. */
-  private static void traceOrder(List<AddrInfo> entries, List<Rfc3484.Candidate> cands, int[] order,
+  private static void traceOrder(List<AddressInfo> entries, List<Rfc3484.Candidate> cands, int[] order,
       GaiConf conf, TraceRecorder recorder) {
     for (int i = 0; i + 1 < order.length; i++) {
-      AddrInfo a = entries.get(order[i]);
-      AddrInfo b = entries.get(order[i + 1]);
-      if (a.host().equals(b.host())) {
+      AddressInfo a = entries.get(order[i]);
+      AddressInfo b = entries.get(order[i + 1]);
+      if (Arrays.equals(a.address(), b.address())) {
         continue; // the socket types of one address: kept in their order (rule 10)
       }
       int rule = Math.abs(Rfc3484.compare(cands.get(order[i]), order[i], cands.get(order[i + 1]), order[i + 1], conf));

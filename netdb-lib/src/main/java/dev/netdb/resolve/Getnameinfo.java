@@ -1,10 +1,10 @@
 package dev.netdb.resolve;
 
-import dev.netdb.AddrInfo;
-import dev.netdb.HostEntry;
-import dev.netdb.HostException;
-import dev.netdb.NameInfo;
-import dev.netdb.ServiceEntry;
+import dev.netdb.backend.AddressInfo;
+import dev.netdb.backend.Hostent;
+import dev.netdb.backend.HostAndService;
+import dev.netdb.files.Servent;
+import dev.netdb.dns.LookupFailure;
 import dev.netdb.dns.DnsError;
 import dev.netdb.dns.Eai;
 import dev.netdb.text.IpLiterals;
@@ -37,22 +37,15 @@ public final class Getnameinfo {
   }
 
   /** Runs {@code getnameinfo}; the future fails with a {@link dev.netdb.GaiException}. */
-  public CompletableFuture<NameInfo> run(AddrInfo sa, int flags) {
+  public CompletableFuture<HostAndService> run(AddressInfo sa, int flags) {
     String input = sa.host();
     if ((flags & ~VALID_FLAGS) != 0) {
       return CompletableFuture.failedFuture(Eai.BADFLAGS.error(input));
     }
-    byte[] addr;
-    if (sa.family() == NameStage.AF_INET) {
-      addr = IpLiterals.pton4(sa.host());
-    } else if (sa.family() == NameStage.AF_INET6) {
-      addr = IpLiterals.pton6(sa.host());
-    } else {
+    if (sa.family() != NameStage.AF_INET && sa.family() != NameStage.AF_INET6) {
       return CompletableFuture.failedFuture(Eai.FAMILY.error(input));
     }
-    if (addr == null) {
-      return CompletableFuture.failedFuture(Eai.NONAME.error(input));
-    }
+    byte[] addr = sa.address();
     String serv = service(sa.port() & 0xffff, flags);
     CompletableFuture<String> host;
     if ((flags & NI_NUMERICHOST) != 0) {
@@ -65,10 +58,10 @@ public final class Getnameinfo {
     } else {
       host = hosts.byAddress(addr).handle((entry, err) -> hostName(entry, err, addr, sa, flags));
     }
-    return host.thenApply(h -> new NameInfo(h, serv));
+    return host.thenApply(h -> new HostAndService(h, serv));
   }
 
-  private String hostName(HostEntry entry, Throwable err, byte[] addr, AddrInfo sa, int flags) {
+  private String hostName(Hostent entry, Throwable err, byte[] addr, AddressInfo sa, int flags) {
     if (entry != null) {
       String name = entry.name();
       if ((flags & NI_NOFQDN) != 0) {
@@ -77,11 +70,11 @@ public final class Getnameinfo {
       return name;
     }
     Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
-    if (!(cause instanceof HostException)) {
+    if (!(cause instanceof LookupFailure lf && lf.kind() == LookupFailure.Kind.HOST)) {
       // Not an h_errno outcome (a closed resolver, a refused destination): not glibc's to map.
       throw cause instanceof RuntimeException r ? r : new CompletionException(cause);
     }
-    if (cause instanceof HostException he && he.code().orElse(0) == DnsError.TRY_AGAIN.herrno()) {
+    if (lf.code() == DnsError.TRY_AGAIN.herrno()) {
       throw Eai.AGAIN.error(sa.host());
     }
     if ((flags & NI_NAMEREQD) != 0) {
@@ -145,7 +138,7 @@ public final class Getnameinfo {
 
   private String service(int port, int flags) {
     if ((flags & NI_NUMERICSERV) == 0) {
-      ServiceEntry s = env.services().byPort(port, (flags & NI_DGRAM) != 0 ? "udp" : "tcp");
+      Servent s = env.services().byPort(port, (flags & NI_DGRAM) != 0 ? "udp" : "tcp");
       if (s != null) {
         return s.name();
       }

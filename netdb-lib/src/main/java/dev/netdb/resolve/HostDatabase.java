@@ -1,10 +1,10 @@
 package dev.netdb.resolve;
 
-import dev.netdb.HostEntry;
+import dev.netdb.backend.Hostent;
 import dev.netdb.dns.DnsError;
 import dev.netdb.dns.DnsName;
 import dev.netdb.files.HostsFile;
-import dev.netdb.resolve.NssDns.HostAnswer;
+import dev.netdb.dns.DnsHostResult;
 import dev.netdb.text.IpLiterals;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,10 +26,10 @@ public final class HostDatabase {
   }
 
   /** {@code gethostbyname2_r(name, family)} for {@code AF_INET} (2) or {@code AF_INET6} (10). */
-  public CompletableFuture<HostEntry> byName(String rawName, int family) {
+  public CompletableFuture<Hostent> byName(String rawName, int family) {
     String name = IpLiterals.cString(rawName);
     try {
-      HostEntry numeric = digitsDots(name, family);
+      Hostent numeric = digitsDots(name, family);
       if (numeric != null) {
         return CompletableFuture.completedFuture(numeric);
       }
@@ -39,7 +39,7 @@ public final class HostDatabase {
     HostsFile.Match m = env.hosts().get().byName(name, family, env.hostConf().get().multi());
     if (m != null) {
       List<String> addrs = m.addresses().stream().map(IpLiterals::ntop).toList();
-      return CompletableFuture.completedFuture(new HostEntry(m.name(), m.aliases(), addrs));
+      return CompletableFuture.completedFuture(new Hostent(m.name(), m.aliases(), addrs));
     }
     // nss_dns's gethostbyname2_r sends nothing for a name that fails res_hnok: HOST_NOT_FOUND.
     if (!name.isEmpty() && !DnsName.isHostName(name)) {
@@ -54,17 +54,17 @@ public final class HostDatabase {
    * {@code gethostbyaddr_r} for a packed address: {@code ::} is never found; then the first
    * matching hosts line; then a DNS PTR lookup (its name, no aliases, the address asked for).
    */
-  public CompletableFuture<HostEntry> byAddress(byte[] address) {
+  public CompletableFuture<Hostent> byAddress(byte[] address) {
     String text = IpLiterals.ntop(address);
     if (address.length == 16 && Arrays.equals(address, new byte[16])) {
       return CompletableFuture.failedFuture(DnsError.HOST_NOT_FOUND.error(text));
     }
     HostsFile.Line line = env.hosts().get().byAddress(address);
     if (line != null) {
-      return CompletableFuture.completedFuture(new HostEntry(line.name(), line.aliases(), List.of(text)));
+      return CompletableFuture.completedFuture(new Hostent(line.name(), line.aliases(), List.of(text)));
     }
     return env.dns().reverse(address).thenApply(a -> switch (a) {
-      case HostAnswer.Found f -> new HostEntry(f.name(), List.of(), List.of(text));
+      case DnsHostResult.Found f -> new Hostent(f.canonicalName(), List.of(), List.of(text));
       default -> throw failure(a, text);
     });
   }
@@ -77,7 +77,7 @@ public final class HostDatabase {
    * is the input; a failed parse is {@code HOST_NOT_FOUND} without any lookup. Returns null for
    * other names.
    */
-  static HostEntry digitsDots(String name, int family) {
+  static Hostent digitsDots(String name, int family) {
     if (name.isEmpty()) {
       return null;
     }
@@ -88,7 +88,7 @@ public final class HostDatabase {
       if (a == null) {
         throw DnsError.HOST_NOT_FOUND.error(name);
       }
-      return new HostEntry(name, List.of(), List.of(IpLiterals.ntop(a)));
+      return new Hostent(name, List.of(), List.of(IpLiterals.ntop(a)));
     }
     if ((IpLiterals.hex(c0) >= 0 && name.indexOf(':') >= 0) || c0 == ':') {
       if (family == 2) {
@@ -102,14 +102,14 @@ public final class HostDatabase {
         if (a == null) {
           throw DnsError.HOST_NOT_FOUND.error(name);
         }
-        return new HostEntry(name, List.of(), List.of(IpLiterals.ntop(a)));
+        return new Hostent(name, List.of(), List.of(IpLiterals.ntop(a)));
       }
     }
     return null;
   }
 
-  private static HostEntry entry(HostAnswer a, int len, String name) {
-    if (a instanceof HostAnswer.Found f) {
+  private static Hostent entry(DnsHostResult a, int len, String name) {
+    if (a instanceof DnsHostResult.Found f) {
       List<String> addrs = new ArrayList<>();
       for (byte[] b : f.addresses()) {
         if (b.length == len) {
@@ -119,23 +119,20 @@ public final class HostDatabase {
       if (addrs.isEmpty()) {
         throw DnsError.NO_DATA.error(name);
       }
-      return new HostEntry(f.name(), f.aliases(), addrs);
+      return new Hostent(f.canonicalName(), f.aliases(), addrs);
     }
     throw failure(a, name);
   }
 
-  private static RuntimeException failure(HostAnswer a, String input) {
-    if (a instanceof HostAnswer.Failed f && f.error().errno() != 0) {
-      return NameStage.failure(f.error(), false, input); // thrown as OSError, as for getaddrinfo
-    }
+  private static RuntimeException failure(DnsHostResult a, String input) {
     DnsError error = switch (a) {
-      case HostAnswer.Found f -> DnsError.NO_DATA;
-      case HostAnswer.NotFound n -> DnsError.HOST_NOT_FOUND;
-      case HostAnswer.NoData n -> DnsError.NO_DATA;
-      case HostAnswer.TryAgain t -> DnsError.TRY_AGAIN;
-      case HostAnswer.NoRecovery r -> DnsError.NO_RECOVERY;
-      case HostAnswer.Failed f -> f.error();
+      case DnsHostResult.Found f -> DnsError.NO_DATA;
+      case DnsHostResult.Failed f -> f.error();
     };
+    if (error.errno() != 0) {
+      return NameStage.failure(error, false, input); // thrown as OSError, as for getaddrinfo
+    }
     return error.error(input);
   }
+
 }

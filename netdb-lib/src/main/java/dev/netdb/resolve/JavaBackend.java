@@ -1,13 +1,14 @@
 package dev.netdb.resolve;
 
-import dev.netdb.AddrInfo;
-import dev.netdb.HostEntry;
-import dev.netdb.NameInfo;
-import dev.netdb.NetDbClosedException;
-import dev.netdb.ProtocolEntry;
-import dev.netdb.ServiceEntry;
+import dev.netdb.backend.AddressInfo;
+import dev.netdb.backend.Hostent;
+import dev.netdb.backend.HostAndService;
+import dev.netdb.files.Protoent;
+import dev.netdb.files.Servent;
+import dev.netdb.dns.LookupFailure;
 import dev.netdb.dns.DnsError;
-import dev.netdb.python.Backend;
+import dev.netdb.backend.Backend;
+import dev.netdb.observe.ResolverStats;
 import dev.netdb.observe.TraceRecorder;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,8 @@ import java.util.concurrent.RejectedExecutionException;
  * <p><b>Threads and lifecycle.</b> A future that needs DNS completes on the thread the DNS stage
  * completes it on (the builder's executor: never the selector thread), and the rest of the
  * pipeline (RFC 3484 sort, gai.conf, source probe) runs there too; an answer found without DNS is
- * already complete when returned. {@link #close()} fails every lookup still in flight with {@link
- * NetDbClosedException} (on the executor), then closes the resources it was given (the DNS stage,
+ * already complete when returned. {@link #close()} fails every lookup still in flight with a closed {@link
+ * dev.netdb.dns.LookupFailure} (on the executor), then closes the resources it was given (the DNS stage,
  * which stops its threads); every later call fails fast with the same exception.
  */
 public final class JavaBackend implements Backend {
@@ -99,30 +100,30 @@ public final class JavaBackend implements Backend {
   }
 
   @Override
-  public List<AddrInfo> getaddrinfo(
+  public List<AddressInfo> getaddrinfo(
       String host, String service, int family, int type, int proto, int flags) {
     return join(getaddrinfoAsync(host, service, family, type, proto, flags));
   }
 
   @Override
-  public CompletableFuture<List<AddrInfo>> getaddrinfoAsync(
+  public CompletableFuture<List<AddressInfo>> getaddrinfoAsync(
       String host, String service, int family, int type, int proto, int flags) {
     if (closed) {
-      return CompletableFuture.failedFuture(new NetDbClosedException());
+      return CompletableFuture.failedFuture(LookupFailure.closed());
     }
     Getaddrinfo.Request r = new Getaddrinfo.Request(host, service, family, type, proto, flags);
-    return tracked(answers != null ? answers.answer(r) : getaddrinfo.run(r));
+    return tracked(answers != null ? answers.answer(r) : getaddrinfo.run(r).thenApply(AddrinfoAnswer::entries));
   }
 
   @Override
   public CompletableFuture<Expiring> getaddrinfoExpiringAsync(
       String host, String service, int family, int type, int proto, int flags) {
     if (closed) {
-      return CompletableFuture.failedFuture(new NetDbClosedException());
+      return CompletableFuture.failedFuture(LookupFailure.closed());
     }
     Getaddrinfo.Request r = new Getaddrinfo.Request(host, service, family, type, proto, flags);
     if (answers == null) {
-      return tracked(getaddrinfo.run(r).thenApply(a -> new Expiring(a, 0, null)));
+      return tracked(getaddrinfo.run(r).thenApply(a -> new Expiring(a.entries(), 0, null)));
     }
     return tracked(answers.timed(r));
   }
@@ -138,15 +139,15 @@ public final class JavaBackend implements Backend {
   }
 
   @Override
-  public dev.netdb.NetDbStats stats() {
-    dev.netdb.NetDbStats dns = env.dns().stats();
+  public ResolverStats stats() {
+    ResolverStats dns = env.dns().stats();
     if (answers == null) {
       return dns;
     }
     // With the answer cache on, it is the cache that decides whether a lookup is served without
     // work: its hits, misses and entries are the ones reported (the DNS cache behind it sees only
     // the answer cache's misses).
-    return new dev.netdb.NetDbStats(dns.queries(), dns.timeouts(), answers.hits(), answers.misses(),
+    return new ResolverStats(dns.queries(), dns.timeouts(), answers.hits(), answers.misses(),
         answers.size(), dns.servers());
   }
 
@@ -157,39 +158,40 @@ public final class JavaBackend implements Backend {
   }
 
   @Override
-  public CompletableFuture<List<AddrInfo>> getaddrinfoTraced(String host, String service, int family,
+  public CompletableFuture<List<AddressInfo>> getaddrinfoTraced(String host, String service, int family,
       int type, int proto, int flags, TraceRecorder recorder) {
     if (closed) {
-      return CompletableFuture.failedFuture(new NetDbClosedException());
+      return CompletableFuture.failedFuture(LookupFailure.closed());
     }
     if (recorder.on()) {
       recorder.add(env.dns().configuration(recorder.files()));
     }
-    return tracked(getaddrinfo.run(new Getaddrinfo.Request(host, service, family, type, proto, flags), recorder));
+    return tracked(getaddrinfo.run(new Getaddrinfo.Request(host, service, family, type, proto, flags), recorder)
+        .thenApply(AddrinfoAnswer::entries));
   }
 
   @Override
-  public HostEntry gethostbyname(String host, int family) {
+  public Hostent gethostbyname(String host, int family) {
     return join(gethostbynameAsync(host, family));
   }
 
   @Override
-  public CompletableFuture<HostEntry> gethostbynameAsync(String host, int family) {
+  public CompletableFuture<Hostent> gethostbynameAsync(String host, int family) {
     if (closed) {
-      return CompletableFuture.failedFuture(new NetDbClosedException());
+      return CompletableFuture.failedFuture(LookupFailure.closed());
     }
     return tracked(hosts.byName(host, family));
   }
 
   @Override
-  public HostEntry gethostbyaddr(byte[] address, int family) {
+  public Hostent gethostbyaddr(byte[] address, int family) {
     return join(gethostbyaddrAsync(address, family));
   }
 
   @Override
-  public CompletableFuture<HostEntry> gethostbyaddrAsync(byte[] address, int family) {
+  public CompletableFuture<Hostent> gethostbyaddrAsync(byte[] address, int family) {
     if (closed) {
-      return CompletableFuture.failedFuture(new NetDbClosedException());
+      return CompletableFuture.failedFuture(LookupFailure.closed());
     }
     if (address.length != 4 && address.length != 16) {
       return CompletableFuture.failedFuture(DnsError.HOST_NOT_FOUND.error(null));
@@ -198,56 +200,56 @@ public final class JavaBackend implements Backend {
   }
 
   @Override
-  public NameInfo getnameinfo(AddrInfo sockaddr, int flags) {
+  public HostAndService getnameinfo(AddressInfo sockaddr, int flags) {
     return join(getnameinfoAsync(sockaddr, flags));
   }
 
   @Override
-  public CompletableFuture<NameInfo> getnameinfoAsync(AddrInfo sockaddr, int flags) {
+  public CompletableFuture<HostAndService> getnameinfoAsync(AddressInfo sockaddr, int flags) {
     if (closed) {
-      return CompletableFuture.failedFuture(new NetDbClosedException());
+      return CompletableFuture.failedFuture(LookupFailure.closed());
     }
     return tracked(getnameinfo.run(sockaddr, flags));
   }
 
   @Override
-  public ServiceEntry getservbyname(String name, String proto) {
+  public Servent getservbyname(String name, String proto) {
     ensureOpen();
     return env.services().byName(name, proto);
   }
 
   @Override
-  public ServiceEntry getservbyport(int port, String proto) {
+  public Servent getservbyport(int port, String proto) {
     ensureOpen();
     return env.services().byPort(port, proto);
   }
 
   @Override
-  public ProtocolEntry getprotobyname(String name) {
+  public Protoent getprotobyname(String name) {
     ensureOpen();
     return env.services().protocolByName(name);
   }
 
   @Override
-  public ProtocolEntry getprotobynumber(int number) {
+  public Protoent getprotobynumber(int number) {
     ensureOpen();
     return env.services().protocolByNumber(number);
   }
 
   @Override
-  public List<ServiceEntry> services() {
+  public List<Servent> services() {
     ensureOpen();
     return env.services().services();
   }
 
   @Override
-  public List<ProtocolEntry> protocols() {
+  public List<Protoent> protocols() {
     ensureOpen();
     return env.services().protocols();
   }
 
   /**
-   * Fails every lookup in flight with {@link NetDbClosedException}, then closes the resources
+   * Fails every lookup in flight with a closed {@link LookupFailure}, then closes the resources
    * (the DNS stage waits for its threads to stop). Closing twice is harmless.
    */
   @Override
@@ -275,7 +277,7 @@ public final class JavaBackend implements Backend {
 
   private void ensureOpen() {
     if (closed) {
-      throw new NetDbClosedException();
+      throw LookupFailure.closed();
     }
   }
 
@@ -298,7 +300,7 @@ public final class JavaBackend implements Backend {
     pipeline.whenComplete((value, error) -> {
       inFlight.remove(pub);
       if (closed) {
-        pub.completeExceptionally(new NetDbClosedException());
+        pub.completeExceptionally(LookupFailure.closed());
       } else if (error != null) {
         pub.completeExceptionally(error instanceof CompletionException c && c.getCause() != null
             ? c.getCause()
@@ -312,7 +314,7 @@ public final class JavaBackend implements Backend {
 
   /** Fails a public future with the closed error on the executor (here if it refuses). */
   private void failClosed(CompletableFuture<?> f) {
-    Runnable fail = () -> f.completeExceptionally(new NetDbClosedException());
+    Runnable fail = () -> f.completeExceptionally(LookupFailure.closed());
     try {
       executor.execute(fail);
     } catch (RejectedExecutionException e) {

@@ -1,10 +1,12 @@
 package dev.netdb.resolve;
 
 import dev.netdb.dns.DnsName;
+import dev.netdb.dns.DnsHostResult;
 import dev.netdb.dns.Eai;
+import dev.netdb.dns.DnsError;
+import dev.netdb.dns.LookupFailure;
 import dev.netdb.files.HostsFile;
 import dev.netdb.observe.TraceRecorder;
-import dev.netdb.resolve.NssDns.HostAnswer;
 import dev.netdb.text.IpLiterals;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,11 +35,20 @@ public final class NameStage {
     }
   }
 
-  /** The addresses found for a name, in the order found, and the canonical name (or null). */
-  public record Addresses(List<Addr> addrs, String canonicalName) {
+  /**
+   * The addresses found for a name, in the order found, the canonical name (or null), and how
+   * long the answer may be kept: the DNS answer's TTL, or 0 for one not from DNS (null host,
+   * numeric, hosts file), which the files' own checks keep fresh.
+   */
+  public record Addresses(List<Addr> addrs, String canonicalName, long ttlSeconds) {
     /** Creates the result; the list becomes immutable. */
     public Addresses {
       addrs = List.copyOf(addrs);
+    }
+
+    /** An answer not from DNS. */
+    public Addresses(List<Addr> addrs, String canonicalName) {
+      this(addrs, canonicalName, 0);
     }
   }
 
@@ -195,7 +206,7 @@ public final class NameStage {
       return CompletableFuture.failedFuture(Eai.NONAME.error(name));
     }
     NssDns dns = hostName ? env.dns() : rejectingAnswers(env.dns());
-    CompletableFuture<HostAnswer> first = dns.lookup(name, family, recorder);
+    CompletableFuture<DnsHostResult> first = dns.lookup(name, family, recorder);
     if (!mapped) {
       // With AF_INET and no AI_CANONNAME glibc's gaih_inet goes through gethostbyname2_r, where
       // NO_RECOVERY (a reply of CNAMEs only, a CNAME loop) ends as EAI_NODATA; elsewhere it is
@@ -203,25 +214,19 @@ public final class NameStage {
       // TRY_AGAIN is "not found" there when nss_dns reported NSS_STATUS_NOTFOUND, i.e. the last
       // name of the search list got a reply (gethostbyname2_r returns 0 with no entry).
       return first.thenApply(a -> {
-        if (viaGethostbyname2 && a instanceof HostAnswer.NoRecovery) {
-          throw Eai.NODATA.error(name);
-        }
-        if (a instanceof HostAnswer.Failed f) {
-          throw failure(f.error(), viaGethostbyname2, name);
-        }
-        if (viaGethostbyname2 && a instanceof HostAnswer.TryAgain t && !t.transportFailed()) {
-          throw Eai.NONAME.error(name);
+        if (a instanceof DnsHostResult.Failed f) {
+          throw dnsFailure(f, viaGethostbyname2, name);
         }
         return addresses(a, family, false, name);
       });
     }
     return first.thenCompose(a6 -> {
-      boolean found6 = a6 instanceof HostAnswer.Found f && hasFamily(f, 16);
+      boolean found6 = a6 instanceof DnsHostResult.Found f && hasFamily(f, 16);
       if (found6 && !all) {
         return CompletableFuture.completedFuture(addresses(a6, AF_INET6, false, name));
       }
       return dns.lookup(name, AF_INET, recorder).thenApply(a4 -> {
-        boolean found4 = a4 instanceof HostAnswer.Found f && hasFamily(f, 4);
+        boolean found4 = a4 instanceof DnsHostResult.Found f && hasFamily(f, 4);
         if (!found4) {
           return addresses(a6, AF_INET6, false, name);
         }
@@ -232,7 +237,7 @@ public final class NameStage {
         Addresses m6 = addresses(a6, AF_INET6, false, name);
         List<Addr> out = new ArrayList<>(m6.addrs());
         out.addAll(m4.addrs());
-        return new Addresses(out, m6.canonicalName());
+        return new Addresses(out, m6.canonicalName(), Math.min(m6.ttlSeconds(), m4.ttlSeconds()));
       });
     });
   }
@@ -244,31 +249,32 @@ public final class NameStage {
   private static NssDns rejectingAnswers(NssDns dns) {
     return new NssDns() {
       @Override
-      public CompletableFuture<HostAnswer> lookup(String name, int family) {
+      public CompletableFuture<DnsHostResult> lookup(String name, int family) {
         return lookup(name, family, TraceRecorder.OFF);
       }
 
       @Override
-      public CompletableFuture<HostAnswer> lookup(String name, int family, TraceRecorder recorder) {
-        return dns.lookup(name, family, recorder)
-            .thenApply(a -> a instanceof HostAnswer.Found ? new HostAnswer.NoRecovery() : a);
+      public CompletableFuture<DnsHostResult> lookup(String name, int family, TraceRecorder recorder) {
+        return dns.lookup(name, family, recorder).thenApply(a -> a instanceof DnsHostResult.Found
+            ? new DnsHostResult.Failed(DnsError.NO_RECOVERY, "answer for a name res_hnok refuses")
+            : a);
       }
 
       @Override
-      public CompletableFuture<HostAnswer> reverse(byte[] address) {
+      public CompletableFuture<DnsHostResult> reverse(byte[] address) {
         return dns.reverse(address);
       }
     };
   }
 
-  private static boolean hasFamily(HostAnswer.Found f, int len) {
+  private static boolean hasFamily(DnsHostResult.Found f, int len) {
     return f.addresses().stream().anyMatch(a -> a.length == len);
   }
 
   /** Maps a DNS outcome to addresses or to glibc's EAI code, keeping the family asked for. */
-  static Addresses addresses(HostAnswer answer, int family, boolean mapV4, String name) {
+  static Addresses addresses(DnsHostResult answer, int family, boolean mapV4, String name) {
     return switch (answer) {
-      case HostAnswer.Found f -> {
+      case DnsHostResult.Found f -> {
         List<Addr> out = new ArrayList<>();
         for (byte[] a : f.addresses()) {
           boolean ok = family == AF_UNSPEC || (family == AF_INET ? a.length == 4 : a.length == 16);
@@ -279,15 +285,30 @@ public final class NameStage {
         if (out.isEmpty()) {
           throw Eai.NODATA.error(name);
         }
-        yield new Addresses(out, f.name());
+        yield new Addresses(out, f.canonicalName(), f.ttlSeconds());
       }
-      case HostAnswer.NotFound n -> throw Eai.NONAME.error(name);
-      case HostAnswer.NoData n -> throw Eai.NODATA.error(name);
-      case HostAnswer.TryAgain t -> throw Eai.AGAIN.error(name);
-      // glibc's getaddrinfo reports NO_RECOVERY (REFUSED, FORMERR, a bad name) as EAI_NONAME.
-      case HostAnswer.NoRecovery r -> throw Eai.NONAME.error(name);
-      case HostAnswer.Failed f -> throw failure(f.error(), false, name);
+      case DnsHostResult.Failed f -> throw dnsFailure(f, false, name);
     };
+  }
+
+  /**
+   * Returns glibc's getaddrinfo error for a failed DNS lookup, carrying the answer's negative TTL.
+   * On the {@code gethostbyname2_r} path ({@code viaGethostbyname2}: AF_INET without
+   * AI_CANONNAME) NO_RECOVERY (a reply of CNAMEs only, a CNAME loop) is {@code EAI_NODATA}, and
+   * TRY_AGAIN is "not found" when the last name of the search list got a reply; elsewhere
+   * NO_RECOVERY (REFUSED, FORMERR, a bad name) is {@code EAI_NONAME}.
+   */
+  static LookupFailure dnsFailure(DnsHostResult.Failed f, boolean viaGethostbyname2, String name) {
+    LookupFailure e = switch (f.error()) {
+      case HOST_NOT_FOUND -> Eai.NONAME.error(name);
+      case NO_DATA -> Eai.NODATA.error(name);
+      case TRY_AGAIN -> viaGethostbyname2 && !f.lastTransportFailed()
+          ? Eai.NONAME.error(name)
+          : Eai.AGAIN.error(name);
+      case NO_RECOVERY -> viaGethostbyname2 ? Eai.NODATA.error(name) : Eai.NONAME.error(name);
+      case STREAM_BROKEN, FINAL_RCODE, EMFILE, ENFILE -> failure(f.error(), viaGethostbyname2, name);
+    };
+    return e.withNegativeTtl(f.negativeTtlSeconds());
   }
 
   /**
@@ -295,11 +316,11 @@ public final class NameStage {
    * Python's {@code OSError(errno, strerror)}; the rest are gaierrors, with the code of the {@code
    * gethostbyname2_r} path when {@code viaGethostbyname2}.
    */
-  static RuntimeException failure(dev.netdb.dns.DnsError error, boolean viaGethostbyname2, String name) {
+  static LookupFailure failure(DnsError error, boolean viaGethostbyname2, String name) {
     if (error.errno() != 0) {
-      return new dev.netdb.SystemException(error.errno(), error.gaiStrerror(), name);
+      return LookupFailure.system(error.errno(), error.gaiStrerror(), name);
     }
-    int code = viaGethostbyname2 ? error.eai(dev.netdb.AddressFamily.INET, false) : error.eai();
+    int code = viaGethostbyname2 ? error.eai(AF_INET, false) : error.eai();
     for (Eai e : Eai.values()) {
       if (e.code() == code) return e.error(name);
     }

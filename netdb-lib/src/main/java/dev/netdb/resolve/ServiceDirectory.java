@@ -1,7 +1,7 @@
 package dev.netdb.resolve;
 
-import dev.netdb.ProtocolEntry;
-import dev.netdb.ServiceEntry;
+import dev.netdb.files.Protoent;
+import dev.netdb.files.Servent;
 import java.util.List;
 
 /**
@@ -10,53 +10,53 @@ import java.util.List;
  */
 public interface ServiceDirectory {
   /** {@code getservbyname_r(name, proto)}; a null proto matches any. Case-sensitive. */
-  ServiceEntry byName(String name, String proto);
+  Servent byName(String name, String proto);
 
   /** {@code getservbyport_r(port, proto)} with the port in host order; a null proto matches any. */
-  ServiceEntry byPort(int port, String proto);
+  Servent byPort(int port, String proto);
 
   /** {@code getprotobyname_r(name)}. */
-  ProtocolEntry protocolByName(String name);
+  Protoent protocolByName(String name);
 
   /** {@code getprotobynumber_r(number)}. */
-  ProtocolEntry protocolByNumber(int number);
+  Protoent protocolByNumber(int number);
 
   /** Lists every service in file order. */
-  List<ServiceEntry> services();
+  List<Servent> services();
 
   /** Lists every protocol in file order. */
-  List<ProtocolEntry> protocols();
+  List<Protoent> protocols();
 
   /** Returns the directory over the files module's services and protocols databases. */
   static ServiceDirectory of(dev.netdb.files.FilesDatabases db) {
     return new ServiceDirectory() {
       @Override
-      public ServiceEntry byName(String name, String proto) {
+      public Servent byName(String name, String proto) {
         return db.services().serviceByName(name, proto);
       }
 
       @Override
-      public ServiceEntry byPort(int port, String proto) {
+      public Servent byPort(int port, String proto) {
         return db.services().serviceByPort(port, proto);
       }
 
       @Override
-      public ProtocolEntry protocolByName(String name) {
+      public Protoent protocolByName(String name) {
         return db.protocols().protocolByName(name);
       }
 
       @Override
-      public ProtocolEntry protocolByNumber(int number) {
+      public Protoent protocolByNumber(int number) {
         return db.protocols().protocolByNumber(number);
       }
 
       @Override
-      public List<ServiceEntry> services() {
+      public List<Servent> services() {
         return db.services().services();
       }
 
       @Override
-      public List<ProtocolEntry> protocols() {
+      public List<Protoent> protocols() {
         return db.protocols().protocols();
       }
     };

@@ -1,6 +1,6 @@
 package dev.netdb.resolve;
 
-import dev.netdb.ServiceEntry;
+import dev.netdb.files.Servent;
 import dev.netdb.dns.Eai;
 import dev.netdb.text.IpLiterals;
 import java.util.ArrayList;
@@ -96,7 +96,7 @@ public final class ServiceTuples {
           if (tp.protoAnyNoService()) {
             throw Eai.SERVICE.error(input);
           }
-          ServiceEntry s = services.byName(n.name(), tp.name());
+          Servent s = services.byName(n.name(), tp.name());
           if (s == null) {
             throw Eai.SERVICE.error(input);
           }
@@ -107,7 +107,7 @@ public final class ServiceTuples {
           if (e.protoAnyNoService()) {
             continue;
           }
-          ServiceEntry s = services.byName(n.name(), e.name());
+          Servent s = services.byName(n.name(), e.name());
           if (s != null) {
             out.add(new SockTuple(e.type(), e.proto(), s.port()));
           }

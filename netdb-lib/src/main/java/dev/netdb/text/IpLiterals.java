@@ -30,6 +30,18 @@ public final class IpLiterals {
     return Ipv4Text.toBytes(v);
   }
 
+  /**
+   * Parses with glibc {@code inet_aton} on a C string: the same parts as {@link #atonExact}, then
+   * anything after white space, but no NUL (which would end the C string early); null if invalid.
+   */
+  public static byte[] aton(String s) {
+    long v = Ipv4Text.parseAton(s);
+    if (v == Ipv4Text.INVALID || CString.check(s, Ipv4Text.atonEnd(s)) != CString.OK) {
+      return null;
+    }
+    return Ipv4Text.toBytes(v);
+  }
+
   /** Parses with glibc {@code inet_pton(AF_INET)}: four decimal octets, no leading zeros. */
   public static byte[] pton4(String s) {
     long v = Ipv4Text.parsePton(s, 0, s.length());

@@ -61,8 +61,8 @@ class DnsErrorTest {
   })
   @ParameterizedTest
   void eaiDependsOnGlibcPath(DnsError e, dev.netdb.AddressFamily family, boolean canon, int eai) {
-    assertThat(e.eai(family, canon)).isEqualTo(eai);
-    assertThat(e.gaiStrerror(family, canon))
+    assertThat(e.eai(family.value(), canon)).isEqualTo(eai);
+    assertThat(e.gaiStrerror(family.value(), canon))
         .isEqualTo(switch (eai) {
           case -2 -> "Name or service not known";
           case -3 -> "Temporary failure in name resolution";

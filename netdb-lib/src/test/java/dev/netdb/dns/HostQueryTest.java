@@ -51,6 +51,39 @@ class HostQueryTest {
     }
   }
 
+  /** An NXDOMAIN or NODATA reply whose authority section holds an SOA. */
+  static DnsOutcome negative(String qname, int type, boolean nxdomain, long soaTtl, long minimum) {
+    DnsMessage m = new DnsMessage(new DnsHeader(1, true, 0, true, false, true, true, false, false, nxdomain ? 3 : 0),
+        List.of(DnsQuestion.in(qname, type)), List.of(),
+        List.of(new ResourceRecord.Soa("example.test", 1, soaTtl, "ns.example.test", "h.example.test", 1, 7200, 3600, 1209600, minimum)),
+        List.of());
+    return nxdomain ? new DnsOutcome.NxDomain(m, SERVER) : new DnsOutcome.NoData(m, SERVER);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      SOA MINIMUM below its TTL, NODATA both | false | 300 | 60  | false | 300 | 90  | 60
+      SOA TTL below its MINIMUM              | false | 30  | 600 | false | 300 | 600 | 30
+      NXDOMAIN for A, NODATA for AAAA        | true  | 300 | 120 | false | 300 | 45  | 45
+      """)
+  void negativeTtlIsTheSmallestSoaBoundOfTheFailedReplies(
+      String rule, boolean nx4, long ttl4, long min4, boolean nx6, long ttl6, long min6, long expected) {
+    // RFC 2308 §5: min(SOA TTL, SOA MINIMUM) of each reply; the lookup keeps the smallest.
+    Table t = new Table()
+        .put("n.example.test", DnsType.A, negative("n.example.test", DnsType.A, nx4, ttl4, min4))
+        .put("n.example.test", DnsType.AAAA, negative("n.example.test", DnsType.AAAA, nx6, ttl6, min6));
+    DnsHostResult r = new HostQuery(ResolverConfig.defaults(), t::query).lookup("n.example.test.", 0).join();
+    assertThat(r).isInstanceOfSatisfying(DnsHostResult.Failed.class,
+        f -> assertThat(f.negativeTtlSeconds()).isEqualTo(expected));
+  }
+
+  @Test
+  void aFailureWithoutAnSoaIsNotToBeKept() {
+    Table t = new Table(); // every question: NXDOMAIN without an authority section
+    DnsHostResult r = new HostQuery(ResolverConfig.defaults(), t::query).lookup("x.example.test.", 2).join();
+    assertThat(((DnsHostResult.Failed) r).negativeTtlSeconds()).isZero();
+  }
+
   @Test
   void chainGivesAliasesAndCanonicalNameAsGetanswerR() {
     Table t = new Table().put("www.example.test", DnsType.A, answer("www.example.test", DnsType.A,
@@ -59,9 +92,9 @@ class HostQueryTest {
         new A("host.example.test", 1, 100, v4("192.0.2.10")),
         new A("other.example.test", 1, 300, v4("203.0.113.66")), // not on the chain: skipped
         new A("host.example.test", 1, 300, v4("192.0.2.11"))));
-    DnsHostResult r = new HostQuery(ResolverConfig.defaults(), t::query).lookup("www.example.test", AddressFamily.INET).join();
+    DnsHostResult r = new HostQuery(ResolverConfig.defaults(), t::query).lookup("www.example.test", AddressFamily.INET.value()).join();
     assertThat(r).isEqualTo(new DnsHostResult.Found("www.example.test", "host.example.test",
-        List.of("www.example.test", "web.example.test"), List.of(v4("192.0.2.10"), v4("192.0.2.11")), 100));
+        List.of("www.example.test", "web.example.test"), List.of(v4("192.0.2.10").getAddress(), v4("192.0.2.11").getAddress()), 100));
     assertThat(t.asked).containsExactly("www.example.test/A");
   }
 
@@ -72,17 +105,17 @@ class HostQueryTest {
             new Aaaa("host.example.test", 1, 300, v6("2001:db8::10"))))
         .put("host.example.test", DnsType.A, answer("host.example.test", DnsType.A,
             new A("host.example.test", 1, 300, v4("192.0.2.10"))));
-    DnsHostResult r = new HostQuery(ResolverConfig.defaults(), t::query).lookup("host.example.test", AddressFamily.UNSPEC).join();
-    assertThat(((DnsHostResult.Found) r).addresses()).containsExactly(v4("192.0.2.10"), v6("2001:db8::10"));
+    DnsHostResult r = new HostQuery(ResolverConfig.defaults(), t::query).lookup("host.example.test", AddressFamily.UNSPEC.value()).join();
+    assertThat(((DnsHostResult.Found) r).addresses()).containsExactly(v4("192.0.2.10").getAddress(), v6("2001:db8::10").getAddress());
   }
 
   @Test
   void noAaaaAsksOnlyA() {
     Table t = new Table();
     ResolverConfig cfg = ResolverConfig.builder().noAaaa(true).build();
-    new HostQuery(cfg, t::query).lookup("h.example.test", AddressFamily.UNSPEC).join();
+    new HostQuery(cfg, t::query).lookup("h.example.test", AddressFamily.UNSPEC.value()).join();
     assertThat(t.asked).containsExactly("h.example.test/A");
-    DnsHostResult six = new HostQuery(cfg, t::query).lookup("h.example.test", AddressFamily.INET6).join();
+    DnsHostResult six = new HostQuery(cfg, t::query).lookup("h.example.test", AddressFamily.INET6.value()).join();
     assertThat(six).isEqualTo(new DnsHostResult.Failed(DnsError.NO_DATA, "no-aaaa set"));
   }
 
@@ -91,18 +124,18 @@ class HostQueryTest {
   void loopsEndWithTheRecordsAndLongChainsAreFollowed() {
     Table loop = new Table().put("a.test", DnsType.A, answer("a.test", DnsType.A,
         new Cname("a.test", 1, 1, "b.test"), new Cname("b.test", 1, 1, "a.test"), new A("a.test", 1, 1, v4("192.0.2.1"))));
-    assertThat(new HostQuery(ResolverConfig.defaults(), loop::query).lookup("a.test", AddressFamily.INET).join())
-        .isEqualTo(new DnsHostResult.Found("a.test", "a.test", List.of("a.test", "b.test"), List.of(v4("192.0.2.1")), 1));
+    assertThat(new HostQuery(ResolverConfig.defaults(), loop::query).lookup("a.test", AddressFamily.INET.value()).join())
+        .isEqualTo(new DnsHostResult.Found("a.test", "a.test", List.of("a.test", "b.test"), List.of(v4("192.0.2.1").getAddress()), 1));
     Table pureLoop = new Table().put("a.test", DnsType.A, answer("a.test", DnsType.A,
         new Cname("a.test", 1, 1, "b.test"), new Cname("b.test", 1, 1, "a.test")));
-    assertThat(new HostQuery(ResolverConfig.defaults(), pureLoop::query).lookup("a.test", AddressFamily.INET).join())
+    assertThat(new HostQuery(ResolverConfig.defaults(), pureLoop::query).lookup("a.test", AddressFamily.INET.value()).join())
         .isEqualTo(new DnsHostResult.Failed(DnsError.NO_RECOVERY, "lookup of 'a.test' failed"));
     List<ResourceRecord> chain = new ArrayList<>();
     for (int i = 0; i < 100; i++) chain.add(new Cname("c" + i + ".test", 1, 1, "c" + (i + 1) + ".test"));
     chain.add(new A("c100.test", 1, 1, v4("192.0.2.1")));
     Table longChain = new Table().put("c0.test", DnsType.A, answer("c0.test", DnsType.A, chain.toArray(ResourceRecord[]::new)));
     DnsHostResult.Found found = (DnsHostResult.Found)
-        new HostQuery(ResolverConfig.defaults(), longChain::query).lookup("c0.test", AddressFamily.INET).join();
+        new HostQuery(ResolverConfig.defaults(), longChain::query).lookup("c0.test", AddressFamily.INET.value()).join();
     assertThat(found.canonicalName()).isEqualTo("c100.test");
     assertThat(found.aliases()).hasSize(100);
   }
@@ -110,14 +143,14 @@ class HostQueryTest {
   @Test
   void cnameOnlyAnswerIsNoRecovery() {
     Table t = new Table().put("x.test", DnsType.A, answer("x.test", DnsType.A, new Cname("x.test", 1, 1, "y.test")));
-    assertThat(new HostQuery(ResolverConfig.defaults(), t::query).lookup("x.test", AddressFamily.INET).join())
+    assertThat(new HostQuery(ResolverConfig.defaults(), t::query).lookup("x.test", AddressFamily.INET.value()).join())
         .extracting(r -> ((DnsHostResult.Failed) r).error()).isEqualTo(DnsError.NO_RECOVERY);
   }
 
   @Test
   void invalidNameFailsWithoutAQuery() {
     Table t = new Table();
-    DnsHostResult r = new HostQuery(ResolverConfig.defaults(), t::query).lookup("a..b", AddressFamily.INET).join();
+    DnsHostResult r = new HostQuery(ResolverConfig.defaults(), t::query).lookup("a..b", AddressFamily.INET.value()).join();
     assertThat(r).extracting(x -> ((DnsHostResult.Failed) x).error()).isEqualTo(DnsError.NO_RECOVERY);
     assertThat(t.asked).isEmpty();
   }
@@ -129,7 +162,7 @@ class HostQueryTest {
         new Ptr("10.2.0.192.in-addr.arpa", 1, 300, "other.example.test")));
     DnsHostResult r = new HostQuery(ResolverConfig.defaults(), t::query).reverse(v4("192.0.2.10")).join();
     assertThat(r).isEqualTo(new DnsHostResult.Found("10.2.0.192.in-addr.arpa", "host.example.test", List.of(),
-        List.of(v4("192.0.2.10")), 300));
+        List.of(v4("192.0.2.10").getAddress()), 300));
   }
 
   @ParameterizedTest

@@ -2,8 +2,8 @@ package dev.netdb.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.netdb.ProtocolEntry;
-import dev.netdb.ServiceEntry;
+import dev.netdb.files.Protoent;
+import dev.netdb.files.Servent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,7 +66,7 @@ class DatabaseReloadTest {
     assertThat(db.source()).startsWith("embedded");
     write(f, "mine 5/tcp\n");
     assertThat(db.serviceByName("http", "tcp")).isNull();
-    assertThat(db.services()).containsExactly(new ServiceEntry("mine", List.of(), 5, "tcp"));
+    assertThat(db.services()).containsExactly(new Servent("mine", List.of(), 5, "tcp"));
     Files.delete(f);
     assertThat(db.serviceByName("http", "tcp").port()).isEqualTo(80);
   }
@@ -79,7 +79,7 @@ class DatabaseReloadTest {
     assertThat(embeddedProtocols.diagnostics()).isEmpty();
     assertThat(embeddedServices.services()).hasSizeGreaterThan(300);
     assertThat(embeddedProtocols.protocolByName("ipv6-icmp"))
-        .isEqualTo(new ProtocolEntry("ipv6-icmp", List.of("IPv6-ICMP"), 58));
+        .isEqualTo(new Protoent("ipv6-icmp", List.of("IPv6-ICMP"), 58));
     if (Files.exists(ServicesDatabase.DEFAULT_PATH) && Files.exists(ProtocolsDatabase.DEFAULT_PATH)) {
       assertThat(embeddedServices.services()).isEqualTo(ServicesDatabase.system().services());
       assertThat(embeddedProtocols.protocols()).isEqualTo(ProtocolsDatabase.system().protocols());

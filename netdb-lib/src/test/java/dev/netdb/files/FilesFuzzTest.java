@@ -3,8 +3,8 @@ package dev.netdb.files;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.netdb.ProtocolEntry;
-import dev.netdb.ServiceEntry;
+import dev.netdb.files.Protoent;
+import dev.netdb.files.Servent;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -17,9 +17,9 @@ class FilesFuzzTest {
 
   @FuzzTest(maxDuration = "30s")
   void servicesParser(byte[] data) {
-    ParseResult<ServiceEntry> r = ServicesFile.parse(data);
+    ParseResult<Servent> r = ServicesFile.parse(data);
     checkAccounting(data, r);
-    for (ServiceEntry e : r.entries()) {
+    for (Servent e : r.entries()) {
       String line = e.name() + " " + e.port() + "/" + e.protocol() + " " + String.join(" ", e.aliases()) + "\n";
       assertThat(ServicesFile.parse(line.getBytes(StandardCharsets.UTF_8)).entries())
           .as("round trip of %s", e)
@@ -29,9 +29,9 @@ class FilesFuzzTest {
 
   @FuzzTest(maxDuration = "30s")
   void protocolsParser(byte[] data) {
-    ParseResult<ProtocolEntry> r = ProtocolsFile.parse(data);
+    ParseResult<Protoent> r = ProtocolsFile.parse(data);
     checkAccounting(data, r);
-    for (ProtocolEntry e : r.entries()) {
+    for (Protoent e : r.entries()) {
       String line =
           e.name() + " " + Integer.toUnsignedString(e.number()) + " " + String.join(" ", e.aliases()) + "\n";
       assertThat(ProtocolsFile.parse(line.getBytes(StandardCharsets.UTF_8)).entries())

@@ -3,7 +3,7 @@ package dev.netdb.files;
 import static dev.netdb.files.ServicesFileTest.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.netdb.ProtocolEntry;
+import dev.netdb.files.Protoent;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,7 +32,7 @@ class ProtocolsFileTest {
     assertThat(r.diagnostics()).isEmpty();
     assertThat(r.entries())
         .containsExactly(
-            new ProtocolEntry(name, aliases == null ? List.of() : List.of(aliases.split(" ")), number));
+            new Protoent(name, aliases == null ? List.of() : List.of(aliases.split(" ")), number));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -51,7 +51,7 @@ class ProtocolsFileTest {
           """)
   void skips(String line, String reason) {
     var r = ProtocolsFile.parse(bytes("ip 0 IP\n" + line + "\n"));
-    assertThat(r.entries()).extracting(ProtocolEntry::name).containsExactly("ip");
+    assertThat(r.entries()).extracting(Protoent::name).containsExactly("ip");
     assertThat(r.diagnostics()).containsExactly(new Diagnostic(2, line, reason));
   }
 }

@@ -1,7 +1,7 @@
 package dev.netdb.files;
 
-import dev.netdb.ProtocolEntry;
-import dev.netdb.ServiceEntry;
+import dev.netdb.files.Protoent;
+import dev.netdb.files.Servent;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,13 +27,13 @@ final class PythonCorpus {
     Random rnd = new Random(seed);
     Set<String> serviceNames = new LinkedHashSet<>();
     List<Integer> ports = new ArrayList<>();
-    for (ServiceEntry e : db.services().services()) {
+    for (Servent e : db.services().services()) {
       serviceNames.add(e.name());
       serviceNames.addAll(e.aliases());
       ports.add(e.port());
     }
     Set<String> protoNames = new LinkedHashSet<>();
-    for (ProtocolEntry e : db.protocols().protocols()) {
+    for (Protoent e : db.protocols().protocols()) {
       protoNames.add(e.name());
       protoNames.addAll(e.aliases());
     }
@@ -84,21 +84,21 @@ final class PythonCorpus {
   }
 
   private static Call byName(FilesDatabases db, String name, String proto) {
-    ServiceEntry e = db.services().serviceByName(name, proto);
+    Servent e = db.services().serviceByName(name, proto);
     return new Call(
         "s\t" + (proto == null ? "0\t" + name + "\t" : "1\t" + name + "\t" + proto),
         e == null ? "N\tservice/proto not found" : "F\t" + e.port());
   }
 
   private static Call byPort(FilesDatabases db, int port, String proto) {
-    ServiceEntry e = db.services().serviceByPort(port, proto);
+    Servent e = db.services().serviceByPort(port, proto);
     return new Call(
         "p\t" + (proto == null ? "0\t" + port + "\t" : "1\t" + port + "\t" + proto),
         e == null ? "N\tport/proto not found" : "F\t" + e.name());
   }
 
   private static Call byProto(FilesDatabases db, String name) {
-    ProtocolEntry e = db.protocols().protocolByName(name);
+    Protoent e = db.protocols().protocolByName(name);
     return new Call("r\t" + name, e == null ? "N\tprotocol not found" : "F\t" + e.number());
   }
 }

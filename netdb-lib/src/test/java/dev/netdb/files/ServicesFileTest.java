@@ -2,7 +2,7 @@ package dev.netdb.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.netdb.ServiceEntry;
+import dev.netdb.files.Servent;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,11 +42,11 @@ class ServicesFileTest {
           "dup 9/udp dup dup"                 | dup  | 9     | udp    | dup dup
           """)
   void accepts(String line, String name, int port, String proto, String aliases) {
-    ParseResult<ServiceEntry> r = ServicesFile.parse(bytes(line + "\n"));
+    ParseResult<Servent> r = ServicesFile.parse(bytes(line + "\n"));
     assertThat(r.diagnostics()).isEmpty();
     assertThat(r.entries())
         .containsExactly(
-            new ServiceEntry(name, aliases == null ? List.of() : List.of(aliases.split(" ")), port,
+            new Servent(name, aliases == null ? List.of() : List.of(aliases.split(" ")), port,
                 proto == null ? "" : proto));
   }
 
@@ -72,8 +72,8 @@ class ServicesFileTest {
           "bad ٣/tcp"                         | port is not a number
           """)
   void skips(String line, String reason) {
-    ParseResult<ServiceEntry> r = ServicesFile.parse(bytes("ok 1/tcp\n" + line + "\nok2 2/udp\n"));
-    assertThat(r.entries()).extracting(ServiceEntry::name).containsExactly("ok", "ok2");
+    ParseResult<Servent> r = ServicesFile.parse(bytes("ok 1/tcp\n" + line + "\nok2 2/udp\n"));
+    assertThat(r.entries()).extracting(Servent::name).containsExactly("ok", "ok2");
     assertThat(r.diagnostics())
         .containsExactly(new Diagnostic(2, unescape(line), reason));
   }
@@ -92,7 +92,7 @@ class ServicesFileTest {
           "\\t\\v\\f\\r"
           """)
   void ignoresBlankAndCommentLinesSilently(String line) {
-    ParseResult<ServiceEntry> r = ServicesFile.parse(bytes(line == null ? "" : line + "\n"));
+    ParseResult<Servent> r = ServicesFile.parse(bytes(line == null ? "" : line + "\n"));
     assertThat(r.entries()).isEmpty();
     assertThat(r.diagnostics()).isEmpty();
     assertThat(r.dataLines()).isZero();
@@ -111,7 +111,7 @@ class ServicesFileTest {
           """)
   void repeatsTheTailOfAnIndentedLastLineWithoutNewline(String line, String proto, int port) {
     // glibc's __nss_readline memmove()s the line left without moving its NUL.
-    ServiceEntry e = ServicesFile.parse(bytes("a 1/tcp\n" + line)).entries().getLast();
+    Servent e = ServicesFile.parse(bytes("a 1/tcp\n" + line)).entries().getLast();
     assertThat(e.protocol()).isEqualTo(proto);
     assertThat(e.port()).isEqualTo(port);
   }

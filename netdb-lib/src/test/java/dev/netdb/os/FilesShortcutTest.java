@@ -3,8 +3,8 @@ package dev.netdb.os;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.netdb.ProtocolEntry;
-import dev.netdb.ServiceEntry;
+import dev.netdb.files.Protoent;
+import dev.netdb.files.Servent;
 import dev.netdb.files.ProtocolsDatabase;
 import dev.netdb.files.ProtocolsFile;
 import dev.netdb.files.ServicesDatabase;
@@ -53,11 +53,11 @@ class FilesShortcutTest {
   @Test
   void servicesAnswersAreGlibcs() {
     assumeTrue(Files.exists(ServicesDatabase.DEFAULT_PATH), "no /etc/services");
-    List<ServiceEntry> all = glibc.services();
+    List<Servent> all = glibc.services();
     Set<String> names = new LinkedHashSet<>();
     Set<Integer> ports = new LinkedHashSet<>();
     Set<String> protos = new LinkedHashSet<>();
-    for (ServiceEntry e : all) {
+    for (Servent e : all) {
       names.add(e.name());
       names.addAll(e.aliases());
       ports.add(e.port());
@@ -86,10 +86,10 @@ class FilesShortcutTest {
   @Test
   void protocolsAnswersAreGlibcs() {
     assumeTrue(Files.exists(ProtocolsDatabase.DEFAULT_PATH), "no /etc/protocols");
-    List<ProtocolEntry> all = glibc.protocols();
+    List<Protoent> all = glibc.protocols();
     Set<String> names = new LinkedHashSet<>(List.of("nosuch", "TCP", ""));
     Set<Integer> numbers = new LinkedHashSet<>(List.of(-1, 255, 256, 1000));
-    for (ProtocolEntry e : all) {
+    for (Protoent e : all) {
       names.add(e.name());
       names.addAll(e.aliases());
       numbers.add(e.number());
@@ -109,7 +109,7 @@ class FilesShortcutTest {
       assumeTrue(Files.exists(services), "no " + services);
       byte[] data = Files.readAllBytes(services);
       ServicesDatabase db = ServicesDatabase.open(services);
-      for (ServiceEntry e : db.services()) {
+      for (Servent e : db.services()) {
         for (String name : concat(e.name(), e.aliases())) {
           for (String proto : new String[] {null, "tcp", "udp", e.protocol()}) {
             assertThat(ServicesFile.findByName(data, name, proto))
@@ -124,7 +124,7 @@ class FilesShortcutTest {
     assumeTrue(Files.exists(protocols), "no " + protocols);
     byte[] data = Files.readAllBytes(protocols);
     ProtocolsDatabase db = ProtocolsDatabase.open(protocols);
-    for (ProtocolEntry e : db.protocols()) {
+    for (Protoent e : db.protocols()) {
       for (String name : concat(e.name(), e.aliases())) {
         assertThat(ProtocolsFile.findByName(data, name)).isEqualTo(db.protocolByName(name));
       }

@@ -1,7 +1,5 @@
 package dev.netdb.os;
 
-import dev.netdb.OsBackendUnavailableException;
-
 /** Prints whether the OS back end is available in this JVM; run by {@link NativeAccessTest}. */
 public final class NativeAccessProbe {
   private NativeAccessProbe() {}
@@ -12,7 +10,7 @@ public final class NativeAccessProbe {
         OsBackend.isAvailable() ? "available" : "unavailable: " + OsBackend.unavailableReason());
     try {
       System.out.println("created " + OsBackend.create().getservbyname("http", "tcp").port());
-    } catch (OsBackendUnavailableException e) {
+    } catch (IllegalStateException e) {
       System.out.println("refused: " + e.getMessage());
     }
   }

@@ -3,13 +3,16 @@ package dev.netdb.os;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.netdb.AddrInfo;
+import dev.netdb.PythonLayers;
+import dev.netdb.text.IpLiterals;
+import dev.netdb.dns.LookupFailure;
+import dev.netdb.backend.AddressInfo;
 import dev.netdb.GaiException;
-import dev.netdb.HostEntry;
+import dev.netdb.backend.Hostent;
 import dev.netdb.HostException;
 import dev.netdb.NetDbException;
-import dev.netdb.ProtocolEntry;
-import dev.netdb.ServiceEntry;
+import dev.netdb.files.Protoent;
+import dev.netdb.files.Servent;
 import dev.netdb.SystemException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -94,22 +97,22 @@ class OsBackendPythonTest {
         case "nameinfo" -> {
           var ni =
               backend.getnameinfo(
-                  new AddrInfo(
-                      (int) a[5], 0, 0, "", (String) a[0], (int) a[1], (long) (int) a[2],
+                  new AddressInfo(
+                      (int) a[5], 0, 0, "", (int) a[5] == 10 ? IpLiterals.pton6((String) a[0]) : IpLiterals.pton4((String) a[0]), (int) a[1], (long) (int) a[2],
                       (long) (int) a[3]),
                   (int) a[4]);
           yield "ok " + ni.host() + " " + ni.service();
         }
         case "servbyname" -> {
-          ServiceEntry e = backend.getservbyname((String) a[0], (String) a[1]);
+          Servent e = backend.getservbyname((String) a[0], (String) a[1]);
           yield e == null ? "OSError None service/proto not found" : "ok " + e.port();
         }
         case "servbyport" -> {
-          ServiceEntry e = backend.getservbyport((int) a[0], (String) a[1]);
+          Servent e = backend.getservbyport((int) a[0], (String) a[1]);
           yield e == null ? "OSError None port/proto not found" : "ok " + e.name();
         }
         case "protobyname" -> {
-          ProtocolEntry e = backend.getprotobyname((String) a[0]);
+          Protoent e = backend.getprotobyname((String) a[0]);
           yield e == null ? "OSError None protocol not found" : "ok " + e.number();
         }
         case "hostbyname_ex" -> render(backend.gethostbyname((String) a[0], Sockaddrs.AF_INET));
@@ -118,12 +121,13 @@ class OsBackendPythonTest {
         case "hostname" -> "ok " + backend.gethostname();
         default -> throw new IllegalArgumentException(c.op());
       };
-    } catch (NetDbException e) {
+    } catch (NetDbException | LookupFailure x) {
+      NetDbException e = (NetDbException) PythonLayers.toPublic(x);
       return render(e);
     }
   }
 
-  private static String render(AddrInfo ai) {
+  private static String render(AddressInfo ai) {
     String sa =
         ai.family() == Sockaddrs.AF_INET6
             ? ai.host() + "," + ai.port() + "," + ai.flowInfo() + "," + ai.scopeId()
@@ -131,7 +135,7 @@ class OsBackendPythonTest {
     return ai.family() + "/" + ai.type() + "/" + ai.protocol() + "/" + ai.canonicalName() + "/" + sa;
   }
 
-  private static String render(HostEntry h) {
+  private static String render(Hostent h) {
     return "ok "
         + h.name()
         + " ["
@@ -230,7 +234,8 @@ class OsBackendPythonTest {
           try {
             backend.getaddrinfo(host, null, 0, 0, 0, AI_NUMERICHOST);
             yield null; // a literal: glibc answers (or fails) without a lookup
-          } catch (NetDbException e) {
+          } catch (NetDbException | LookupFailure x) {
+      NetDbException e = (NetDbException) PythonLayers.toPublic(x);
             yield "host " + host + " is not a numeric address and AI_NUMERICHOST is not set";
           }
         }

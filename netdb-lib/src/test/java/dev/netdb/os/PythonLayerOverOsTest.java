@@ -2,11 +2,12 @@ package dev.netdb.os;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.netdb.dns.LookupFailure;
 import dev.netdb.AddrInfo;
 import dev.netdb.HostEntry;
 import dev.netdb.NetDb;
 import dev.netdb.NetDbException;
-import dev.netdb.python.PythonLayer;
+import dev.netdb.PythonLayers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Runs Python-level calls through {@link PythonLayer} over the OS back end and through {@code
+ * Runs Python-level calls through the Python layer over the OS back end and through {@code
  * /usr/bin/python3}'s {@code socket} module, one row each.
  *
  * <p>Network safety, row by row: every host is a literal, the empty string or
@@ -74,11 +75,12 @@ class PythonLayerOverOsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("rows")
   void matchesPython(Row row) throws IOException, InterruptedException {
-    NetDb netdb = new PythonLayer(OsBackend.create());
+    NetDb netdb = PythonLayers.over(OsBackend.create());
     String java;
     try {
       java = "ok " + row.java().apply(netdb);
-    } catch (NetDbException e) {
+    } catch (NetDbException | LookupFailure x) {
+      NetDbException e = (NetDbException) PythonLayers.toPublic(x);
       java = "err " + e.kind() + " " + e.pythonStr();
     }
     assertThat(java).isEqualTo(python(row.python()));

@@ -1,11 +1,14 @@
 package dev.netdb.resolve;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.netdb.AddrInfo;
 import dev.netdb.NetDb;
-import dev.netdb.python.PythonLayer;
-import dev.netdb.resolve.NssDns.HostAnswer;
+import dev.netdb.PythonLayers;
+import dev.netdb.dns.DnsError;
+import dev.netdb.dns.DnsHostResult;
+import dev.netdb.dns.LookupFailure;
 import dev.netdb.text.IpLiterals;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,47 +29,47 @@ class DnsStageTest {
 
   /** Answers from a table keyed by "name/family"; records every query. */
   static final class FakeDns implements NssDns {
-    final Map<String, HostAnswer> answers;
+    final Map<String, DnsHostResult> answers;
     final List<String> log = new ArrayList<>();
 
-    FakeDns(Map<String, HostAnswer> answers) {
+    FakeDns(Map<String, DnsHostResult> answers) {
       this.answers = answers;
     }
 
     @Override
-    public synchronized CompletableFuture<HostAnswer> lookup(String name, int family) {
+    public synchronized CompletableFuture<DnsHostResult> lookup(String name, int family) {
       log.add(name + "/" + family);
-      return CompletableFuture.completedFuture(answers.getOrDefault(name + "/" + family, new HostAnswer.NotFound()));
+      return CompletableFuture.completedFuture(answers.getOrDefault(name + "/" + family, NssDns.NOT_FOUND));
     }
 
     @Override
-    public synchronized CompletableFuture<HostAnswer> reverse(byte[] address) {
+    public synchronized CompletableFuture<DnsHostResult> reverse(byte[] address) {
       log.add("PTR " + IpLiterals.ntop(address));
-      return CompletableFuture.completedFuture(answers.getOrDefault("PTR " + IpLiterals.ntop(address), new HostAnswer.NotFound()));
+      return CompletableFuture.completedFuture(answers.getOrDefault("PTR " + IpLiterals.ntop(address), NssDns.NOT_FOUND));
     }
   }
 
-  private static HostAnswer found(byte[]... addrs) {
-    return new HostAnswer.Found("host.example.test", List.of("www.example.test", "web.example.test"), List.of(addrs));
+  private static DnsHostResult found(byte[]... addrs) {
+    return new DnsHostResult.Found("www.example.test", "host.example.test", List.of("www.example.test", "web.example.test"), List.of(addrs), 300);
   }
 
   private static FakeDns zone() {
-    return new FakeDns(Map.<String, HostAnswer>ofEntries(
+    return new FakeDns(Map.<String, DnsHostResult>ofEntries(
         Map.entry("www.example.test/0", found(V4, V6)),
         Map.entry("www.example.test/2", found(V4)),
         Map.entry("www.example.test/10", found(V6)),
-        Map.entry("v4.example.test/10", new HostAnswer.NoData()),
+        Map.entry("v4.example.test/10", new DnsHostResult.Failed(DnsError.NO_DATA, "nodata")),
         Map.entry("v4.example.test/2", found(V4)),
-        Map.entry("nodata.example.test/0", new HostAnswer.NoData()),
-        Map.entry("nodata.example.test/2", new HostAnswer.NoData()),
-        Map.entry("servfail.example.test/0", new HostAnswer.TryAgain()),
-        Map.entry("servfail.example.test/2", new HostAnswer.TryAgain()),
-        Map.entry("refused.example.test/0", new HostAnswer.NoRecovery()),
-        Map.entry("PTR 192.0.2.99", new HostAnswer.Found("ptr.example.test", List.of(), List.of()))));
+        Map.entry("nodata.example.test/0", new DnsHostResult.Failed(DnsError.NO_DATA, "nodata")),
+        Map.entry("nodata.example.test/2", new DnsHostResult.Failed(DnsError.NO_DATA, "nodata")),
+        Map.entry("servfail.example.test/0", new DnsHostResult.Failed(DnsError.TRY_AGAIN, "servfail")),
+        Map.entry("servfail.example.test/2", new DnsHostResult.Failed(DnsError.TRY_AGAIN, "servfail")),
+        Map.entry("refused.example.test/0", new DnsHostResult.Failed(DnsError.NO_RECOVERY, "refused")),
+        Map.entry("PTR 192.0.2.99", new DnsHostResult.Found("99.2.0.192.in-addr.arpa", "ptr.example.test", List.of(), List.of(), 300))));
   }
 
   private static NetDb netdb(FakeDns dns) {
-    return new PythonLayer(new JavaBackend(Fixture.environment(Fixture.Network.DUAL, "", "multi on", dns)));
+    return PythonLayers.over(new JavaBackend(Fixture.environment(Fixture.Network.DUAL, "", "multi on", dns)));
   }
 
   @Test
@@ -140,5 +143,27 @@ class DnsStageTest {
     JavaBackend backend = new JavaBackend(Fixture.environment(Fixture.Network.DUAL, "", "multi on", zone()));
     assertThat(backend.getaddrinfoAsync("www.example.test", "80", 0, 1, 0, 0).join())
         .isEqualTo(backend.getaddrinfo("www.example.test", "80", 0, 1, 0, 0));
+  }
+
+  @Test
+  void theDnsAnswersTtlReachesThePipelineResultAndHostsAnswersHaveNone() {
+    Getaddrinfo gai = new Getaddrinfo(Fixture.environment(Fixture.Network.DUAL, "", "multi on", zone()));
+    AddrinfoAnswer dns = gai.run(new Getaddrinfo.Request("www.example.test", "80", 0, 1, 0, 0)).join();
+    assertThat(dns.ttlSeconds()).isEqualTo(300);
+    assertThat(dns.entries()).extracting(e -> e.address().length).containsExactlyInAnyOrder(16, 4);
+    AddrinfoAnswer numeric = gai.run(new Getaddrinfo.Request("192.0.2.1", "80", 2, 1, 0, 0)).join();
+    assertThat(numeric.ttlSeconds()).isZero();
+  }
+
+  @Test
+  void theNegativeTtlReachesThePipelinesFailure() {
+    FakeDns dns = new FakeDns(Map.of(
+        "gone.example.test/0", new DnsHostResult.Failed(DnsError.HOST_NOT_FOUND, "nxdomain", false, 60)));
+    Getaddrinfo gai = new Getaddrinfo(Fixture.environment(Fixture.Network.DUAL, "", "multi on", dns));
+    assertThatThrownBy(() -> gai.run(new Getaddrinfo.Request("gone.example.test", null, 0, 1, 0, 0)).join())
+        .cause().isInstanceOfSatisfying(LookupFailure.class, f -> {
+          assertThat(f.code()).isEqualTo(-2);
+          assertThat(f.negativeTtlSeconds()).isEqualTo(60);
+        });
   }
 }

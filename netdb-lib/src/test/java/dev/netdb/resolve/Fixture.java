@@ -1,15 +1,19 @@
 package dev.netdb.resolve;
 
+import dev.netdb.dns.LookupFailure;
 import dev.netdb.AddrInfo;
 import dev.netdb.HostEntry;
 import dev.netdb.NameInfo;
 import dev.netdb.NetDb;
+import dev.netdb.backend.AddressInfo;
+import dev.netdb.backend.HostAndService;
+import dev.netdb.backend.Hostent;
 import dev.netdb.NetDbException;
 import dev.netdb.files.FilesDatabases;
 import dev.netdb.files.GaiConf;
 import dev.netdb.files.HostConf;
 import dev.netdb.files.HostsFile;
-import dev.netdb.python.PythonLayer;
+import dev.netdb.PythonLayers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -84,14 +88,15 @@ final class Fixture {
   }
 
   static NetDb netdb(Network net, String gaiConf, String hostConf) {
-    return new PythonLayer(new JavaBackend(environment(net, gaiConf, hostConf, NssDns.none())));
+    return PythonLayers.over(new JavaBackend(environment(net, gaiConf, hostConf, NssDns.none())));
   }
 
   /** Calls {@code call} and renders its result or its Python exception. */
   static String outcome(java.util.function.Supplier<Object> call) {
     try {
       return render(call.get());
-    } catch (NetDbException e) {
+    } catch (NetDbException | LookupFailure x) {
+      NetDbException e = (NetDbException) PythonLayers.toPublic(x);
       String name = e.kind().pythonName();
       if (e.code().isPresent()) {
         return name + "(" + e.code().getAsInt() + ", " + quote(e.pythonMessage()) + ")";
@@ -105,11 +110,16 @@ final class Fixture {
       case String s -> quote(s);
       case Integer i -> i.toString();
       case HostEntry h -> "(" + quote(h.name()) + ", " + list(h.aliases()) + ", " + list(h.addresses()) + ")";
+      case Hostent h -> render(new HostEntry(h.name(), h.aliases(), h.addresses()));
       case NameInfo n -> "(" + quote(n.host()) + ", " + quote(n.service()) + ")";
+      case HostAndService n -> render(new NameInfo(n.host(), n.service()));
       case List<?> l -> {
         StringJoiner j = new StringJoiner("; ", "[", "]");
         for (Object e : l) {
-          j.add(entry((AddrInfo) e));
+          j.add(e instanceof AddressInfo a
+              ? entry(new AddrInfo(a.family(), a.type(), a.protocol(), a.canonicalName(), a.host(),
+                  a.port(), a.flowInfo(), a.scopeId()))
+              : entry((AddrInfo) e));
         }
         yield j.toString();
       }
@@ -140,10 +150,11 @@ final class Fixture {
       Object o = call.get();
       StringJoiner j = new StringJoiner("; ");
       for (Object e : (List<?>) o) {
-        j.add(((AddrInfo) e).host());
+        j.add(e instanceof AddressInfo a ? a.host() : ((AddrInfo) e).host());
       }
       return j.toString();
-    } catch (NetDbException e) {
+    } catch (NetDbException | LookupFailure x) {
+      NetDbException e = (NetDbException) PythonLayers.toPublic(x);
       return e.kind().pythonName() + "(" + e.code().orElse(0) + ")";
     }
   }

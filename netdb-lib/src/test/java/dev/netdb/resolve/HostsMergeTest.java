@@ -7,7 +7,7 @@ import dev.netdb.files.FilesDatabases;
 import dev.netdb.files.GaiConf;
 import dev.netdb.files.HostConf;
 import dev.netdb.files.HostsFile;
-import dev.netdb.python.PythonLayer;
+import dev.netdb.PythonLayers;
 import java.nio.file.Path;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -27,7 +27,7 @@ class HostsMergeTest {
     HostConf multi = HostConf.parse("multi on\n");
     // The experiment ran with only a loopback interface.
     Environment base = Fixture.environment(Fixture.Network.LO_ONLY, "", "multi on", NssDns.none());
-    return new PythonLayer(new JavaBackend(new Environment(
+    return PythonLayers.over(new JavaBackend(new Environment(
         () -> hosts, () -> multi, GaiConf::defaults, base.services(), base.dns(), base.hostname(),
         base.interfaces(), base.sourceProbe(), base.interfaceIndex(), base.interfaceName())));
   }

@@ -3,14 +3,17 @@ package dev.netdb.resolve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.netdb.AddrInfo;
+import dev.netdb.PythonLayers;
+import dev.netdb.text.IpLiterals;
+import dev.netdb.dns.LookupFailure;
+import dev.netdb.backend.AddressInfo;
 import dev.netdb.NetDbException;
 import dev.netdb.files.FilesDatabases;
 import dev.netdb.files.GaiConf;
 import dev.netdb.files.HostConf;
 import dev.netdb.files.HostsFile;
 import dev.netdb.os.OsBackend;
-import dev.netdb.python.Backend;
+import dev.netdb.backend.Backend;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,9 +85,10 @@ class OsDifferentialTest {
 
   private static String run(Backend b, Call c) {
     try {
-      List<AddrInfo> r = b.getaddrinfo(c.host(), c.service(), c.family(), c.type(), c.proto(), c.flags());
+      List<AddressInfo> r = b.getaddrinfo(c.host(), c.service(), c.family(), c.type(), c.proto(), c.flags());
       return r.toString();
-    } catch (NetDbException e) {
+    } catch (NetDbException | LookupFailure x) {
+      NetDbException e = (NetDbException) PythonLayers.toPublic(x);
       return e.kind() + " " + e.code() + " " + e.pythonMessage();
     }
   }
@@ -95,32 +99,34 @@ class OsDifferentialTest {
     assertThat(run(java, c)).isEqualTo(run(os, c));
   }
 
-  static Stream<AddrInfo> sockaddrs() {
+  static Stream<AddressInfo> sockaddrs() {
     return Stream.of(
-        new AddrInfo(2, 1, 6, "", "127.0.0.1", 80, 0, 0),
-        new AddrInfo(2, 1, 6, "", "192.0.2.1", 53, 0, 0),
-        new AddrInfo(10, 1, 6, "", "::1", 443, 0, 0),
-        new AddrInfo(10, 1, 6, "", "fe80::1", 80, 0, 1),
-        new AddrInfo(10, 1, 6, "", "fe80::1", 80, 0, 4242),
-        new AddrInfo(10, 1, 6, "", "2001:db8::1", 80, 0, 7),
-        new AddrInfo(10, 1, 6, "", "ff02::1", 9, 0, 1),
-        new AddrInfo(2, 1, 6, "", "10.0.0.1", 65535, 0, 0));
+        new AddressInfo(2, 1, 6, "", IpLiterals.pton4("127.0.0.1"), 80, 0, 0),
+        new AddressInfo(2, 1, 6, "", IpLiterals.pton4("192.0.2.1"), 53, 0, 0),
+        new AddressInfo(10, 1, 6, "", IpLiterals.pton6("::1"), 443, 0, 0),
+        new AddressInfo(10, 1, 6, "", IpLiterals.pton6("fe80::1"), 80, 0, 1),
+        new AddressInfo(10, 1, 6, "", IpLiterals.pton6("fe80::1"), 80, 0, 4242),
+        new AddressInfo(10, 1, 6, "", IpLiterals.pton6("2001:db8::1"), 80, 0, 7),
+        new AddressInfo(10, 1, 6, "", IpLiterals.pton6("ff02::1"), 9, 0, 1),
+        new AddressInfo(2, 1, 6, "", IpLiterals.pton4("10.0.0.1"), 65535, 0, 0));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("sockaddrs")
-  void numericGetnameinfoMatchesGlibc(AddrInfo sa) {
+  void numericGetnameinfoMatchesGlibc(AddressInfo sa) {
     for (int flags : new int[] {1, 1 | 2, 1 | 16, 1 | 8, 1 | 4, 1 | 0x100}) {
       String j;
       String o;
       try {
         j = java.getnameinfo(sa, flags).toString();
-      } catch (NetDbException e) {
+      } catch (NetDbException | LookupFailure x) {
+      NetDbException e = (NetDbException) PythonLayers.toPublic(x);
         j = e.kind() + " " + e.code() + " " + e.pythonMessage();
       }
       try {
         o = os.getnameinfo(sa, flags).toString();
-      } catch (NetDbException e) {
+      } catch (NetDbException | LookupFailure x) {
+      NetDbException e = (NetDbException) PythonLayers.toPublic(x);
         o = e.kind() + " " + e.code() + " " + e.pythonMessage();
       }
       assertThat(j).as("flags %d", flags).isEqualTo(o);

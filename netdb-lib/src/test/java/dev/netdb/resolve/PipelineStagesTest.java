@@ -3,6 +3,8 @@ package dev.netdb.resolve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.netdb.PythonLayers;
+import dev.netdb.dns.LookupFailure;
 import dev.netdb.GaiException;
 import dev.netdb.resolve.Getaddrinfo.Request;
 import dev.netdb.text.IpLiterals;
@@ -14,8 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The checks, AI_ADDRCONFIG and numeric-host stages on their own. */
 class PipelineStagesTest {
   private static int code(Runnable r) {
-    GaiException e = catchThrowableOfType(GaiException.class, r::run);
-    return e == null ? 0 : e.code().getAsInt();
+    LookupFailure e = catchThrowableOfType(LookupFailure.class, r::run);
+    return e == null ? 0 : e.code();
   }
 
   @ParameterizedTest(name = "host={0} service={1} family={2} flags={3} -> {4}")
@@ -115,7 +117,8 @@ class PipelineStagesTest {
         got = IpLiterals.ntop(x.bytes()) + (x.scopeId() != 0 ? " scope " + x.scopeId() : "");
         assertThat(a.canonicalName()).isEqualTo(host);
       }
-    } catch (GaiException e) {
+    } catch (LookupFailure x) {
+      var e = (dev.netdb.GaiException) PythonLayers.toPublic(x);
       got = "EAI " + e.code().getAsInt();
     }
     assertThat(got).isEqualTo(expected);
@@ -142,7 +145,8 @@ class PipelineStagesTest {
     try {
       var e = HostDatabase.digitsDots(name, family);
       got = e == null ? "not numeric" : Fixture.render(e);
-    } catch (dev.netdb.HostException e) {
+    } catch (LookupFailure x) {
+      var e = (dev.netdb.HostException) PythonLayers.toPublic(x);
       got = "herror " + e.code().getAsInt();
     }
     assertThat(got).isEqualTo(expected);

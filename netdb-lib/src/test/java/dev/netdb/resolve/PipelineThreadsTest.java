@@ -3,6 +3,7 @@ package dev.netdb.resolve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.netdb.AddrInfo;
+import dev.netdb.backend.AddressInfo;
 import dev.netdb.dns.CallbackExecutor;
 import dev.netdb.dns.DnsCache;
 import dev.netdb.dns.ResolverConfig;
@@ -71,8 +72,8 @@ class PipelineThreadsTest {
         name -> 0,
         index -> null);
     try (JavaBackend backend = new JavaBackend(env, CallbackExecutor.get(), dns)) {
-      List<AddrInfo> async = backend.getaddrinfoAsync(TestZone.DUAL, "80", 0, 1, 0, 0).get(10, TimeUnit.SECONDS);
-      List<AddrInfo> blocking = backend.getaddrinfo(TestZone.DUAL, "80", 0, 1, 0, 0);
+      List<AddressInfo> async = backend.getaddrinfoAsync(TestZone.DUAL, "80", 0, 1, 0, 0).get(10, TimeUnit.SECONDS);
+      List<AddressInfo> blocking = backend.getaddrinfo(TestZone.DUAL, "80", 0, 1, 0, 0);
       assertThat(async).hasSize(5).isEqualTo(blocking);
     }
     assertThat(threads).isNotEmpty()

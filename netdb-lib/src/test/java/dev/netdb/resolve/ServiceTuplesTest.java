@@ -3,6 +3,8 @@ package dev.netdb.resolve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.netdb.PythonLayers;
+import dev.netdb.dns.LookupFailure;
 import dev.netdb.GaiException;
 import dev.netdb.resolve.ServiceTuples.Service;
 import dev.netdb.resolve.ServiceTuples.SockTuple;
@@ -46,7 +48,7 @@ class ServiceTuplesTest {
       return;
     }
     assertThatThrownBy(() -> ServiceTuples.parse(service, 0x400))
-        .isInstanceOf(GaiException.class)
+        .isInstanceOf(LookupFailure.class)
         .hasMessageStartingWith("Name or service not known");
   }
 
@@ -80,7 +82,8 @@ class ServiceTuplesTest {
     try {
       List<SockTuple> t = ServiceTuples.tuples(type, proto, ServiceTuples.parse(service, 0), NETBASE, "x");
       got = t.stream().map(s -> s.type() + "/" + s.proto() + "/" + s.port()).collect(Collectors.joining(" "));
-    } catch (GaiException e) {
+    } catch (LookupFailure x) {
+      var e = (dev.netdb.GaiException) PythonLayers.toPublic(x);
       got = "EAI " + e.code().getAsInt();
     }
     assertThat(got).isEqualTo(expected);

@@ -1,7 +1,5 @@
 package dev.netdb.observe.jfr;
 
-import dev.netdb.observe.CacheStats;
-import java.util.function.Supplier;
 import jdk.jfr.EventType;
 import jdk.jfr.FlightRecorder;
 
@@ -69,17 +67,24 @@ public final class JfrEvents {
     }
   }
 
-  /** Registers the periodic cache statistics event over {@code caches}. */
-  public static void registerCacheStatistics(Supplier<CacheStats> caches) {
-    FlightRecorder.addPeriodicEvent(CacheStatisticsEvent.class, () -> {
-      CacheStats s = caches.get();
-      CacheStatisticsEvent e = new CacheStatisticsEvent();
-      e.entries = s.entries();
-      e.hits = s.hits();
-      e.misses = s.misses();
-      e.staleServed = s.staleServed();
-      e.negative = s.negative();
-      e.commit();
-    });
+  /**
+   * Registers the periodic cache statistics event: each period JFR runs {@code hook}, which calls
+   * {@link #commitCacheStatistics} with the sums (the caller owns the caches; this package knows
+   * none of netdb's types, so the package graph stays acyclic).
+   */
+  public static void registerCacheStatistics(Runnable hook) {
+    FlightRecorder.addPeriodicEvent(CacheStatisticsEvent.class, hook);
+  }
+
+  /** Commits one {@code dev.netdb.CacheStatistics} event, from the periodic hook. */
+  public static void commitCacheStatistics(long entries, long hits, long misses, long staleServed,
+      long negative) {
+    CacheStatisticsEvent e = new CacheStatisticsEvent();
+    e.entries = entries;
+    e.hits = hits;
+    e.misses = misses;
+    e.staleServed = staleServed;
+    e.negative = negative;
+    e.commit();
   }
 }

@@ -1,6 +1,5 @@
-package dev.netdb.python;
+package dev.netdb;
 
-import dev.netdb.NetDb;
 import dev.netdb.os.OsBackend;
 
 /**
@@ -8,7 +7,7 @@ import dev.netdb.os.OsBackend;
  * instance per JVM, created on first use, whose {@code close()} does nothing; the OS back end owns
  * nothing, so its {@code close()} does nothing either.
  */
-public final class Backends {
+final class Backends {
   private Backends() {}
 
   /** The shared pure-Java instance, built on first use (building reads no file, opens no socket). */
@@ -20,10 +19,13 @@ public final class Backends {
    * Returns the OS back end; databases that nsswitch.conf gives to {@code files} alone are answered
    * by the pure-Java reader of the same file ({@link OsBackend#system()}, {@link OsBackend#route}).
    *
-   * @throws dev.netdb.OsBackendUnavailableException where the platform or native access does
+   * @throws OsBackendUnavailableException where the platform or native access does
    *     not allow it; the message says why and how to enable it
    */
-  public static NetDb os() {
+  static NetDb os() {
+    if (!OsBackend.isAvailable()) {
+      throw new OsBackendUnavailableException(OsBackend.unavailableReason(), OsBackend.unavailableCause());
+    }
     return new PythonLayer(OsBackend.system());
   }
 
@@ -31,12 +33,12 @@ public final class Backends {
    * Returns the shared pure-Java back end on the system's files; its DNS threads, once started by
    * a first DNS lookup, live as long as the JVM.
    */
-  public static NetDb java() {
+  static NetDb java() {
     return SharedJava.INSTANCE;
   }
 
   /** Returns the OS back end where it works here, else the shared pure-Java one. */
-  public static NetDb system() {
+  static NetDb system() {
     return OsBackend.isAvailable() ? os() : java();
   }
 }

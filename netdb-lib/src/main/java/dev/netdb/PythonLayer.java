@@ -1,23 +1,8 @@
-package dev.netdb.python;
+package dev.netdb;
 
-import dev.netdb.AddrInfo;
-import dev.netdb.AddressFamily;
-import dev.netdb.ArgumentTypeException;
-import dev.netdb.HostEntry;
-import dev.netdb.HostException;
-import dev.netdb.Inet;
-import dev.netdb.InvalidValueException;
-import dev.netdb.NameInfo;
-import dev.netdb.NetDb;
-import dev.netdb.NetDbClosedException;
-import dev.netdb.NetDbException;
-import dev.netdb.Traced;
+import dev.netdb.backend.Backend;
 import dev.netdb.observe.Events;
 import dev.netdb.observe.TraceRecorder;
-import dev.netdb.OverflowException;
-import dev.netdb.ProtocolEntry;
-import dev.netdb.ServiceEntry;
-import dev.netdb.SystemException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,7 +19,7 @@ import java.util.function.Supplier;
  * end's blocking calls (whose futures are already complete, so nothing changes thread), the
  * {@code *Async} methods on its asynchronous calls, so no thread waits for a lookup.
  */
-public final class PythonLayer implements NetDb {
+final class PythonLayer implements NetDb {
   private static final int AF_UNSPEC = 0;
   private static final int AF_INET = 2;
   private static final int AF_INET6 = 10;
@@ -42,19 +27,19 @@ public final class PythonLayer implements NetDb {
   private static final int AI_PASSIVE = 1;
   private static final int AI_NUMERICHOST = 4;
 
-  private final Backend backend;
+  private final PublicEdge backend;
   /** Whether this layer is a shared instance, whose {@link #close()} does nothing. */
   private final boolean shared;
   private final BackendCalls blocking;
   private final BackendCalls async;
 
   /** Creates the layer over a back end; {@link #close()} closes the back end. */
-  public PythonLayer(Backend backend) {
-    this(backend, false);
+  PythonLayer(Backend backend) {
+    this(new PublicEdge(Objects.requireNonNull(backend, "backend")), false);
   }
 
-  private PythonLayer(Backend backend, boolean shared) {
-    this.backend = Objects.requireNonNull(backend, "backend");
+  private PythonLayer(PublicEdge backend, boolean shared) {
+    this.backend = backend;
     this.shared = shared;
     this.blocking = BackendCalls.blocking(backend);
     this.async = BackendCalls.async(backend);
@@ -64,13 +49,13 @@ public final class PythonLayer implements NetDb {
    * Returns a layer over the same back end that is shared (as {@code NetDb.java()} is): its {@link
    * #close()} does nothing, so no holder of the shared instance can close it for the others.
    */
-  public static PythonLayer shared(PythonLayer layer) {
+  static PythonLayer shared(PythonLayer layer) {
     return new PythonLayer(layer.backend, true);
   }
 
   /** Returns the back end below this layer. */
-  public Backend backend() {
-    return backend;
+  Backend backend() {
+    return backend.backend();
   }
 
   @Override
@@ -522,7 +507,7 @@ public final class PythonLayer implements NetDb {
         && kept.addresses().getFirst().getHostName().equals(host)) {
       return new dev.netdb.ResolvedAddresses(kept.addresses(), ttl);
     }
-    dev.netdb.ResolvedAddresses r = dev.netdb.ResolvedAddresses.of(host, answer.answer(), ttl);
+    dev.netdb.ResolvedAddresses r = dev.netdb.ResolvedAddresses.of(host, PublicEdge.addrInfos(answer.answer()), ttl);
     if (answer.memo() != null) {
       answer.memo().set(r);
     }
@@ -659,7 +644,7 @@ public final class PythonLayer implements NetDb {
     String input = (host == null ? "None" : host) + ", " + (port == null ? "None" : port);
     Integer code = e.code().isPresent() ? e.code().getAsInt() : null;
     return switch (e) {
-      case dev.netdb.GaiException g -> new dev.netdb.GaiException(code, g.pythonMessage(), input);
+      case GaiException g -> new GaiException(code, g.pythonMessage(), input);
       case HostException h -> new HostException(code, h.pythonMessage(), input);
       case SystemException s -> new SystemException(code, s.pythonMessage(), input);
       default -> e;

@@ -1,9 +1,8 @@
-package dev.netdb.python;
+package dev.netdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.netdb.IdnaException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

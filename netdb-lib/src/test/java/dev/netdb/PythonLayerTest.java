@@ -1,12 +1,11 @@
-package dev.netdb.python;
+package dev.netdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.netdb.AddrInfo;
-import dev.netdb.HostEntry;
-import dev.netdb.NetDbException;
-import dev.netdb.PythonErrorKind;
+import dev.netdb.backend.AddressInfo;
+import dev.netdb.text.IpLiterals;
+import dev.netdb.backend.Hostent;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,16 +17,16 @@ class PythonLayerTest {
   private final PythonLayer py = new PythonLayer(backend);
 
   {
-    backend.addrinfo.put("th/2", List.of(new AddrInfo(2, 1, 6, "", "127.0.1.1", 0, 0, 0)));
+    backend.addrinfo.put("th/2", List.of(new AddressInfo(2, 1, 6, "", IpLiterals.pton4("127.0.1.1"), 0, 0, 0)));
     backend.addrinfo.put(
         "localhost/0",
-        List.of(new AddrInfo(10, 1, 6, "", "::1", 0, 0, 0), new AddrInfo(2, 1, 6, "", "127.0.0.1", 0, 0, 0)));
-    backend.addrinfo.put("127.0.0.1/0", List.of(new AddrInfo(2, 2, 17, "", "127.0.0.1", 80, 0, 0)));
-    backend.addrinfo.put("::1/0", List.of(new AddrInfo(10, 2, 17, "", "::1", 80, 0, 0)));
-    backend.addrinfo.put("xn--bcher-kva.example/2", List.of(new AddrInfo(2, 1, 6, "", "192.0.2.20", 0, 0, 0)));
-    backend.byName.put("th", new HostEntry("testhost.example.org", List.of("testhost", "th"), List.of("127.0.1.1")));
-    backend.byAddr.put("127.0.1.1", new HostEntry("testhost", List.of("testhost.example.org", "th"), List.of("127.0.1.1")));
-    backend.byAddr.put("::1", new HostEntry("localhost", List.of("ip6-localhost"), List.of("::1")));
+        List.of(new AddressInfo(10, 1, 6, "", IpLiterals.pton6("::1"), 0, 0, 0), new AddressInfo(2, 1, 6, "", IpLiterals.pton4("127.0.0.1"), 0, 0, 0)));
+    backend.addrinfo.put("127.0.0.1/0", List.of(new AddressInfo(2, 2, 17, "", IpLiterals.pton4("127.0.0.1"), 80, 0, 0)));
+    backend.addrinfo.put("::1/0", List.of(new AddressInfo(10, 2, 17, "", IpLiterals.pton6("::1"), 80, 0, 0)));
+    backend.addrinfo.put("xn--bcher-kva.example/2", List.of(new AddressInfo(2, 1, 6, "", IpLiterals.pton4("192.0.2.20"), 0, 0, 0)));
+    backend.byName.put("th", new Hostent("testhost.example.org", List.of("testhost", "th"), List.of("127.0.1.1")));
+    backend.byAddr.put("127.0.1.1", new Hostent("testhost", List.of("testhost.example.org", "th"), List.of("127.0.1.1")));
+    backend.byAddr.put("::1", new Hostent("localhost", List.of("ip6-localhost"), List.of("::1")));
   }
 
   @ParameterizedTest(name = "gethostbyname({0}) = {1}")

@@ -1,4 +1,4 @@
-package dev.netdb.python;
+package dev.netdb;
 
 /** Python's {@code repr()} of short strings, for messages that quote them as Python does. */
 final class PyRepr {

@@ -1,4 +1,4 @@
-package dev.netdb.python;
+package dev.netdb;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

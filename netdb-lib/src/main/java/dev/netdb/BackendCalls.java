@@ -1,8 +1,6 @@
-package dev.netdb.python;
+package dev.netdb;
 
-import dev.netdb.AddrInfo;
-import dev.netdb.HostEntry;
-import dev.netdb.NameInfo;
+import dev.netdb.backend.Backend;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -41,7 +39,7 @@ record BackendCalls(
   }
 
   /** Returns the back end's blocking calls, made now on this thread. */
-  static BackendCalls blocking(Backend backend) {
+  static BackendCalls blocking(PublicEdge backend) {
     return new BackendCalls(
         (h, s, f, t, p, fl) -> Backend.completed(() -> backend.getaddrinfo(h, s, f, t, p, fl)),
         (h, f) -> Backend.completed(() -> backend.gethostbyname(h, f)),
@@ -50,7 +48,7 @@ record BackendCalls(
   }
 
   /** Returns the back end's asynchronous calls. */
-  static BackendCalls async(Backend backend) {
+  static BackendCalls async(PublicEdge backend) {
     return new BackendCalls(
         backend::getaddrinfoAsync, backend::gethostbynameAsync, backend::gethostbyaddrAsync,
         backend::getnameinfoAsync);

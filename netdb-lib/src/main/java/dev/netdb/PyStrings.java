@@ -1,4 +1,4 @@
-package dev.netdb.python;
+package dev.netdb;
 
 /** Python's string rules where they differ from Java's. */
 final class PyStrings {

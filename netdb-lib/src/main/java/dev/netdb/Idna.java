@@ -1,6 +1,5 @@
-package dev.netdb.python;
+package dev.netdb;
 
-import dev.netdb.IdnaException;
 import java.net.IDN;
 
 /**
@@ -14,7 +13,7 @@ import java.net.IDN;
  * implements the same RFC 3491 profile on Unicode 3.2 tables; its failures are translated to
  * Python's messages.
  */
-public final class Idna {
+final class Idna {
   private Idna() {}
 
   /**

@@ -1,23 +1,26 @@
-package dev.netdb.python;
+package dev.netdb.backend;
 
-import dev.netdb.AddrInfo;
-import dev.netdb.HostEntry;
-import dev.netdb.NameInfo;
-import dev.netdb.ProtocolEntry;
-import dev.netdb.ServiceEntry;
+import dev.netdb.dns.LookupFailure;
+import dev.netdb.files.Protoent;
+import dev.netdb.files.Servent;
+import dev.netdb.observe.ResolverStats;
+import dev.netdb.observe.TraceRecorder;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * The libc-shaped contract that each back end implements and the one {@link PythonLayer} sits on.
+ * The libc-shaped contract that each back end implements and the one Python layer ({@code
+ * dev.netdb.PythonLayer}) sits on. It sits below the API: its types are the back ends' own
+ * ({@link AddressInfo}, {@link Hostent}, {@link HostAndService}, {@link Servent}, {@link
+ * Protoent}), which the API edge turns into the public records.
  *
  * <p>Methods mirror the C calls CPython makes, not Python's functions: host names arrive already
- * IDNA-encoded (ASCII), and failures are thrown as the C call reports them: {@link
- * dev.netdb.GaiException} with the EAI code and {@code gai_strerror} text, {@link
- * dev.netdb.HostException} with {@code h_errno} and {@code hstrerror} text, {@link
- * dev.netdb.SystemException} for {@code EAI_SYSTEM}. "Not found" in the services and protocols
- * databases is null, as in C.
+ * IDNA-encoded (ASCII), and failures are thrown as the C call reports them, as a {@link
+ * LookupFailure} of kind {@code GAI} (the EAI code and {@code gai_strerror} text), {@code HOST}
+ * ({@code h_errno} and {@code hstrerror} text), {@code SYSTEM} ({@code EAI_SYSTEM}'s errno) or
+ * {@code CLOSED}; the API edge turns it into the public exception of that kind. "Not found" in
+ * the services and protocols databases is null, as in C.
  */
 public interface Backend extends AutoCloseable {
 
@@ -31,44 +34,44 @@ public interface Backend extends AutoCloseable {
    * {@code getaddrinfo(3)}: {@code host} and {@code service} may be null; the numbers are passed
    * through unchanged. Results are in glibc's order, canonical name on the first entry only.
    */
-  List<AddrInfo> getaddrinfo(String host, String service, int family, int type, int proto, int flags);
+  List<AddressInfo> getaddrinfo(String host, String service, int family, int type, int proto, int flags);
 
   /**
    * {@code gethostbyname2_r(3)} for {@code AF_INET} or {@code AF_INET6} (Python's {@code
-   * gethostbyname_ex} uses {@code AF_INET}); throws {@link dev.netdb.HostException} with {@code
+   * gethostbyname_ex} uses {@code AF_INET}); throws a {@code HOST} {@link LookupFailure} with {@code
    * h_errno} on failure. Addresses are returned as text.
    */
-  HostEntry gethostbyname(String host, int family);
+  Hostent gethostbyname(String host, int family);
 
   /**
-   * {@code gethostbyaddr_r(3)} for a packed address of 4 or 16 bytes; throws {@link
-   * dev.netdb.HostException} on failure.
+   * {@code gethostbyaddr_r(3)} for a packed address of 4 or 16 bytes; throws a {@code HOST}
+   * {@link LookupFailure} on failure.
    */
-  HostEntry gethostbyaddr(byte[] address, int family);
+  Hostent gethostbyaddr(byte[] address, int family);
 
   /**
    * {@code getnameinfo(3)} for the socket address described by {@code sockaddr} (its family, host
    * text, port, flow info and scope id are used).
    */
-  NameInfo getnameinfo(AddrInfo sockaddr, int flags);
+  HostAndService getnameinfo(AddressInfo sockaddr, int flags);
 
   /** {@code getservbyname_r(3)}; null when not found. {@code proto} may be null. */
-  ServiceEntry getservbyname(String name, String proto);
+  Servent getservbyname(String name, String proto);
 
   /** {@code getservbyport_r(3)} with the port in host order; null when not found. */
-  ServiceEntry getservbyport(int port, String proto);
+  Servent getservbyport(int port, String proto);
 
   /** {@code getprotobyname_r(3)}; null when not found. */
-  ProtocolEntry getprotobyname(String name);
+  Protoent getprotobyname(String name);
 
   /** {@code getprotobynumber_r(3)}; null when not found. */
-  ProtocolEntry getprotobynumber(int number);
+  Protoent getprotobynumber(int number);
 
   /** Lists the services database in file order, as {@code getent services} does. */
-  List<ServiceEntry> services();
+  List<Servent> services();
 
   /** Lists the protocols database in file order, as {@code getent protocols} does. */
-  List<ProtocolEntry> protocols();
+  List<Protoent> protocols();
 
   // ---- asynchronous calls: the Python layer composes these without blocking a thread ----
 
@@ -78,25 +81,25 @@ public interface Backend extends AutoCloseable {
    * back end never holds a thread while DNS is waited for, the OS back end runs the blocking glibc
    * call on a thread of its pool.
    */
-  CompletableFuture<List<AddrInfo>> getaddrinfoAsync(
+  CompletableFuture<List<AddressInfo>> getaddrinfoAsync(
       String host, String service, int family, int type, int proto, int flags);
 
-  /** Returns the DNS figures so far; {@link dev.netdb.NetDbStats#NONE} where the back end has none. */
-  default dev.netdb.NetDbStats stats() {
-    return dev.netdb.NetDbStats.NONE;
+  /** Returns the DNS figures so far; {@link ResolverStats#NONE} where the back end has none. */
+  default ResolverStats stats() {
+    return ResolverStats.NONE;
   }
 
   /** Returns a recorder for a traced lookup: one that collects, naming the files this back end reads. */
-  default dev.netdb.observe.TraceRecorder recorder() {
-    return dev.netdb.observe.TraceRecorder.collecting(java.util.Map.of());
+  default TraceRecorder recorder() {
+    return TraceRecorder.collecting(java.util.Map.of());
   }
 
   /**
    * {@link #getaddrinfoAsync}, reporting its steps to {@code recorder}. A back end that cannot see
    * inside its lookups (the OS one) reports nothing: the trace then holds only the result.
    */
-  default CompletableFuture<List<AddrInfo>> getaddrinfoTraced(String host, String service, int family,
-      int type, int proto, int flags, dev.netdb.observe.TraceRecorder recorder) {
+  default CompletableFuture<List<AddressInfo>> getaddrinfoTraced(String host, String service, int family,
+      int type, int proto, int flags, TraceRecorder recorder) {
     return getaddrinfoAsync(host, service, family, type, proto, flags);
   }
 
@@ -126,20 +129,20 @@ public interface Backend extends AutoCloseable {
    *     value derived from it (the Java face keeps its {@code InetAddress} list); null when the
    *     answer was not cached
    */
-  record Expiring(List<AddrInfo> answer, long ttlNanos, java.util.concurrent.atomic.AtomicReference<Object> memo) {}
+  record Expiring(List<AddressInfo> answer, long ttlNanos, java.util.concurrent.atomic.AtomicReference<Object> memo) {}
 
-  /** Asynchronous {@link #gethostbyname}; the future fails with {@link dev.netdb.HostException}. */
-  CompletableFuture<HostEntry> gethostbynameAsync(String host, int family);
+  /** Asynchronous {@link #gethostbyname}; the future fails with a {@code HOST} {@link LookupFailure}. */
+  CompletableFuture<Hostent> gethostbynameAsync(String host, int family);
 
-  /** Asynchronous {@link #gethostbyaddr}; the future fails with {@link dev.netdb.HostException}. */
-  CompletableFuture<HostEntry> gethostbyaddrAsync(byte[] address, int family);
+  /** Asynchronous {@link #gethostbyaddr}; the future fails with a {@code HOST} {@link LookupFailure}. */
+  CompletableFuture<Hostent> gethostbyaddrAsync(byte[] address, int family);
 
   /** Asynchronous {@link #getnameinfo}; the future fails as the blocking call throws. */
-  CompletableFuture<NameInfo> getnameinfoAsync(AddrInfo sockaddr, int flags);
+  CompletableFuture<HostAndService> getnameinfoAsync(AddressInfo sockaddr, int flags);
 
   /**
    * Releases what the back end started (threads, sockets) and fails its in-flight and later calls
-   * with {@link dev.netdb.NetDbClosedException}; does nothing for a back end that owns nothing.
+   * with a {@code CLOSED} {@link LookupFailure}; does nothing for a back end that owns nothing.
    * Closing twice is harmless.
    */
   @Override

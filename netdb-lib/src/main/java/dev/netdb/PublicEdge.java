@@ -1,0 +1,239 @@
+package dev.netdb;
+
+import dev.netdb.backend.AddressInfo;
+import dev.netdb.backend.Backend;
+import dev.netdb.backend.HostAndService;
+import dev.netdb.backend.Hostent;
+import dev.netdb.dns.LookupFailure;
+import dev.netdb.files.Protoent;
+import dev.netdb.files.Servent;
+import dev.netdb.observe.ResolverStats;
+import dev.netdb.observe.TraceRecorder;
+import dev.netdb.os.OsUnavailableException;
+import dev.netdb.text.IpLiterals;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The public edge of a back end: its calls with the internal results turned into the public
+ * records and every {@link LookupFailure} into the public exception of its kind ({@link
+ * GaiException}, {@link HostException}, {@link SystemException}, {@link NetDbClosedException}).
+ * The packages below {@code dev.netdb} never see the API's types, so the package graph has no
+ * cycle; this class and the Python layer above it are the only places the two meet.
+ */
+final class PublicEdge {
+  private final Backend backend;
+
+  PublicEdge(Backend backend) {
+    this.backend = backend;
+  }
+
+  /** Returns the back end behind this edge. */
+  Backend backend() {
+    return backend;
+  }
+
+  /** Returns the public exception for a failure of a back-end call. */
+  static RuntimeException toPublic(LookupFailure f) {
+    return switch (f.kind()) {
+      case GAI -> new GaiException(f.code(), f.text(), f.input());
+      case HOST -> new HostException(f.code(), f.text(), f.input());
+      case SYSTEM -> new SystemException(f.code(), f.text(), f.input());
+      case CLOSED -> new NetDbClosedException();
+    };
+  }
+
+  /**
+   * Returns the public exception for an OS back end that cannot run here, with the same message
+   * and cause.
+   */
+  static OsBackendUnavailableException toPublic(OsUnavailableException e) {
+    return new OsBackendUnavailableException(e.getMessage(), e.getCause());
+  }
+
+  /** Runs a blocking back-end call, throwing a failure as the public exception. */
+  private static <T> T call(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (LookupFailure f) {
+      throw toPublic(f);
+    } catch (OsUnavailableException e) {
+      throw toPublic(e);
+    }
+  }
+
+  /** Returns the public form of a back-end failure; other throwables unchanged. */
+  private static Throwable publicFailure(Throwable cause) {
+    return switch (cause) {
+      case LookupFailure lf -> toPublic(lf);
+      case OsUnavailableException e -> toPublic(e);
+      default -> cause;
+    };
+  }
+
+  /** Converts an asynchronous back-end call's result, and its failure as {@link #toPublic}. */
+  private static <T, R> CompletableFuture<R> async(CompletableFuture<T> f, Function<T, R> convert) {
+    return f.handle((v, t) -> {
+      if (t == null) {
+        return convert.apply(v);
+      }
+      Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+      throw new CompletionException(publicFailure(cause));
+    });
+  }
+
+  /** Returns a public {@link AddrInfo} for one {@code struct addrinfo}. */
+  static AddrInfo addrInfo(AddressInfo a) {
+    return new AddrInfo(a.family(), a.type(), a.protocol(), a.canonicalName(), a.host(), a.port(),
+        a.flowInfo(), a.scopeId());
+  }
+
+  /** Returns the public {@link AddrInfo} list of a back end's answer. */
+  static List<AddrInfo> addrInfos(List<AddressInfo> list) {
+    return list.stream().map(PublicEdge::addrInfo).toList();
+  }
+
+  /**
+   * Returns the {@code struct addrinfo} of a public socket address, whose host is numeric text
+   * of its family (the Python layer takes it from a numeric getaddrinfo first, as CPython does).
+   */
+  private static AddressInfo addressInfo(AddrInfo a) {
+    byte[] packed = a.family() == AddressFamily.INET6.value()
+        ? IpLiterals.pton6(a.host())
+        : IpLiterals.pton4(a.host());
+    if (packed == null) {
+      throw new IllegalArgumentException("not a numeric address of family " + a.family() + ": " + a.host());
+    }
+    return new AddressInfo(a.family(), a.type(), a.protocol(), a.canonicalName(), packed, a.port(),
+        a.flowInfo(), a.scopeId());
+  }
+
+  private static HostEntry hostEntry(Hostent h) {
+    return new HostEntry(h.name(), h.aliases(), h.addresses());
+  }
+
+  private static NameInfo nameInfo(HostAndService n) {
+    return new NameInfo(n.host(), n.service());
+  }
+
+  private static ServiceEntry serviceEntry(Servent s) {
+    return s == null ? null : new ServiceEntry(s.name(), s.aliases(), s.port(), s.protocol());
+  }
+
+  private static ProtocolEntry protocolEntry(Protoent p) {
+    return p == null ? null : new ProtocolEntry(p.name(), p.aliases(), p.number());
+  }
+
+  String name() {
+    return backend.name();
+  }
+
+  String gethostname() {
+    return call(backend::gethostname);
+  }
+
+  List<AddrInfo> getaddrinfo(String host, String service, int family, int type, int proto, int flags) {
+    return addrInfos(call(() -> backend.getaddrinfo(host, service, family, type, proto, flags)));
+  }
+
+  /**
+   * Returns the public snapshot of the back end's DNS figures, field for field.
+   */
+  NetDbStats stats() {
+    ResolverStats s = backend.stats();
+    if (s.equals(ResolverStats.NONE)) {
+      return NetDbStats.NONE;
+    }
+    return new NetDbStats(s.queries(), s.timeouts(), s.cacheHits(), s.cacheMisses(), s.cacheEntries(),
+        s.servers().stream().map(v -> new NetDbStats.Server(v.address(), v.queries(), v.replies(),
+            v.timeouts(), v.errors(), v.meanRtt(), v.maxRtt())).toList());
+  }
+
+  /** Returns the back end's recorder for a traced lookup. */
+  TraceRecorder recorder() {
+    return backend.recorder();
+  }
+
+  CompletableFuture<List<AddrInfo>> getaddrinfoTraced(String host, String service, int family,
+      int type, int proto, int flags, TraceRecorder recorder) {
+    return async(backend.getaddrinfoTraced(host, service, family, type, proto, flags, recorder),
+        PublicEdge::addrInfos);
+  }
+
+  /**
+   * Returns the back end's answer with how long it holds; the entries stay the back end's (the
+   * Java face converts them once per cached answer, see {@link Backend.Expiring#memo()}).
+   */
+  Backend.Expiring getaddrinfoExpiring(String host, String service, int family, int type, int proto, int flags) {
+    return call(() -> backend.getaddrinfoExpiring(host, service, family, type, proto, flags));
+  }
+
+  CompletableFuture<Backend.Expiring> getaddrinfoExpiringAsync(
+      String host, String service, int family, int type, int proto, int flags) {
+    return async(backend.getaddrinfoExpiringAsync(host, service, family, type, proto, flags), e -> e);
+  }
+
+  HostEntry gethostbyname(String host, int family) {
+    return hostEntry(call(() -> backend.gethostbyname(host, family)));
+  }
+
+  HostEntry gethostbyaddr(byte[] address, int family) {
+    return hostEntry(call(() -> backend.gethostbyaddr(address, family)));
+  }
+
+  NameInfo getnameinfo(AddrInfo sockaddr, int flags) {
+    return nameInfo(call(() -> backend.getnameinfo(addressInfo(sockaddr), flags)));
+  }
+
+  ServiceEntry getservbyname(String name, String proto) {
+    return serviceEntry(call(() -> backend.getservbyname(name, proto)));
+  }
+
+  ServiceEntry getservbyport(int port, String proto) {
+    return serviceEntry(call(() -> backend.getservbyport(port, proto)));
+  }
+
+  ProtocolEntry getprotobyname(String name) {
+    return protocolEntry(call(() -> backend.getprotobyname(name)));
+  }
+
+  ProtocolEntry getprotobynumber(int number) {
+    return protocolEntry(call(() -> backend.getprotobynumber(number)));
+  }
+
+  List<ServiceEntry> services() {
+    return call(backend::services).stream().map(PublicEdge::serviceEntry).toList();
+  }
+
+  List<ProtocolEntry> protocols() {
+    return call(backend::protocols).stream().map(PublicEdge::protocolEntry).toList();
+  }
+
+  CompletableFuture<List<AddrInfo>> getaddrinfoAsync(
+      String host, String service, int family, int type, int proto, int flags) {
+    return async(backend.getaddrinfoAsync(host, service, family, type, proto, flags), PublicEdge::addrInfos);
+  }
+
+  CompletableFuture<HostEntry> gethostbynameAsync(String host, int family) {
+    return async(backend.gethostbynameAsync(host, family), PublicEdge::hostEntry);
+  }
+
+  CompletableFuture<HostEntry> gethostbyaddrAsync(byte[] address, int family) {
+    return async(backend.gethostbyaddrAsync(address, family), PublicEdge::hostEntry);
+  }
+
+  CompletableFuture<NameInfo> getnameinfoAsync(AddrInfo sockaddr, int flags) {
+    return async(backend.getnameinfoAsync(addressInfo(sockaddr), flags), PublicEdge::nameInfo);
+  }
+
+  void close() {
+    backend.close();
+  }
+
+  boolean isClosed() {
+    return backend.isClosed();
+  }
+}
