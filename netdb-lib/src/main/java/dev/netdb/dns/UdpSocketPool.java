@@ -21,7 +21,8 @@ import java.util.concurrent.locks.LockSupport;
  * delivers to it only datagrams from that server's address and port (and reports ICMP port
  * unreachable, as glibc's connected {@code send_dg} socket does). {@link #take} gives each socket
  * to exactly one caller, which uses it for one query (its tries to that one server) and closes
- * it; nothing is ever reused. A socket waits in the pool at most {@link #MAX_AGE_NANOS}, then is
+ * it; the pool never hands a socket out twice (with {@code udpMaxQueries}, the transport itself
+ * shares the socket it took among that many queries, see {@link SharedUdpSocket}). A socket waits in the pool at most {@link #MAX_AGE_NANOS}, then is
  * closed unused, so no port is held open long before its query and, once lookups stop, every
  * pooled descriptor is gone within about 0.3 s; with nothing pooled the thread sleeps until
  * needed. The pool refills only while sockets are being taken; when empty, {@link #take} opens one
