@@ -38,19 +38,30 @@ import java.util.Set;
 public final class Syscalls {
   private Syscalls() {}
 
+  /** {@code AF_INET}. */
   public static final int AF_INET = 2;
+  /** {@code AF_INET6}. */
   public static final int AF_INET6 = 10;
+  /** {@code SOCK_STREAM}. */
   public static final int SOCK_STREAM = 1;
+  /** {@code SOCK_DGRAM}. */
   public static final int SOCK_DGRAM = 2;
   /** {@code SOCK_NONBLOCK | SOCK_CLOEXEC}, the same on x86_64 and aarch64. */
   private static final int NONBLOCK_CLOEXEC = 0x800 | 0x80000;
   private static final int EPOLL_CLOEXEC = 0x80000;
+  /** {@code EPOLLIN}: readable. */
   public static final int EPOLLIN = 0x1;
+  /** {@code EPOLLOUT}: writable (a TCP connect has ended). */
   public static final int EPOLLOUT = 0x4;
+  /** {@code EPOLLERR}: an error is pending (always reported). */
   public static final int EPOLLERR = 0x8;
+  /** {@code EPOLLHUP}: hung up (always reported). */
   public static final int EPOLLHUP = 0x10;
+  /** {@code EPOLL_CTL_ADD}. */
   public static final int EPOLL_CTL_ADD = 1;
+  /** {@code EPOLL_CTL_DEL}. */
   public static final int EPOLL_CTL_DEL = 2;
+  /** {@code EPOLL_CTL_MOD}. */
   public static final int EPOLL_CTL_MOD = 3;
   /** {@code MSG_NOSIGNAL}: a TCP send to a reset peer fails with EPIPE instead of raising SIGPIPE. */
   private static final int MSG_NOSIGNAL = 0x4000;
@@ -229,7 +240,7 @@ public final class Syscalls {
   /** Closes {@code fd} ({@code close(2)}); its epoll registrations go with it. Never fails. */
   public static void close(int fd) {
     try {
-      int r = (int) Handles.CLOSE.invokeExact(state(), fd);
+      int unused = (int) Handles.CLOSE.invokeExact(state(), fd); // EINTR still closes on Linux
     } catch (Throwable t) {
       throw new AssertionError(t);
     }
@@ -360,7 +371,7 @@ public final class Syscalls {
   public static void signal(int eventfd) {
     byte[] one = {1, 0, 0, 0, 0, 0, 0, 0}; // little-endian 1 on both ABIs
     try {
-      long n = (long) Handles.WRITE.invokeExact(state(), eventfd, MemorySegment.ofArray(one), 8L);
+      long unused = (long) Handles.WRITE.invokeExact(state(), eventfd, MemorySegment.ofArray(one), 8L); // EAGAIN: already signalled
     } catch (Throwable t) {
       throw new AssertionError(t);
     }
@@ -370,7 +381,7 @@ public final class Syscalls {
   public static void drain(int eventfd) {
     byte[] value = new byte[8];
     try {
-      long n = (long) Handles.READ.invokeExact(state(), eventfd, MemorySegment.ofArray(value), 8L);
+      long unused = (long) Handles.READ.invokeExact(state(), eventfd, MemorySegment.ofArray(value), 8L); // EAGAIN: already 0
     } catch (Throwable t) {
       throw new AssertionError(t);
     }
