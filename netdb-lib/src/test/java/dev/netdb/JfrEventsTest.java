@@ -39,6 +39,9 @@ class JfrEventsTest {
     Files.writeString(dir.resolve("hosts"), "127.0.0.1 localhost\n");
     List<RecordedEvent> events = new CopyOnWriteArrayList<>();
     CountDownLatch statistics = new CountDownLatch(1);
+    // The stream delivers asynchronously: closing it as soon as the statistics arrive could drop
+    // the NXDOMAIN query's event that was committed before, so wait for that one too.
+    CountDownLatch lastQuery = new CountDownLatch(1);
     try (RecordingStream rs = new RecordingStream();
         NetDb db = NetDb.builder().hostsFile(dir.resolve("hosts")).resolvConf(dir.resolve("resolv.conf"))
             .gaiConf(dir.resolve("gai.conf")).nameserver(nsd.ipv4())
@@ -54,11 +57,17 @@ class JfrEventsTest {
           statistics.countDown();
         }
       });
+      rs.onEvent("dev.netdb.DnsQuery", e -> {
+        if ("missing.example.test".equals(e.getString("name"))) {
+          lastQuery.countDown();
+        }
+      });
       rs.startAsync();
       db.getaddrinfo("www.example.test", "80", 2, 1, 0, 0);
       db.getaddrinfo("www.example.test", "80", 2, 1, 0, 0); // from the cache
       db.getaddrinfoAsync("missing.example.test", null, 2, 1, 0, 0).handle((v, t) -> null).join();
       assertThat(statistics.await(20, TimeUnit.SECONDS)).as("a CacheStatistics event with hits").isTrue();
+      assertThat(lastQuery.await(20, TimeUnit.SECONDS)).as("the NXDOMAIN query's event").isTrue();
     }
     List<RecordedEvent> queries = byName(events, "dev.netdb.DnsQuery");
     assertThat(queries).extracting(e -> e.getString("name") + " " + e.getString("type") + " " + e.getString("rcode"))
