@@ -48,6 +48,9 @@ class JfrEventsTest {
             .interfaceAddress(InetAddress.ofLiteral("192.0.2.2"), 24, 2)
             // The events report the DNS cache; the answer cache in front would take the repeat.
             .answerCache(false).build()) {
+      // The events are kept past their action: the stream must not reuse the objects (by default
+      // it does, and a kept event then shows a later event's fields).
+      rs.setReuse(false);
       rs.enable("dev.netdb.Lookup");
       rs.enable("dev.netdb.DnsQuery");
       rs.enable("dev.netdb.CacheStatistics").withPeriod(Duration.ofMillis(100));
