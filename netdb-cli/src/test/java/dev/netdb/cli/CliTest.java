@@ -147,7 +147,6 @@ class CliTest {
       inet_pton without address  | inet_pton AF_INET                   | inet_pton needs
       udp-max-queries negative   | --udp-max-queries -1 gethostname    | --udp-max-queries takes a whole number from 0 to 65536
       udp-max-queries too big    | --udp-max-queries 65537 gethostname | not '65537'
-      udp-max-queries with os    | --backend os --udp-max-queries 100 gethostbyname localhost | apply to the java back end only
       """)
   void usageErrorsExitOneWithReasonAndHint(String name, String argv, String reason) {
     String[] args = argv.isEmpty() ? new String[0] : argv.split(" ");
