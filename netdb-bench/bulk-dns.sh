@@ -7,12 +7,13 @@
 #
 # Rows (each can be left out; see the variables):
 #   dnsperf, dnsperf-ptr   one socket, WINDOW in flight, A and then PTR queries (SKIP_DNSPERF=1)
-#   IMPLS (BulkDnsBench, default: netdb netdb-reuse100 netdb-getaddrinfo netdb-reverse netty
-#     netty-socket-per-query dnsjava): netdb's DNS client (A; PTR for netdb-reverse), the public
-#     getaddrinfoAsync (netdb-getaddrinfo) and with udpMaxQueries(100), which skips
-#     itself with a message in a build without it; Netty 4.2 with each of its two channel
+#   IMPLS (BulkDnsBench, default: netdb netdb-reuse100 netdb-getaddrinfo netdb-getaddrinfo-reuse100 netdb-reverse netty
+#     netty-socket-per-query dnsjava): netdb's DNS client (A; PTR for netdb-reverse; with
+#     udpMaxQueries(100) for netdb-reuse100), the public getaddrinfoAsync (netdb-getaddrinfo, and
+#     with udpMaxQueries(100)); Netty 4.2 with each of its two channel
 #     strategies (DnsNameResolverChannelStrategy: ChannelPerResolver, ChannelPerResolution);
-#     dnsjava. IMPLS= leaves them out.
+#     dnsjava. IMPLS= leaves them out. The Java rows run with JAVA_OPTS, by default
+#     --enable-native-access=ALL-UNNAMED (the epoll transport; JAVA_OPTS= for the NIO fallback).
 #   cli ...   CLI_CALLS lines (default 40,000 per second of SECONDS) over the NAMES names through
 #     ./netdb --backend java --no-cache (a fresh port per query, 256 calls in flight): `--json
 #     getaddrinfo -` (["hI.bulk.test", 80, "AF_INET", "SOCK_STREAM"]: one A query per call), the
@@ -51,9 +52,9 @@ if [ -z "${SKIP_DNSPERF:-}" ]; then
       END {printf "%s: %.0f queries/s (lost %s)\n", n, q, l}')"
   done
 fi
-for impl in ${IMPLS-netdb netdb-reuse100 netdb-getaddrinfo netdb-reverse netty netty-socket-per-query dnsjava}; do
+for impl in ${IMPLS-netdb netdb-reuse100 netdb-getaddrinfo netdb-getaddrinfo-reuse100 netdb-reverse netty netty-socket-per-query dnsjava}; do
   # Netty's SLF4J notice about a missing binding is dropped; every other message stays on stderr.
-  row "$({ ${TIME_CMD:-} "$JAVA_HOME/bin/java" ${JAVA_OPTS:-} -cp "$jar" dev.netdb.bench.BulkDnsBench \
+  row "$({ ${TIME_CMD:-} "$JAVA_HOME/bin/java" ${JAVA_OPTS---enable-native-access=ALL-UNNAMED} -cp "$jar" dev.netdb.bench.BulkDnsBench \
     "$impl" "$port" "$SECONDS_" "$WINDOW" "$NAMES" 2>&1 1>&3 | grep -v '^SLF4J:' >&2; } 3>&1)"
 done
 if [ -z "${SKIP_CLI:-}" ]; then

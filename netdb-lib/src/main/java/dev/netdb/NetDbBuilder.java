@@ -72,6 +72,7 @@ public final class NetDbBuilder {
   private boolean refreshAhead;
   private Executor executor = dev.netdb.dns.CallbackExecutor.get();
   private int maxSocketsInFlight;
+  private int udpMaxQueries;
 
   NetDbBuilder() {}
 
@@ -353,6 +354,26 @@ public final class NetDbBuilder {
   }
 
   /**
+   * Sends up to {@code max} DNS queries on each random-port UDP socket before replacing it with a
+   * fresh one, as c-ares's {@code ARES_OPT_UDP_MAX_QUERIES} does; off by default (0: every query
+   * gets a fresh socket and port, as glibc's {@code send_dg} does). Each query on a socket has an
+   * ID no other query on it had, and replies are matched on socket, ID and question as always.
+   *
+   * <p>What it trades away (RFC 5452 §9.2): while a socket lives, its port is fixed, so an
+   * off-path attacker who has learnt it needs only to guess the 16-bit ID for the up to {@code
+   * max} queries it carries. Fewer sockets are opened and closed, which is most of the cost of a
+   * query on a busy stub resolver. See the README's "Bulk lookups".
+   *
+   * @param max the most queries per socket, 0 to 65536; 0 or 1 for a fresh socket per query
+   * @return this builder
+   */
+  public NetDbBuilder udpMaxQueries(int max) {
+    if (max < 0 || max > 65_536) throw new IllegalArgumentException("udpMaxQueries not in 0..65536: " + max);
+    this.udpMaxQueries = max;
+    return this;
+  }
+
+  /**
    * Builds the back end; no file is read, no socket opened and no thread started until needed.
    *
    * @return the new back end
@@ -439,7 +460,8 @@ public final class NetDbBuilder {
     Supplier<dev.netdb.dns.ResolverConfig> config = servers.isEmpty()
         ? file::get
         : () -> file.get().toBuilder().nameservers(servers).build();
-    return new DnsHostResolver(DnsHostResolver.creating(config, dnsCache, executor, maxSocketsInFlight), config);
+    return new DnsHostResolver(
+        DnsHostResolver.creating(config, dnsCache, executor, maxSocketsInFlight, udpMaxQueries), config);
   }
 
   /** Returns the check interval of hosts, resolv.conf, gai.conf and host.conf. */

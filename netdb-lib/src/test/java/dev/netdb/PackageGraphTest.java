@@ -81,6 +81,8 @@ class PackageGraphTest {
       dev.netdb.dns   | dev.netdb.resolve | dns sits below the getaddrinfo pipeline
       dev.netdb.dns   | dev.netdb.python  | dns sits below the Python layer
       dev.netdb.files | dev.netdb.dns     | files sits below dns
+      dev.netdb.dns.linux | dev.netdb.dns | the system calls know nothing of DNS
+      dev.netdb.dns.linux | dev.netdb.os  | the DNS transport's system calls do not need the OS back end
       dev.netdb.os      | dev.netdb         | back ends return the contract's types, never the API's
       dev.netdb.resolve | dev.netdb         | back ends return the contract's types, never the API's
       dev.netdb.backend | dev.netdb         | the contract sits below the Python layer

@@ -49,8 +49,10 @@ import org.xbill.DNS.Type;
  *       of {@code hI.bulk.test} ({@code bulk-dns.sh} serves {@code 10.in-addr.arpa} too);
  *   <li>{@code netdb-getaddrinfo}: the whole java back end, {@code getaddrinfoAsync(name, None,
  *       AF_INET, SOCK_STREAM)}, cache off;
- *   <li>{@code netdb-reuse100}: the same with {@code udpMaxQueries(100)}; it skips itself, with a
- *       message, when the builder has no such method;
+ *   <li>{@code netdb-reuseN}: {@code netdb} with {@code udpMaxQueries} N (up to N queries per
+ *       random-port socket);
+ *   <li>{@code netdb-getaddrinfo-reuse100}: {@code netdb-getaddrinfo} with {@code
+ *       udpMaxQueries(100)};
  *   <li>{@code dnsjava}; {@code netty} and {@code netty-socket-per-query}: Netty 4.2's two
  *       {@link DnsNameResolverChannelStrategy} values;
  * </ul>
@@ -81,15 +83,13 @@ public final class BulkDnsBench {
     if (!server.getAddress().isLoopbackAddress() || !server.getAddress().getHostAddress().equals("127.0.0.1")) {
       throw new IllegalStateException("loopback only");
     }
-    if (impl.equals("netdb-reuse100") && udpMaxQueries() == null) {
-      System.out.println("netdb-reuse100: skipped (NetDbBuilder.udpMaxQueries(int) is not in this build)");
-      return;
-    }
     try (Client c = switch (impl) {
-      case "netdb" -> netdb(server);
+      case "netdb" -> netdb(server, 0);
       case "netdb-reverse" -> netdbReverse(server);
       case "netdb-getaddrinfo" -> netdbGetaddrinfo(server, 0);
-      case "netdb-reuse100" -> netdbGetaddrinfo(server, 100);
+      case "netdb-getaddrinfo-reuse100" -> netdbGetaddrinfo(server, 100);
+      // netdb-reuseN: udpMaxQueries N, up to N queries per random-port socket
+      case String reuse when reuse.startsWith("netdb-reuse") -> netdb(server, Integer.parseInt(reuse.substring(11)));
       case "dnsjava" -> dnsjava(server);
       case "netty" -> netty(server, DnsNameResolverChannelStrategy.ChannelPerResolver);
       case "netty-socket-per-query" -> netty(server, DnsNameResolverChannelStrategy.ChannelPerResolution);
@@ -128,9 +128,9 @@ public final class BulkDnsBench {
     return new Result(ok.sum(), failed.sum());
   }
 
-  static Client netdb(InetSocketAddress server) throws Exception {
+  static Client netdb(InetSocketAddress server, int udpMaxQueries) throws Exception {
     ResolverConfig cfg = ResolverConfig.builder().nameserver(server).timeout(Duration.ofSeconds(2)).attempts(1).build();
-    DnsClient client = DnsClient.create(() -> cfg, DnsCache.disabled());
+    DnsClient client = DnsClient.create(() -> cfg, DnsCache.disabled(), dev.netdb.dns.CallbackExecutor.get(), 0, udpMaxQueries);
     return new Client() {
       @Override
       public void lookup(String name, Consumer<Boolean> done) {
@@ -168,15 +168,6 @@ public final class BulkDnsBench {
     };
   }
 
-  /** Returns {@code NetDbBuilder.udpMaxQueries(int)}, or null in a build without it. */
-  static java.lang.reflect.Method udpMaxQueries() {
-    try {
-      return NetDbBuilder.class.getMethod("udpMaxQueries", int.class);
-    } catch (NoSuchMethodException e) {
-      return null;
-    }
-  }
-
   /**
    * The whole java back end: {@code getaddrinfoAsync(name, None, AF_INET, SOCK_STREAM)} through the
    * Python layer, the pipeline and the DNS component, cache off, with private (empty) hosts and
@@ -190,7 +181,7 @@ public final class BulkDnsBench {
     NetDbBuilder b = NetDb.builder().hostsFile(hosts).resolvConf(resolv).nameserver(server)
         .cache(false).noInterfaceAddresses();
     if (maxQueries != 0) {
-      udpMaxQueries().invoke(b, maxQueries); // reflection until the transport branch lands
+      b.udpMaxQueries(maxQueries);
     }
     dev.netdb.NetDb db = b.build();
     return new Client() {

@@ -23,7 +23,7 @@ final class BackendFactory {
     if (o.hasJavaOptions()) {
       if ("os".equals(backend)) {
         throw new UsageException("--hosts, --resolv-conf, --nameserver, --gai-conf, --no-cache,"
-            + " --hostname and --interface apply to the java back end only");
+            + " --hostname, --interface and --udp-max-queries apply to the java back end only");
       }
       // A batch makes many calls: files are checked once a second, not on every call (SPEC §3).
       NetDbBuilder b = NetDb.builder().fileCheckInterval(FILE_CHECK).executor(Callbacks.INSTANCE);
@@ -48,6 +48,7 @@ final class BackendFactory {
       for (String address : o.interfaces()) {
         interfaceAddress(b, address);
       }
+      b.udpMaxQueries(o.udpMaxQueries());
       return b.build();
     }
     if (backend == null) {

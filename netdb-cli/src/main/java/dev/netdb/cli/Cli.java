@@ -69,6 +69,7 @@ public final class Cli {
     List<String> interfaces = new ArrayList<>();
     int maxLineBytes = BatchInput.DEFAULT_MAX_LINE_BYTES;
     int maxDepth = JsonReader.DEFAULT_MAX_DEPTH;
+    int udpMaxQueries = 0;
     int i = 0;
     for (; i < argv.length && argv[i].startsWith("--"); i++) {
       String a = argv[i];
@@ -97,6 +98,7 @@ public final class Cli {
         case "--interface" -> interfaces.add(value(argv, ++i, a));
         case "--max-line-bytes" -> maxLineBytes = limit(argv, ++i, a);
         case "--max-depth" -> maxDepth = limit(argv, ++i, a);
+        case "--udp-max-queries" -> udpMaxQueries = udpMaxQueries(argv, ++i, a);
         default -> throw new UsageException("unknown option '" + a + "'");
       }
     }
@@ -107,7 +109,7 @@ public final class Cli {
       backend = "java"; // explain traces the pure-Java resolver and compares the OS one
     }
     Options options = new Options(backend, json, hosts, resolvConf, List.copyOf(nameservers),
-        gaiConf, noCache, hostname, List.copyOf(interfaces), maxLineBytes, maxDepth);
+        gaiConf, noCache, hostname, List.copyOf(interfaces), maxLineBytes, maxDepth, udpMaxQueries);
     Session session = new Session(options, source);
     String name = argv[i];
     List<String> words = List.of(argv).subList(i + 1, argv.length);
@@ -179,6 +181,21 @@ public final class Cli {
     if (n < 1 || n > Integer.MAX_VALUE - 8) {
       throw new UsageException(option + " takes a whole number from 1 to " + (Integer.MAX_VALUE - 8)
           + ", not '" + v + "'");
+    }
+    return (int) n;
+  }
+
+  /** Returns {@code --udp-max-queries}'s value: a whole number from 0 to 65536, or a usage error. */
+  private static int udpMaxQueries(String[] argv, int i, String option) {
+    String v = value(argv, i, option);
+    long n;
+    try {
+      n = Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      n = -1;
+    }
+    if (n < 0 || n > 65_536) {
+      throw new UsageException(option + " takes a whole number from 0 to 65536, not '" + v + "'");
     }
     return (int) n;
   }

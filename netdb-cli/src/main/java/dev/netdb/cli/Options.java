@@ -19,6 +19,8 @@ import java.util.List;
  *     addresses (for AI_ADDRCONFIG and the RFC 3484 sort); empty for the machine's
  * @param maxLineBytes the longest batch line, in bytes ({@code --max-line-bytes})
  * @param maxDepth the deepest nesting of a JSON batch line ({@code --max-depth})
+ * @param udpMaxQueries DNS queries per UDP socket of the java back end ({@code
+ *     --udp-max-queries}); 0 for a fresh socket per query
  */
 record Options(
     String backend,
@@ -31,7 +33,16 @@ record Options(
     String hostname,
     List<String> interfaces,
     int maxLineBytes,
-    int maxDepth) {
+    int maxDepth,
+    int udpMaxQueries) {
+
+  /** Creates options with a fresh DNS socket per query. */
+  Options(String backend, boolean json, String hosts, String resolvConf, List<String> nameservers,
+      String gaiConf, boolean noCache, String hostname, List<String> interfaces, int maxLineBytes,
+      int maxDepth) {
+    this(backend, json, hosts, resolvConf, nameservers, gaiConf, noCache, hostname, interfaces,
+        maxLineBytes, maxDepth, 0);
+  }
 
   /** Creates options with the default batch limits. */
   Options(String backend, boolean json, String hosts, String resolvConf, List<String> nameservers,
@@ -43,6 +54,6 @@ record Options(
   /** Reports whether any option of the pure-Java back end was given. */
   boolean hasJavaOptions() {
     return hosts != null || resolvConf != null || !nameservers.isEmpty() || gaiConf != null
-        || noCache || hostname != null || !interfaces.isEmpty();
+        || noCache || hostname != null || !interfaces.isEmpty() || udpMaxQueries > 0;
   }
 }

@@ -169,7 +169,10 @@ final class Usage {
       new Option("--no-cache", null, "turns the java back end's DNS cache off", Values.NONE),
       new Option("--hostname", "NAME", "the host name the java back end reports", Values.NONE),
       new Option("--interface", "IP/PREFIX[%INDEX]", "an interface address of the java back"
-          + " end, replacing the machine's (repeatable)", Values.NONE));
+          + " end, replacing the machine's (repeatable)", Values.NONE),
+      new Option("--udp-max-queries", "N", "DNS queries per UDP socket of the java back end before"
+          + " a fresh port (default 0: one port per query; a fixed port is easier to spoof)",
+          Values.NONE));
 
   /** The commands, in the order {@code --help} lists them. */
   static final List<Entry> COMMANDS = List.of(

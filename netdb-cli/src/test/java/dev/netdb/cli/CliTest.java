@@ -145,6 +145,8 @@ class CliTest {
       json with getent           | --json services http                | --json does not apply
       gethostname with argument  | gethostname x                       | takes no arguments
       inet_pton without address  | inet_pton AF_INET                   | inet_pton needs
+      udp-max-queries negative   | --udp-max-queries -1 gethostname    | --udp-max-queries takes a whole number from 0 to 65536
+      udp-max-queries too big    | --udp-max-queries 65537 gethostname | not '65537'
       """)
   void usageErrorsExitOneWithReasonAndHint(String name, String argv, String reason) {
     String[] args = argv.isEmpty() ? new String[0] : argv.split(" ");

@@ -71,12 +71,28 @@ public final class DnsClient implements AutoCloseable {
   public static DnsClient create(
       Supplier<ResolverConfig> config, DnsCache cache, Executor executor, int maxSocketsInFlight)
       throws IOException {
+    return create(config, cache, executor, maxSocketsInFlight, 0);
+  }
+
+  /**
+   * Creates a client as {@link #create(Supplier, DnsCache, Executor, int)} does that, with {@code
+   * udpMaxQueries} above 1, sends up to that many queries on each random-port UDP socket before
+   * replacing it (c-ares {@code ARES_OPT_UDP_MAX_QUERIES}; see {@link SharedUdpSocket} for what
+   * that trades away); 0 or 1 gives every query a fresh socket.
+   */
+  public static DnsClient create(Supplier<ResolverConfig> config, DnsCache cache, Executor executor,
+      int maxSocketsInFlight, int udpMaxQueries) throws IOException {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(cache, "cache");
     Objects.requireNonNull(executor, "executor");
     if (maxSocketsInFlight < 0) throw new IllegalArgumentException("maxSocketsInFlight < 0: " + maxSocketsInFlight);
     int cap = maxSocketsInFlight == 0 ? SocketBudget.defaultMaxSockets() : maxSocketsInFlight;
-    return new DnsClient(config, cache, DnsTransport.start(cap), executor);
+    return new DnsClient(config, cache, DnsTransport.start(cap, udpMaxQueries), executor);
+  }
+
+  /** Returns the transport's poller, {@code epoll} or {@code nio} (tests check the choice). */
+  String transportName() {
+    return transport.pollerName();
   }
 
   /**

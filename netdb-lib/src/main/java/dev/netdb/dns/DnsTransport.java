@@ -1,17 +1,18 @@
 package dev.netdb.dns;
 
+import dev.netdb.dns.Poller.TcpSocket;
+import dev.netdb.dns.Poller.UdpSocket;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.DatagramChannel;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.Set;
@@ -23,9 +24,10 @@ import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
 
 /**
- * Runs every DNS exchange of a {@link DnsClient} on one selector thread: sockets are
- * non-blocking, timeouts live in a priority queue, and new exchanges are handed over through a
- * lock-free queue with a coalesced {@link Selector#wakeup()}. Futures complete on this thread, so
+ * Runs every DNS exchange of a {@link DnsClient} on one I/O thread: sockets are non-blocking and
+ * watched by a {@link Poller} (epoll through FFM where native access allows, else NIO's
+ * selector), timeouts live in a priority queue, and new exchanges are handed over through a
+ * lock-free queue with a coalesced {@link Poller#wakeup()}. Futures complete on this thread, so
  * dependent stages that are not {@code *Async} run here and must not block.
  *
  * <p>Bounded resources: exchanges are admitted in submission order while the sockets they may
@@ -45,7 +47,7 @@ final class DnsTransport implements AutoCloseable {
     static final System.Logger LOG = System.getLogger(DnsTransport.class.getName());
   }
 
-  final Selector selector;
+  final Poller poller;
   private final Thread thread;
   private final Queue<Exchange> submitted = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean wakeupPending = new AtomicBoolean();
@@ -58,7 +60,11 @@ final class DnsTransport implements AutoCloseable {
   /** Sockets the active exchanges may hold; this thread only. */
   private int reserved;
   /** UDP sockets of finished exchanges, out of the selector at its next select, then closed. */
-  private List<DatagramChannel> retiring = new ArrayList<>();
+  private List<UdpSocket> retiring = new ArrayList<>();
+  /** Queries per UDP socket ({@code ARES_OPT_UDP_MAX_QUERIES}); 0: one socket per query and server. */
+  final int udpMaxQueries;
+  /** With {@link #udpMaxQueries}: the socket each server's next query joins; this thread only. */
+  private final Map<InetSocketAddress, SharedUdpSocket> shared = new HashMap<>();
   private volatile boolean running = true;
   /** glibc {@code nameserver_offset}: a global counter from a random start, for {@code rotate}. */
   final AtomicInteger rotation;
@@ -71,10 +77,11 @@ final class DnsTransport implements AutoCloseable {
   /** Every send and how it ended, per server ({@link DnsClient#queryStats()}). */
   final dev.netdb.observe.QueryStats stats = new dev.netdb.observe.QueryStats();
 
-  private DnsTransport(Selector selector, int maxSockets) {
-    this.selector = selector;
+  private DnsTransport(Poller poller, int maxSockets, int udpMaxQueries) {
+    this.poller = poller;
     this.maxSockets = maxSockets;
-    this.sockets = new UdpSocketPool(UdpSocketPool.targetFor(maxSockets));
+    this.udpMaxQueries = udpMaxQueries;
+    this.sockets = new UdpSocketPool(poller, UdpSocketPool.targetFor(maxSockets));
     SecureRandom seed = new SecureRandom();
     this.ids = RandomGeneratorFactory.of("L64X128MixRandom").create(seed.nextLong());
     this.rotation = new AtomicInteger(seed.nextInt() & 0x7FFF_FFFF);
@@ -83,9 +90,25 @@ final class DnsTransport implements AutoCloseable {
 
   /** Starts a transport that holds at most {@code maxSockets} sockets for its exchanges. */
   static DnsTransport start(int maxSockets) throws IOException {
-    DnsTransport t = new DnsTransport(Selector.open(), Math.max(2, maxSockets));
+    return start(maxSockets, 0);
+  }
+
+  /**
+   * Starts a transport that holds at most {@code maxSockets} sockets for its exchanges and, when
+   * {@code udpMaxQueries} is positive, sends up to that many queries on each UDP socket.
+   */
+  static DnsTransport start(int maxSockets, int udpMaxQueries) throws IOException {
+    if (udpMaxQueries < 0 || udpMaxQueries > SharedUdpSocket.MAX_QUERIES) {
+      throw new IllegalArgumentException("udpMaxQueries not in 0.." + SharedUdpSocket.MAX_QUERIES + ": " + udpMaxQueries);
+    }
+    DnsTransport t = new DnsTransport(Poller.open(), Math.max(2, maxSockets), udpMaxQueries > 1 ? udpMaxQueries : 0);
     t.thread.start();
     return t;
+  }
+
+  /** Returns the poller's name: {@code epoll} or {@code nio}. */
+  String pollerName() {
+    return poller.name();
   }
 
   /** Returns the most sockets the exchanges of this transport hold at once. */
@@ -112,28 +135,61 @@ final class DnsTransport implements AutoCloseable {
     }
     // From the I/O thread itself (a follow-up query in a callback) the loop drains the queue before
     // it next blocks, so no wakeup is needed; from other threads, one wakeup per select is enough.
-    if (Thread.currentThread() != thread && wakeupPending.compareAndSet(false, true)) selector.wakeup();
+    if (Thread.currentThread() != thread && wakeupPending.compareAndSet(false, true)) poller.wakeup();
     return e.future;
   }
 
   /**
-   * Takes a finished UDP socket out of the selector: its key is cancelled now, the next select
-   * drops it from epoll (the loop selects again without blocking while any are pending), and then
-   * the socket pool's thread closes it, which keeps the {@code close} off this thread.
+   * Takes a finished UDP socket out of the poller: it is cancelled now, the next select drops it
+   * (the loop selects again without blocking while any are pending), and then the socket pool's
+   * thread closes it, which keeps the {@code close} off this thread.
    */
-  void retire(DatagramChannel channel) {
-    SelectionKey key = channel.keyFor(selector);
-    if (key != null) key.cancel();
-    retiring.add(channel);
+  void retire(UdpSocket socket) {
+    poller.cancel(socket);
+    retiring.add(socket);
   }
 
-  /** Closes a TCP socket now; the selector drops it, and the kernel the descriptor, at the next select. */
-  void closeTcp(SocketChannel channel) {
-    try {
-      channel.close();
-    } catch (IOException e) {
-      Log.LOG.log(Level.DEBUG, "closing a DNS TCP socket", e);
+  /**
+   * Returns the UDP leg of exchange {@code e} for server {@code ns}: a fresh socket of its own, or
+   * with {@link #udpMaxQueries} a place on the server's current shared socket (a fresh one when
+   * that has carried its share).
+   */
+  Exchange.UdpLeg openLeg(Exchange e, int ns, InetSocketAddress server) throws IOException {
+    if (udpMaxQueries == 0) {
+      UdpSocket socket = sockets.take(server);
+      Exchange.UdpLeg leg = e.new UdpLeg(ns, server, socket, null, e.id, e.query);
+      try {
+        poller.register(socket, leg);
+      } catch (IOException ex) {
+        retire(socket);
+        throw ex;
+      }
+      return leg;
     }
+    SharedUdpSocket s = shared.get(server);
+    if (s == null) {
+      s = new SharedUdpSocket(this, server, sockets.take(server), udpMaxQueries);
+      try {
+        poller.register(s.socket, s);
+      } catch (IOException ex) {
+        retire(s.socket);
+        throw ex;
+      }
+      shared.put(server, s);
+    }
+    Exchange.UdpLeg leg = s.attach(e, ns);
+    if (s.full()) shared.remove(server); // the next query gets a fresh port
+    return leg;
+  }
+
+  /** Gives back a finished leg's place: its own socket is retired, a shared one when it is done. */
+  void release(Exchange.UdpLeg leg) {
+    if (leg.shared == null) retire(leg.socket); else leg.shared.detach(leg);
+  }
+
+  /** Closes a TCP socket now, out of the poller. */
+  void closeTcp(TcpSocket socket) {
+    poller.closeTcp(socket);
   }
 
   void schedule(Exchange.Step step) {
@@ -163,7 +219,11 @@ final class DnsTransport implements AutoCloseable {
     }
   }
 
-  private void crashed(Exchange e, RuntimeException ex) {
+  void crashed(Exchange e, RuntimeException ex) {
+    if (e == null) {
+      Log.LOG.log(Level.ERROR, "unexpected error on a shared DNS socket", ex);
+      return;
+    }
     Log.LOG.log(Level.ERROR, "unexpected error in a DNS exchange for " + e.question + "; failing it", ex);
     try {
       e.abort();
@@ -186,27 +246,14 @@ final class DnsTransport implements AutoCloseable {
         // Sockets retired since the last select leave epoll in this select; do not block before
         // that, or their descriptors would stay open while the loop sleeps.
         boolean flush = !retiring.isEmpty();
-        if (submitted.isEmpty() && !flush) {
-          selector.select(wait);
-        } else {
-          selector.selectNow();
-        }
+        List<UdpSocket> flushed = retiring;
+        if (flush) retiring = new ArrayList<>();
+        // Ready sockets are handed over inside select; those they retire wait for the next one.
+        poller.select(submitted.isEmpty() && !flush ? wait : -1, this::ready);
         wakeupPending.set(false);
-        if (flush) {
-          sockets.closeLater(retiring);
-          retiring = new ArrayList<>();
-        }
+        if (flush) sockets.closeLater(flushed);
         for (Exchange e; (e = submitted.poll()) != null; ) waiting.add(e);
         admit();
-        for (SelectionKey key : selector.selectedKeys()) {
-          Exchange.Io io = (Exchange.Io) key.attachment();
-          try {
-            if (key.isValid()) io.ready(key);
-          } catch (RuntimeException ex) {
-            crashed(io.exchange(), ex);
-          }
-        }
-        selector.selectedKeys().clear();
         long now = System.nanoTime();
         while ((next = timers.peek()) != null && (next.finished || now - next.deadline >= 0)) {
           timers.poll();
@@ -225,6 +272,15 @@ final class DnsTransport implements AutoCloseable {
     }
   }
 
+  /** Hands a ready socket to its leg or try, failing only that exchange if it throws. */
+  private void ready(Poller.Io io, int ops) {
+    try {
+      io.ready(ops);
+    } catch (RuntimeException ex) {
+      crashed(io.exchange(), ex);
+    }
+  }
+
   private void shutdown() {
     running = false;
     for (Exchange e : new ArrayList<>(active)) {
@@ -236,11 +292,9 @@ final class DnsTransport implements AutoCloseable {
     }
     for (Exchange e; (e = waiting.poll()) != null; ) e.future.complete(new DnsOutcome.Timeout());
     failSubmitted();
-    try {
-      selector.close();
-    } catch (IOException e) {
-      Log.LOG.log(Level.DEBUG, "closing selector", e);
-    }
+    for (SharedUdpSocket s : shared.values()) s.retire();
+    shared.clear();
+    poller.close();
     sockets.closeLater(retiring);
     retiring = new ArrayList<>();
     sockets.close();
@@ -257,7 +311,7 @@ final class DnsTransport implements AutoCloseable {
   @Override
   public void close() {
     running = false;
-    selector.wakeup();
+    poller.wakeup();
     if (Thread.currentThread() != thread) {
       try {
         thread.join(5_000);

@@ -1,12 +1,11 @@
 package dev.netdb.dns;
 
+import dev.netdb.dns.Poller.TcpSocket;
+import dev.netdb.dns.Poller.UdpSocket;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
 import java.nio.ByteBuffer;
-import java.nio.channels.DatagramChannel;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import dev.netdb.observe.TraceRecorder;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +22,10 @@ import java.util.concurrent.CompletableFuture;
  * the same port with the same ID, and a reply to an earlier try that arrives late is still taken.
  * Every socket of the exchange is closed as soon as it ends. An exchange holds at most {@link
  * #sockets()} sockets at once; the transport admits exchanges by that count.
+ *
+ * <p>With {@code udpMaxQueries} set (see {@link SharedUdpSocket}), a server's socket is shared by
+ * up to that many exchanges, and each exchange's query on it carries an ID of its own, unique on
+ * that socket; retries to that server still go out on the same socket with the same ID.
  */
 final class Exchange {
   private static final System.Logger LOG = System.getLogger(Exchange.class.getName());
@@ -30,10 +33,10 @@ final class Exchange {
   final DnsQuestion question;
   final ResolverConfig cfg;
   final CompletableFuture<DnsOutcome> future = new CompletableFuture<>();
-  private byte[] query;
+  byte[] query;
   /** The question name in canonical presentation form, set by {@link #start()}. */
   private String canonicalName;
-  private int id;
+  int id;
   private final int nscount;
   private int offset;
   private int round;
@@ -103,7 +106,7 @@ final class Exchange {
     done = true;
     endTry();
     for (UdpLeg leg : legs) {
-      if (leg != null) transport.retire(leg.channel);
+      if (leg != null) transport.release(leg);
     }
     transport.finished(this);
     future.complete(outcome);
@@ -185,7 +188,7 @@ final class Exchange {
       endTry();
       int ns = serverIndex();
       if (legs[ns] != null) {
-        transport.retire(legs[ns].channel); // the TCP socket takes its place
+        transport.release(legs[ns]); // the TCP socket takes its place
         legs[ns] = null;
       }
       send(true); // RFC 1035 §4.2.1 / glibc same_ns: ask the same server over TCP
@@ -213,10 +216,10 @@ final class Exchange {
    * case), else null: glibc's {@code send_dg} checks the same ({@code res_queriesmatch}) and
    * ignores a datagram that fails, as it ignores one whose header or question does not decode.
    */
-  private DnsDecoder.Reply check(byte[] data, int len) {
+  private DnsDecoder.Reply check(byte[] data, int len, int expectedId) {
     if (len < 12) return null;
     int replyId = (data[0] & 0xFF) << 8 | (data[1] & 0xFF);
-    if (replyId != id || (data[2] & 0x80) == 0) return null;
+    if (replyId != expectedId || (data[2] & 0x80) == 0) return null;
     DnsDecoder.Reply r;
     try {
       r = DnsDecoder.decodeReply(data, 0, len);
@@ -238,23 +241,26 @@ final class Exchange {
     complete(new DnsOutcome.Timeout());
   }
 
-  /** Whatever the selector hands to: a UDP leg or a TCP try. */
-  interface Io {
-    Exchange exchange();
-
-    void ready(SelectionKey key);
-  }
-
-  /** The UDP socket kept for one server for the whole exchange. */
-  final class UdpLeg implements Io {
+  /**
+   * The UDP socket kept for one server for the whole exchange, with the ID and the query bytes sent
+   * on it: the exchange's own, or, on a {@link SharedUdpSocket}, an ID unique on that socket.
+   */
+  final class UdpLeg implements Poller.Io {
     final int ns;
     final InetSocketAddress server;
-    final DatagramChannel channel;
+    final UdpSocket socket;
+    /** The shared socket this leg rides on, or null for a socket of its own. */
+    final SharedUdpSocket shared;
+    final int legId;
+    final byte[] legQuery;
 
-    UdpLeg(int ns, InetSocketAddress server, DatagramChannel channel) {
+    UdpLeg(int ns, InetSocketAddress server, UdpSocket socket, SharedUdpSocket shared, int legId, byte[] legQuery) {
       this.ns = ns;
       this.server = server;
-      this.channel = channel;
+      this.socket = socket;
+      this.shared = shared;
+      this.legId = legId;
+      this.legQuery = legQuery;
     }
 
     @Override
@@ -263,50 +269,59 @@ final class Exchange {
     }
 
     @Override
-    public void ready(SelectionKey key) {
+    public void ready(int ops) {
       if (done) return;
       ByteBuffer buf = transport.receiveBuffer;
       try {
-        while (true) {
-          buf.clear();
-          // The socket is connected, so Linux delivers to it only datagrams whose source address
-          // and port are the server's (udp4_lib_lookup scoring; glibc res_ourserver_p checks the
-          // same in user space); read() then needs no sender address.
-          if (channel.read(buf) <= 0) return;
-          buf.flip();
+        // The socket is connected, so Linux delivers to it only datagrams whose source address
+        // and port are the server's (udp4_lib_lookup scoring; glibc res_ourserver_p checks the
+        // same in user space); a receive then needs no sender address.
+        while (!done && socket.receive(buf) > 0) {
           byte[] data = new byte[buf.remaining()];
           buf.get(data);
-          DnsDecoder.Reply reply = check(data, data.length);
-          if (reply == null) continue; // wrong ID, wrong question or garbage: keep waiting
-          // A reply to any try of this exchange counts, even one that arrives late on the socket
-          // of a server asked before (glibc keeps the socket and the ID across tries, and reads
-          // that socket again when it returns to the server). One that would only move on to the
-          // next server (SERVFAIL, REFUSED, TC) counts only from the server asked now.
-          boolean now = current instanceof UdpStep s && s.ns == ns;
-          int rcode = reply.message().header().rcode();
-          if (!now && (rcode == DnsType.SERVFAIL || rcode == DnsType.NOTIMP || rcode == DnsType.REFUSED
-              || reply.message().header().truncated())) {
-            continue;
-          }
-          if (now) {
-            current.report("reply", reply.message());
-          } else {
-            lateReply(server, reply.message());
-          }
-          accept(reply, server, false);
-          return;
-        }
-      } catch (PortUnreachableException e) {
-        // glibc send_dg: ECONNREFUSED, try the next server. An old try's socket just stays quiet.
-        if (current instanceof UdpStep s && s.ns == ns) {
-          s.report("error", null);
-          next(lastFailure);
+          if (datagram(data)) return;
         }
       } catch (IOException e) {
-        if (current instanceof UdpStep s && s.ns == ns) {
-          s.report("error", null);
-          next(lastFailure);
-        }
+        failed(e);
+      }
+    }
+
+    /**
+     * Acts on one datagram read from this leg's socket; returns true when it ended the wait (a
+     * matching reply), false when it was ignored.
+     */
+    boolean datagram(byte[] data) {
+      if (done) return false;
+      DnsDecoder.Reply reply = check(data, data.length, legId);
+      if (reply == null) return false; // wrong ID, wrong question or garbage: keep waiting
+      // A reply to any try of this exchange counts, even one that arrives late on the socket
+      // of a server asked before (glibc keeps the socket and the ID across tries, and reads
+      // that socket again when it returns to the server). One that would only move on to the
+      // next server (SERVFAIL, REFUSED, TC) counts only from the server asked now.
+      boolean now = current instanceof UdpStep s && s.ns == ns;
+      int rcode = reply.message().header().rcode();
+      if (!now && (rcode == DnsType.SERVFAIL || rcode == DnsType.NOTIMP || rcode == DnsType.REFUSED
+          || reply.message().header().truncated())) {
+        return false;
+      }
+      if (now) {
+        current.report("reply", reply.message());
+      } else {
+        lateReply(server, reply.message());
+      }
+      accept(reply, server, false);
+      return true;
+    }
+
+    /**
+     * Acts on a receive error: ICMP port unreachable ({@link PortUnreachableException}, glibc
+     * {@code send_dg}'s ECONNREFUSED) or another, both of which move on to the next server when
+     * this server is the one asked now; an old try's socket just stays quiet.
+     */
+    void failed(IOException e) {
+      if (!done && current instanceof UdpStep s && s.ns == ns) {
+        s.report("error", null);
+        next(lastFailure);
       }
     }
   }
@@ -400,13 +415,12 @@ final class Exchange {
         if (leg == null) {
           // A new socket for this query and this server: the kernel picked a fresh random
           // ephemeral source port for it; it is connected to this server (see UdpSocketPool).
-          DatagramChannel ch = transport.sockets.take(server);
-          leg = new UdpLeg(ns, server, ch);
+          // With udpMaxQueries, a socket shared with at most that many queries (SharedUdpSocket).
+          leg = transport.openLeg(Exchange.this, ns, server);
           legs[ns] = leg;
-          ch.register(transport.selector, SelectionKey.OP_READ, leg);
         }
         arm(timeout);
-        leg.channel.write(ByteBuffer.wrap(query));
+        leg.socket.send(leg.legQuery);
       } catch (IOException e) {
         report("error", null);
         if (outOfDescriptors(e)) return;
@@ -439,12 +453,12 @@ final class Exchange {
     return false;
   }
 
-  final class TcpStep extends Step implements Io {
+  final class TcpStep extends Step implements Poller.Io {
     private final boolean afterTruncation;
     private ByteBuffer out;
     private final ByteBuffer lengthBuf = ByteBuffer.allocate(2);
     private ByteBuffer body;
-    private SocketChannel channel;
+    private TcpSocket channel;
 
     TcpStep(InetSocketAddress server, boolean afterTruncation) {
       super(server);
@@ -461,11 +475,9 @@ final class Exchange {
       out.putShort((short) query.length).put(query).flip();
       LoopbackOnly.check(server); // under the test run: loopback only
       try {
-        SocketChannel ch = SocketChannel.open();
+        TcpSocket ch = transport.poller.openTcp(server);
         channel = ch;
-        ch.configureBlocking(false);
-        boolean connected = ch.connect(server);
-        ch.register(transport.selector, connected ? SelectionKey.OP_WRITE : SelectionKey.OP_CONNECT, this);
+        transport.poller.register(ch, ch.connected() ? Poller.WRITE : Poller.CONNECT, this);
         arm(timeout); // glibc send_vc waits retrans seconds
       } catch (IOException e) {
         report("error", null);
@@ -494,28 +506,28 @@ final class Exchange {
     }
 
     @Override
-    public void ready(SelectionKey key) {
+    public void ready(int ops) {
       if (finished) return;
-      SocketChannel ch = channel;
+      TcpSocket ch = channel;
       try {
-        if (key.isConnectable()) {
+        if ((ops & Poller.CONNECT) != 0) {
           ch.finishConnect();
-          key.interestOps(SelectionKey.OP_WRITE);
+          transport.poller.interest(ch, Poller.WRITE);
           return;
         }
-        if (key.isWritable()) {
+        if ((ops & Poller.WRITE) != 0) {
           ch.write(out);
-          if (!out.hasRemaining()) key.interestOps(SelectionKey.OP_READ);
+          if (!out.hasRemaining()) transport.poller.interest(ch, Poller.READ);
           return;
         }
-        if (key.isReadable()) read(ch);
+        if ((ops & Poller.READ) != 0) read(ch);
       } catch (IOException e) {
         // Refused while connecting: ECONNREFUSED; reset after the query was written: broken.
         fail(out != null && !out.hasRemaining());
       }
     }
 
-    private void read(SocketChannel ch) throws IOException {
+    private void read(TcpSocket ch) throws IOException {
       while (true) {
         if (body == null) {
           if (ch.read(lengthBuf) < 0) {
@@ -536,7 +548,7 @@ final class Exchange {
         lengthBuf.clear();
         int replyId = data.length >= 2 ? (data[0] & 0xFF) << 8 | (data[1] & 0xFF) : -1;
         if (replyId != id) continue; // glibc send_vc: an old answer, read the next one
-        DnsDecoder.Reply reply = check(data, data.length);
+        DnsDecoder.Reply reply = check(data, data.length, id);
         report(reply == null ? "error" : "reply", reply == null ? null : reply.message());
         if (reply == null) {
           // Stricter than glibc, whose send_vc checks only the ID: a TCP reply must also carry

@@ -1,10 +1,8 @@
 package dev.netdb.dns;
 
+import dev.netdb.dns.Poller.UdpSocket;
 import java.io.IOException;
-import java.net.Inet6Address;
 import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
-import java.nio.channels.DatagramChannel;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,15 +13,16 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Opens UDP sockets for DNS queries ahead of need, on a thread of its own, so that the selector
- * thread does not pay for {@code socket}, {@code bind}, {@code connect} and the JDK's bookkeeping
- * around them on the hot path.
+ * thread does not pay for {@code socket}, {@code connect} (and, on the NIO path, the JDK's
+ * bookkeeping around them) on the hot path. The sockets come from the transport's {@link Poller}.
  *
  * <p>Every socket handed out is new: opened non-blocking, bound to an ephemeral port that the kernel
  * picks at random (Linux {@code udp_lib_get_port}), and connected to one server, so the kernel
  * delivers to it only datagrams from that server's address and port (and reports ICMP port
  * unreachable, as glibc's connected {@code send_dg} socket does). {@link #take} gives each socket
  * to exactly one caller, which uses it for one query (its tries to that one server) and closes
- * it; nothing is ever reused. A socket waits in the pool at most {@link #MAX_AGE_NANOS}, then is
+ * it; the pool never hands a socket out twice (with {@code udpMaxQueries}, the transport itself
+ * shares the socket it took among that many queries, see {@link SharedUdpSocket}). A socket waits in the pool at most {@link #MAX_AGE_NANOS}, then is
  * closed unused, so no port is held open long before its query and, once lookups stop, every
  * pooled descriptor is gone within about 0.3 s; with nothing pooled the thread sleeps until
  * needed. The pool refills only while sockets are being taken; when empty, {@link #take} opens one
@@ -43,7 +42,7 @@ final class UdpSocketPool implements AutoCloseable {
   /** Servers pooled at most; further servers always get inline sockets. */
   private static final int MAX_SERVERS = 8;
 
-  private record Ready(DatagramChannel channel, long openedAt) {}
+  private record Ready(UdpSocket channel, long openedAt) {}
 
   private static final class Server {
     final ConcurrentLinkedQueue<Ready> queue = new ConcurrentLinkedQueue<>();
@@ -58,19 +57,21 @@ final class UdpSocketPool implements AutoCloseable {
   private final int maxClosing;
 
   private final Map<InetSocketAddress, Server> servers = new ConcurrentHashMap<>();
-  private final ConcurrentLinkedQueue<List<DatagramChannel>> closing = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<List<UdpSocket>> closing = new ConcurrentLinkedQueue<>();
   private final AtomicInteger closingCount = new AtomicInteger();
   private final Thread filler;
+  private final Poller poller;
   private final int target;
   private volatile boolean running = true;
 
-  /** Creates a pool that keeps {@link #MAX_TARGET} sockets ready per server. */
-  UdpSocketPool() {
-    this(MAX_TARGET);
+  /** Creates a pool of {@code poller}'s sockets that keeps {@link #MAX_TARGET} ready per server. */
+  UdpSocketPool(Poller poller) {
+    this(poller, MAX_TARGET);
   }
 
-  /** Creates a pool that keeps {@code target} sockets ready per server (at most 8 servers). */
-  UdpSocketPool(int target) {
+  /** Creates a pool of {@code poller}'s sockets that keeps {@code target} ready per server (at most 8 servers). */
+  UdpSocketPool(Poller poller, int target) {
+    this.poller = poller;
     this.target = Math.max(1, Math.min(MAX_TARGET, target));
     this.maxClosing = 4 * this.target;
     filler = Thread.ofPlatform().daemon().name("netdb-dns-sockets").unstarted(this::fill);
@@ -86,27 +87,11 @@ final class UdpSocketPool implements AutoCloseable {
     return Math.max(2, Math.min(MAX_TARGET, maxSockets / 16));
   }
 
-  /** Opens a non-blocking UDP socket on a fresh ephemeral port, connected to {@code server}. */
-  static DatagramChannel open(InetSocketAddress server) throws IOException {
-    LoopbackOnly.check(server); // under the test run: loopback only
-    DatagramChannel ch = DatagramChannel.open(server.getAddress() instanceof Inet6Address
-        ? StandardProtocolFamily.INET6
-        : StandardProtocolFamily.INET);
-    try {
-      ch.configureBlocking(false);
-      ch.connect(server); // like glibc send_dg: only this server's datagrams, ICMP errors reported
-      return ch;
-    } catch (IOException | RuntimeException e) {
-      ch.close();
-      throw e;
-    }
-  }
-
   /**
    * Returns a new socket connected to {@code server}, never handed out before: a pooled one if
    * one is ready and young enough, else one opened now.
    */
-  DatagramChannel take(InetSocketAddress server) throws IOException {
+  UdpSocket take(InetSocketAddress server) throws IOException {
     Server s = servers.get(server);
     if (s == null && servers.size() < MAX_SERVERS && running) {
       s = servers.computeIfAbsent(server, k -> new Server());
@@ -121,14 +106,14 @@ final class UdpSocketPool implements AutoCloseable {
       }
       LockSupport.unpark(filler);
     }
-    return open(server);
+    return poller.openUdp(server);
   }
 
   /**
    * Closes used sockets on this pool's thread; each must already be out of every selector. When
    * the thread lags too far behind, or has stopped, they are closed here and now.
    */
-  void closeLater(List<DatagramChannel> used) {
+  void closeLater(List<UdpSocket> used) {
     if (used.isEmpty()) return;
     if (running && closingCount.addAndGet(used.size()) <= maxClosing) {
       closing.add(used);
@@ -138,7 +123,7 @@ final class UdpSocketPool implements AutoCloseable {
       return;
     }
     if (running) closingCount.addAndGet(-used.size());
-    for (DatagramChannel ch : used) closeQuietly(ch);
+    for (UdpSocket ch : used) closeQuietly(ch);
   }
 
   /** Returns how many used sockets wait for this pool's thread to close them. */
@@ -147,9 +132,9 @@ final class UdpSocketPool implements AutoCloseable {
   }
 
   private void drainClosing() {
-    for (List<DatagramChannel> batch; (batch = closing.poll()) != null; ) {
+    for (List<UdpSocket> batch; (batch = closing.poll()) != null; ) {
       closingCount.addAndGet(-batch.size());
-      for (DatagramChannel ch : batch) closeQuietly(ch);
+      for (UdpSocket ch : batch) closeQuietly(ch);
     }
   }
 
@@ -164,7 +149,7 @@ final class UdpSocketPool implements AutoCloseable {
         if (now - s.lastTaken >= MAX_AGE_NANOS) continue; // no demand lately: let the pool drain
         while (running && s.size.get() < target) {
           try {
-            DatagramChannel ch = open(e.getKey());
+            UdpSocket ch = poller.openUdp(e.getKey());
             s.queue.add(new Ready(ch, System.nanoTime()));
             s.size.incrementAndGet();
             opened = true;
@@ -195,12 +180,8 @@ final class UdpSocketPool implements AutoCloseable {
     }
   }
 
-  private static void closeQuietly(DatagramChannel ch) {
-    try {
-      ch.close();
-    } catch (IOException e) {
-      // an unused socket; nothing to report
-    }
+  private static void closeQuietly(UdpSocket ch) {
+    ch.close();
   }
 
   /** Stops the filler thread and closes every pooled socket. */

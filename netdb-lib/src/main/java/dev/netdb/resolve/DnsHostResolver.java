@@ -80,9 +80,16 @@ public final class DnsHostResolver implements NssDns, AutoCloseable {
   public static Supplier<DnsClient> creating(
       Supplier<dev.netdb.dns.ResolverConfig> config, dev.netdb.dns.DnsCache cache, Executor executor,
       int maxSocketsInFlight) {
+    return creating(config, cache, executor, maxSocketsInFlight, 0);
+  }
+
+  /** Returns such a factory that also sends up to {@code udpMaxQueries} queries per UDP socket (0: one). */
+  public static Supplier<DnsClient> creating(
+      Supplier<dev.netdb.dns.ResolverConfig> config, dev.netdb.dns.DnsCache cache, Executor executor,
+      int maxSocketsInFlight, int udpMaxQueries) {
     return () -> {
       try {
-        return DnsClient.create(config, cache, executor, maxSocketsInFlight);
+        return DnsClient.create(config, cache, executor, maxSocketsInFlight, udpMaxQueries);
       } catch (IOException e) {
         return null;
       }

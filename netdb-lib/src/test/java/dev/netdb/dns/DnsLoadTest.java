@@ -76,7 +76,10 @@ class DnsLoadTest {
     String java = ProcessHandle.current().info().command().orElse("java");
     String cp = Path.of("target/test-classes").toAbsolutePath() + ":" + Path.of("target/classes").toAbsolutePath();
     List<String> cmd = new ArrayList<>(List.of("bash", "-c",
-        "ulimit -n 1024 && exec \"$0\" -Xmx512m -cp \"$1\" dev.netdb.dns.DnsLoadMain \"${@:2}\"", java, cp));
+        // The child runs the transport this pass runs (Poller.PROPERTY): epoll needs native access.
+        "ulimit -n 1024 && exec \"$0\" -Xmx512m --enable-native-access=ALL-UNNAMED -D" + Poller.PROPERTY + "=\"$2\""
+            + " -Dnetdb.test.loopbackOnly=true -cp \"$1\" dev.netdb.dns.DnsLoadMain \"${@:3}\"",
+        java, cp, Pollers.expected()));
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     byte[] out;

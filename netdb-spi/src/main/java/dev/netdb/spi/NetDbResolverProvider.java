@@ -82,7 +82,8 @@ public final class NetDbResolverProvider extends InetAddressResolverProvider {
         .fileCheckInterval(s.fileCheck())
         .staleOnFailure(s.stale())
         .staleResponseTimeout(s.staleResponse())
-        .refreshAhead(s.refreshAhead());
+        .refreshAhead(s.refreshAhead())
+        .udpMaxQueries(s.udpMaxQueries());
     s.nameservers().forEach(b::nameserver);
     return b.build();
   }

@@ -44,6 +44,9 @@ import java.util.function.BiConsumer;
  *       on every lookup, as glibc</td></tr>
  *   <tr><td>{@code netdb.disable}</td><td>{@code false}</td><td>{@code true} hands every lookup
  *       to the JDK's built-in resolver</td></tr>
+ *   <tr><td>{@code netdb.udpMaxQueries}</td><td>{@code 0}</td><td>DNS queries per random-port UDP
+ *       socket before a fresh one ({@code NetDbBuilder.udpMaxQueries}: fewer sockets, a port that
+ *       stays fixed for that many queries); 0 gives every query its own port</td></tr>
  * </table>
  *
  * <p>The nameserver addresses must be numeric: parsing them never resolves a name.
@@ -60,6 +63,7 @@ import java.util.function.BiConsumer;
  * @param refreshAhead whether answers in use are refreshed before they expire
  * @param fileCheck how long a read of each file is trusted
  * @param disabled whether every lookup goes to the built-in resolver
+ * @param udpMaxQueries DNS queries per UDP socket, 0 for one
  */
 record ProviderSettings(
     String backend,
@@ -73,7 +77,8 @@ record ProviderSettings(
     Duration staleResponse,
     boolean refreshAhead,
     Duration fileCheck,
-    boolean disabled) {
+    boolean disabled,
+    int udpMaxQueries) {
 
   static final String BACKEND = "netdb.backend";
   static final String NAMESERVERS = "netdb.nameservers";
@@ -87,6 +92,7 @@ record ProviderSettings(
   static final String CACHE_REFRESH_AHEAD = "netdb.cache.refreshAhead";
   static final String FILE_CHECK = "netdb.fileCheckMillis";
   static final String DISABLE = "netdb.disable";
+  static final String UDP_MAX_QUERIES = "netdb.udpMaxQueries";
 
   private static final System.Logger LOG = System.getLogger(NetDbResolverProvider.class.getName());
 
@@ -131,7 +137,17 @@ record ProviderSettings(
         Duration.ofMillis(seconds(props, CACHE_STALE_RESPONSE, 1_800, bad)),
         bool(props, CACHE_REFRESH_AHEAD, true, bad),
         Duration.ofMillis(seconds(props, FILE_CHECK, 1_000, bad)),
-        bool(props, DISABLE, false, bad));
+        bool(props, DISABLE, false, bad),
+        udpMaxQueries(props, bad));
+  }
+
+  private static int udpMaxQueries(Properties props, BiConsumer<String, String> bad) {
+    long n = seconds(props, UDP_MAX_QUERIES, 0, bad); // a whole number >= 0, like the durations
+    if (n <= 65_536) {
+      return (int) n;
+    }
+    bad.accept(UDP_MAX_QUERIES, "'" + props.getProperty(UDP_MAX_QUERIES) + "' is more than 65536");
+    return 0;
   }
 
   /**

@@ -49,7 +49,7 @@ class ProviderSettingsTest {
     ProviderSettings s = ProviderSettings.from(new Properties(), (k, why) -> { throw new AssertionError(k); });
     assertThat(s).isEqualTo(new ProviderSettings("java", List.of(), Path.of("/etc/hosts"),
         Path.of("/etc/resolv.conf"), Path.of("/etc/gai.conf"), true, Duration.ofDays(1),
-        Duration.ofDays(1), Duration.ofMillis(1800), true, Duration.ofSeconds(1), false));
+        Duration.ofDays(1), Duration.ofMillis(1800), true, Duration.ofSeconds(1), false, 0));
   }
 
   @Test
@@ -65,12 +65,13 @@ class ProviderSettingsTest {
     p.setProperty("netdb.cache.refreshAhead", "on");
     p.setProperty("netdb.fileCheckMillis", "1s");
     p.setProperty("netdb.disable", "1");
+    p.setProperty("netdb.udpMaxQueries", "70000");
     List<String> reported = new ArrayList<>();
     ProviderSettings s = ProviderSettings.from(p, (k, why) -> reported.add(k));
     assertThat(reported).containsExactly(
         "netdb.backend", "netdb.nameservers", "netdb.hosts", "netdb.cache", "netdb.cache.maxTtl",
         "netdb.cache.stale", "netdb.cache.staleResponseMillis", "netdb.cache.refreshAhead", "netdb.fileCheckMillis",
-        "netdb.disable");
+        "netdb.disable", "netdb.udpMaxQueries");
     assertThat(s).isEqualTo(ProviderSettings.from(new Properties(), (k, why) -> {}));
   }
 
@@ -83,6 +84,7 @@ class ProviderSettingsTest {
     p.setProperty("netdb.cache", "false");
     p.setProperty("netdb.cache.maxTtl", "30");
     p.setProperty("netdb.disable", "TRUE");
+    p.setProperty("netdb.udpMaxQueries", "100");
     ProviderSettings s = ProviderSettings.from(p, (k, why) -> { throw new AssertionError(k); });
     assertThat(s.backend()).isEqualTo("os");
     assertThat(s.nameservers()).containsExactly(new InetSocketAddress("127.0.0.1", 5300));
@@ -90,6 +92,7 @@ class ProviderSettingsTest {
     assertThat(s.cache()).isFalse();
     assertThat(s.cacheMaxTtl()).isEqualTo(Duration.ofSeconds(30));
     assertThat(s.disabled()).isTrue();
+    assertThat(s.udpMaxQueries()).isEqualTo(100);
   }
 
   private static String show(InetSocketAddress a) {
