@@ -3,6 +3,7 @@ package dev.netdb.dns;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.netdb.testguard.ExpectsLoopbackRefusals;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PollerTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"nio", "epoll"})
+  @ExpectsLoopbackRefusals
   void refusesToOpenASocketToAnAddressOutsideLoopback(String kind) throws Exception {
     InetSocketAddress outside = new InetSocketAddress(InetAddress.ofLiteral("192.0.2.1"), 53);
     try (Poller p = Pollers.open(kind)) {
