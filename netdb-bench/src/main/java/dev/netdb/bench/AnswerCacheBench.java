@@ -4,19 +4,11 @@ import dev.netdb.AddrInfo;
 import dev.netdb.AddressFamily;
 import dev.netdb.NetDb;
 import dev.netdb.ResolvedAddresses;
-import dev.netdb.dns.DnsHeader;
-import dev.netdb.dns.DnsMessage;
-import dev.netdb.dns.DnsQuestion;
-import dev.netdb.dns.DnsType;
-import dev.netdb.dns.ResourceRecord;
 import dev.netdb.spi.NetDbResolverProvider;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.net.spi.InetAddressResolver;
 import java.net.spi.InetAddressResolver.LookupPolicy;
@@ -25,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -65,9 +56,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class AnswerCacheBench {
   static final String NAME = "cached.example.test";
   static final String SPI_FORK = "netdb.bench.spiFork";
-  private final AtomicLong dnsQueries = new AtomicLong();
-  private DatagramSocket responder;
-  private Thread responderThread;
+  private LoopbackResponder responder;
   private Path dir;
   private NetDb interval;
   private NetDb everyCall;
@@ -77,12 +66,11 @@ public class AnswerCacheBench {
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
-    responder = new DatagramSocket(new InetSocketAddress(InetAddress.ofLiteral("127.0.0.1"), 0));
-    responderThread = Thread.ofPlatform().daemon().name("bench-dns-responder").start(this::respond);
+    responder = LoopbackResponder.aAndAaaa(NAME);
     dir = Files.createTempDirectory("netdb-answercache");
     Path hosts = Files.writeString(dir.resolve("hosts"), "127.0.0.1 localhost\n");
     Path resolv = Files.writeString(dir.resolve("resolv.conf"), "options ndots:1 attempts:1 timeout:1\n");
-    InetSocketAddress server = (InetSocketAddress) responder.getLocalSocketAddress();
+    InetSocketAddress server = responder.address();
     interval = NetDb.builder().hostsFile(hosts).resolvConf(resolv).gaiConf(dir.resolve("none"))
         .hostConf(dir.resolve("none")).nameserver(server).noInterfaceAddresses()
         .fileCheckInterval(Duration.ofSeconds(1)).build();
@@ -123,42 +111,13 @@ public class AnswerCacheBench {
     if (!got.equals(want)) throw new IllegalStateException("expected " + want + ", got " + got);
   }
 
-  /** Answers A and AAAA queries for {@link #NAME} with a one-day TTL; ignores everything else. */
-  private void respond() {
-    byte[] buf = new byte[512];
-    while (!responder.isClosed()) {
-      try {
-        DatagramPacket p = new DatagramPacket(buf, buf.length);
-        responder.receive(p);
-        dnsQueries.incrementAndGet();
-        DnsMessage q = DnsMessage.decode(buf, 0, p.getLength());
-        DnsQuestion question = q.questions().getFirst();
-        if (!question.name().equalsIgnoreCase(NAME)) continue;
-        ResourceRecord rr = switch (question.type()) {
-          case DnsType.A -> new ResourceRecord.A(question.name(), 1, 86400, (Inet4Address) InetAddress.ofLiteral("192.0.2.10"));
-          case DnsType.AAAA -> new ResourceRecord.Aaaa(question.name(), 1, 86400, (Inet6Address) InetAddress.ofLiteral("2001:db8::10"));
-          default -> null;
-        };
-        if (rr == null) continue;
-        byte[] out = new DnsMessage(DnsHeader.of(q.header().id(), 0x8580), List.of(question), List.of(rr), List.of(), List.of())
-            .encode();
-        responder.send(new DatagramPacket(out, out.length, p.getSocketAddress()));
-      } catch (SocketException e) {
-        return; // closed by tearDown
-      } catch (Exception e) {
-        // a malformed query: ignore it, as a server would
-      }
-    }
-  }
-
   @TearDown(Level.Trial)
   public void tearDown() throws Exception {
     interval.close();
     everyCall.close();
     responder.close();
-    responderThread.join(2_000);
     System.out.printf("%n[AnswerCacheBench] DNS queries sent: %d; provider calls during the run: %d%s%n",
-        dnsQueries.get(), MapResolverProvider.CALLS.get() - jdkCallsAtStart,
+        responder.queries(), MapResolverProvider.CALLS.get() - jdkCallsAtStart,
         jdkPolicy == null ? "" : "; the JDK's lookup policy: characteristics " + jdkPolicy.characteristics());
     try (var files = Files.list(dir)) {
       for (Path p : files.toList()) Files.delete(p);

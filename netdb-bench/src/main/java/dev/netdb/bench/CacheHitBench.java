@@ -8,18 +8,14 @@ import dev.netdb.dns.DnsOutcome;
 import dev.netdb.dns.DnsQuestion;
 import dev.netdb.dns.DnsType;
 import dev.netdb.dns.ResourceRecord;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -56,9 +52,7 @@ public class CacheHitBench {
   private DnsCache cache;
   private DnsQuestion question;
   private NetDb netdb;
-  private DatagramSocket responder;
-  private Thread responderThread;
-  private final AtomicLong dnsQueries = new AtomicLong();
+  private LoopbackResponder responder;
   private long jdkCallsAtStart;
   private Path dir;
 
@@ -70,15 +64,14 @@ public class CacheHitBench {
     cache = DnsCache.builder().build();
     cache.get(question, () -> CompletableFuture.completedFuture(answer)).join();
 
-    responder = new DatagramSocket(new InetSocketAddress(InetAddress.ofLiteral("127.0.0.1"), 0));
-    responderThread = Thread.ofPlatform().daemon().name("bench-dns-responder").start(this::respond);
+    responder = LoopbackResponder.a(DNS_NAME);
     dir = Files.createTempDirectory("netdb-cachehit");
     Path hosts = Files.writeString(dir.resolve("hosts"), "192.0.2.20 " + FILES_NAME + "\n");
     Path resolv = Files.writeString(dir.resolve("resolv.conf"), "options ndots:1 attempts:1 timeout:1\n");
     netdb = NetDb.builder()
         .hostsFile(hosts)
         .resolvConf(resolv)
-        .nameserver((InetSocketAddress) responder.getLocalSocketAddress())
+        .nameserver(responder.address())
         .noInterfaceAddresses()
         .build();
     check(netdb.gethostbyname(DNS_NAME), "192.0.2.10");
@@ -97,33 +90,11 @@ public class CacheHitBench {
         List.of(), List.of());
   }
 
-  /** Answers A queries for {@link #DNS_NAME} with a one-day TTL; ignores everything else. */
-  private void respond() {
-    byte[] buf = new byte[512];
-    while (!responder.isClosed()) {
-      try {
-        DatagramPacket p = new DatagramPacket(buf, buf.length);
-        responder.receive(p);
-        dnsQueries.incrementAndGet();
-        DnsMessage q = DnsMessage.decode(buf, 0, p.getLength());
-        DnsQuestion question = q.questions().getFirst();
-        if (!question.name().equalsIgnoreCase(DNS_NAME) || question.type() != DnsType.A) continue;
-        byte[] out = reply(q.header().id(), question).encode();
-        responder.send(new DatagramPacket(out, out.length, p.getSocketAddress()));
-      } catch (SocketException e) {
-        return; // closed by tearDown
-      } catch (Exception e) {
-        // a malformed query: ignore it, as a server would
-      }
-    }
-  }
-
   @TearDown(Level.Trial)
   public void tearDown() throws Exception {
     responder.close();
-    responderThread.join(2_000);
     System.out.printf("%n[CacheHitBench] DNS queries sent by netdb: %d; JDK resolver calls during the run: %d%n",
-        dnsQueries.get(), MapResolverProvider.CALLS.get() - jdkCallsAtStart);
+        responder.queries(), MapResolverProvider.CALLS.get() - jdkCallsAtStart);
     try (var files = Files.list(dir)) {
       for (Path p : files.toList()) Files.delete(p);
     }

@@ -2,23 +2,12 @@ package dev.netdb.bench;
 
 import dev.netdb.AddrInfo;
 import dev.netdb.NetDb;
-import dev.netdb.dns.DnsHeader;
-import dev.netdb.dns.DnsMessage;
-import dev.netdb.dns.DnsQuestion;
-import dev.netdb.dns.DnsType;
-import dev.netdb.dns.ResourceRecord;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -72,9 +61,7 @@ public class JfrOffBench {
   static final String STATE = "netdb.bench.jfr";
   /** The modules JMH's forked VM needs, jdk.jfr not among them. */
   static final String WITHOUT_JFR = "--limit-modules=java.base,java.logging,java.management,jdk.management,jdk.unsupported";
-  private final AtomicLong dnsQueries = new AtomicLong();
-  private DatagramSocket responder;
-  private Thread responderThread;
+  private LoopbackResponder responder;
   private Path dir;
   private NetDb netdb;
   /** The running {@code jdk.jfr.Recording} of the recording forks, else null. */
@@ -82,13 +69,12 @@ public class JfrOffBench {
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
-    responder = new DatagramSocket(new InetSocketAddress(InetAddress.ofLiteral("127.0.0.1"), 0));
-    responderThread = Thread.ofPlatform().daemon().name("bench-dns-responder").start(this::respond);
+    responder = LoopbackResponder.a(NAME);
     dir = Files.createTempDirectory("netdb-jfroff");
     Path hosts = Files.writeString(dir.resolve("hosts"), "127.0.0.1 localhost\n");
     Path resolv = Files.writeString(dir.resolve("resolv.conf"), "options ndots:1 attempts:1 timeout:1\n");
     netdb = NetDb.builder().hostsFile(hosts).resolvConf(resolv).gaiConf(dir.resolve("none"))
-        .hostConf(dir.resolve("none")).nameserver((InetSocketAddress) responder.getLocalSocketAddress())
+        .hostConf(dir.resolve("none")).nameserver(responder.address())
         .noInterfaceAddresses().fileCheckInterval(Duration.ofSeconds(1)).build();
     String got = netdb.getaddrinfo(NAME, null, 2, 1, 0, 0).getFirst().host();
     if (!got.equals("192.0.2.10")) throw new IllegalStateException("expected 192.0.2.10, got " + got);
@@ -140,30 +126,6 @@ public class JfrOffBench {
     }
   }
 
-  /** Answers A queries for {@link #NAME} with a one-day TTL; ignores everything else. */
-  private void respond() {
-    byte[] buf = new byte[512];
-    while (!responder.isClosed()) {
-      try {
-        DatagramPacket p = new DatagramPacket(buf, buf.length);
-        responder.receive(p);
-        dnsQueries.incrementAndGet();
-        DnsMessage q = DnsMessage.decode(buf, 0, p.getLength());
-        DnsQuestion question = q.questions().getFirst();
-        if (!question.name().equalsIgnoreCase(NAME) || question.type() != DnsType.A) continue;
-        ResourceRecord rr = new ResourceRecord.A(question.name(), 1, 86400,
-            (Inet4Address) InetAddress.ofLiteral("192.0.2.10"));
-        byte[] out = new DnsMessage(DnsHeader.of(q.header().id(), 0x8580), List.of(question), List.of(rr),
-            List.of(), List.of()).encode();
-        responder.send(new DatagramPacket(out, out.length, p.getSocketAddress()));
-      } catch (SocketException e) {
-        return; // closed by tearDown
-      } catch (Exception e) {
-        // a malformed query: ignore it, as a server would
-      }
-    }
-  }
-
   @TearDown(Level.Trial)
   public void tearDown() throws Exception {
     if (recording != null) {
@@ -171,8 +133,7 @@ public class JfrOffBench {
     }
     netdb.close();
     responder.close();
-    responderThread.join(2_000);
-    System.out.printf("%n[JfrOffBench] DNS queries sent: %d%n", dnsQueries.get());
+    System.out.printf("%n[JfrOffBench] DNS queries sent: %d%n", responder.queries());
     try (var files = Files.list(dir)) {
       for (Path p : files.toList()) Files.delete(p);
     }
