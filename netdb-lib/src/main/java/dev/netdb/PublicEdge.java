@@ -173,11 +173,8 @@ final class PublicEdge {
    * and its records shared by every hit (an immutable list, as the cache shares its own).
    */
   List<AddrInfo> getaddrinfo(String host, String service, int family, int type, int proto, int flags) {
-    Backend.Expiring hit = backend.getaddrinfoHit(host, service, family, type, proto, flags);
-    if (hit != null && hit.memo() != null) {
-      return Kept.of(hit).addrInfos(hit.answer());
-    }
-    return addrInfos(call(() -> backend.getaddrinfo(host, service, family, type, proto, flags)).entries());
+    // The same path as Python's getaddrinfo; its h_errno effect goes to a Call nobody reads.
+    return getaddrinfo(new ThreadHErrno.Call(), host, service, family, type, proto, flags);
   }
 
   List<AddrInfo> getaddrinfo(
