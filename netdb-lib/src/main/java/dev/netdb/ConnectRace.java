@@ -146,8 +146,7 @@ final class ConnectRace {
     if (options.sourceHost() == null || !(a instanceof InetSocketAddress)) {
       return false;
     }
-    AddressFamily f = familyOf(a) == StandardProtocolFamily.INET6
-        ? AddressFamily.INET6 : AddressFamily.INET;
+    AddressFamily f = sourceFamily(familyOf(a));
     if (sources.containsKey(f)) {
       return false;
     }
@@ -472,9 +471,7 @@ final class ConnectRace {
     }
 
     private void bindSource(ProtocolFamily family) throws IOException {
-      AddressFamily af = family == StandardProtocolFamily.INET6
-          ? AddressFamily.INET6 : AddressFamily.INET;
-      Object source = sources.get(af);
+      Object source = sources.get(sourceFamily(family));
       if (source instanceof NetDbException e) {
         throw e;
       }
@@ -515,6 +512,11 @@ final class ConnectRace {
         closeQuietly(channel);
       }
     }
+  }
+
+  /** Returns the family whose source address a socket of {@code family} binds. */
+  private static AddressFamily sourceFamily(ProtocolFamily family) {
+    return family == StandardProtocolFamily.INET6 ? AddressFamily.INET6 : AddressFamily.INET;
   }
 
   private static ProtocolFamily familyOf(SocketAddress a) {
