@@ -20,7 +20,10 @@ import java.util.concurrent.locks.LockSupport;
  * wake-up.
  */
 final class CallbackThread implements Executor {
-  private static final System.Logger LOG = System.getLogger("dev.netdb.cli");
+  /** Created on first use: System.getLogger sets up the logging back end, which costs start-up. */
+  private static final class Log {
+    static final System.Logger LOG = System.getLogger("dev.netdb.cli");
+  }
 
   private final ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean parked = new AtomicBoolean();
@@ -46,7 +49,7 @@ final class CallbackThread implements Executor {
         try {
           task.run();
         } catch (RuntimeException | Error e) {
-          LOG.log(System.Logger.Level.WARNING, "callback failed", e);
+          Log.LOG.log(System.Logger.Level.WARNING, "callback failed", e);
         }
         continue;
       }
