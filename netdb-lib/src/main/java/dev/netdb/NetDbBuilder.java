@@ -380,7 +380,7 @@ public final class NetDbBuilder {
    */
   public NetDb build() {
     ConfigFile<dev.netdb.dns.ResolverConfig> resolv = dev.netdb.dns.ResolvConfParser.watch(
-        resolvConf, System.getenv(), hostSupplier(), fileInterval(), nanoClock);
+        resolvConf, System::getenv, hostSupplier(), fileInterval(), nanoClock);
     dev.netdb.dns.DnsCache dnsCache = dev.netdb.dns.DnsCache.builder()
         .enabled(cache)
         .maxEntries(cacheMaxEntries)

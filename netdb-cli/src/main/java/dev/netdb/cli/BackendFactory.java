@@ -26,7 +26,7 @@ final class BackendFactory {
             + " --hostname, --interface and --udp-max-queries apply to the java back end only");
       }
       // A batch makes many calls: files are checked once a second, not on every call (SPEC §3).
-      NetDbBuilder b = NetDb.builder().fileCheckInterval(FILE_CHECK).executor(Callbacks.INSTANCE);
+      NetDbBuilder b = NetDb.builder().fileCheckInterval(FILE_CHECK).executor(Callbacks::run);
       if (o.hosts() != null) {
         b.hostsFile(Path.of(o.hosts()));
       }
@@ -60,9 +60,17 @@ final class BackendFactory {
   /** How long a read of each file is trusted: one second, for batches. */
   static final java.time.Duration FILE_CHECK = java.time.Duration.ofSeconds(1);
 
-  /** The java back end's callback thread ({@link CallbackThread}), started with the first one. */
+  /**
+   * The java back end's callback thread ({@link CallbackThread}), started with the first callback:
+   * a command that makes no DNS lookup (services, protocols) starts no thread.
+   */
   private static final class Callbacks {
     static final CallbackThread INSTANCE = new CallbackThread();
+
+    /** Hands {@code task} to the thread, starting it first if need be. */
+    static void run(Runnable task) {
+      INSTANCE.execute(task);
+    }
   }
 
   /**
@@ -70,7 +78,7 @@ final class BackendFactory {
    * NetDb#java()}, but with files checked once a second).
    */
   private static final class SystemJava {
-    static final NetDb INSTANCE = NetDb.builder().fileCheckInterval(FILE_CHECK).executor(Callbacks.INSTANCE).build();
+    static final NetDb INSTANCE = NetDb.builder().fileCheckInterval(FILE_CHECK).executor(Callbacks::run).build();
   }
 
   /**

@@ -4,7 +4,6 @@ import dev.netdb.NetDbException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,27 +34,46 @@ public final class Cli {
     this.source = source;
   }
 
-  /** Runs the command line and returns the exit status; output is flushed before it returns. */
+  /**
+   * Runs the command line and returns the exit status; output is flushed before it returns, and
+   * nothing is thrown. When standard output is a pipe whose reader has gone ({@code netdb ... |
+   * head}), the status is 141 with no message, as for a tool that dies of {@code SIGPIPE} (the JVM
+   * ignores that signal, so the write fails with {@code EPIPE} instead); any other failure to
+   * write the output is one line on standard error and status 1.
+   */
   int run(String... argv) {
+    int status = 1;
+    String message = null;
     try {
-      try {
-        return dispatch(argv);
-      } catch (UsageException e) {
-        out.flush();
-        err.write("netdb: " + e.getMessage() + "\n" + HINT + "\n");
-        return 1;
-      } catch (IOException | RuntimeException | Error e) {
-        // Never a stack trace: one line, status 1 (an Error here escaped every per-call catch).
-        err.write("netdb: " + e + "\n");
-        return 1;
-      } finally {
-        out.flush();
-        err.flush();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      status = dispatch(argv);
+    } catch (UsageException e) {
+      message = "netdb: " + e.getMessage() + "\n" + HINT + "\n";
+    } catch (IOException | RuntimeException | Error e) {
+      // Never a stack trace: one line, status 1 (an Error here escaped every per-call catch).
+      message = "netdb: " + e + "\n";
     }
+    try {
+      out.flush();
+    } catch (IOException e) {
+      if (BROKEN_PIPE.equals(e.getMessage())) {
+        return 141;
+      }
+      status = 1;
+      message = "netdb: cannot write the output: " + e.getMessage() + "\n";
+    }
+    try {
+      if (message != null) {
+        err.write(message);
+      }
+      err.flush();
+    } catch (IOException e) {
+      // standard error is gone too: the status is all that is left
+    }
+    return status;
   }
+
+  /** The JDK's message for {@code EPIPE} ({@code strerror}), the only sign of a closed pipe. */
+  private static final String BROKEN_PIPE = "Broken pipe";
 
   private int dispatch(String[] argv) throws IOException {
     String backend = null;

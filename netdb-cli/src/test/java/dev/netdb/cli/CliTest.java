@@ -175,6 +175,25 @@ class CliTest {
     assertThat(err.toString()).startsWith("netdb: the back end is not available here: OS back end");
   }
 
+  @ParameterizedTest(name = "[{index}] {0} -> {1}")
+  @CsvSource(delimiter = ';', textBlock = """
+      Broken pipe;              141; ''
+      No space left on device;  1;   'netdb: cannot write the output: No space left on device\n'
+      """)
+  void aFailedWriteOfTheOutputIsAStatusNotAStackTrace(String error, int expected, String message) {
+    var out = new java.io.Writer() {
+      @Override public void write(char[] c, int off, int len) {}
+      @Override public void flush() throws java.io.IOException {
+        throw new java.io.IOException(error);
+      }
+      @Override public void close() {}
+    };
+    var err = new java.io.StringWriter();
+    int status = new Cli(new java.io.StringReader(""), out, err, o -> new FakeNetDb()).run("inet_ntoa", "7f000001");
+    assertThat(status).isEqualTo(expected);
+    assertThat(err.toString()).isEqualTo(message);
+  }
+
   /** A writer over a string builder. */
   private static final class StringBuilderWriter extends java.io.StringWriter {}
 }

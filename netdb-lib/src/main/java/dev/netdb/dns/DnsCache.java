@@ -153,6 +153,7 @@ public final class DnsCache implements dev.netdb.observe.CacheStats.Source {
     boolean negative = outcome instanceof DnsOutcome.NxDomain || outcome instanceof DnsOutcome.NoData;
     long now = nanos.getAsLong();
     entries.put(key, new Entry(CompletableFuture.completedFuture(outcome), now, now + ttl, negative));
+    dev.netdb.observe.Events.cacheStored();
   }
 
   /** Returns how long an outcome may be kept, in nanoseconds, after clamping; 0 for not at all. */

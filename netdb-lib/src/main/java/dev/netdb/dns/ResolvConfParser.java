@@ -58,9 +58,22 @@ public final class ResolvConfParser {
   public static ConfigFile<ResolverConfig> watch(Path path, Map<String, String> env,
       Supplier<String> hostname, Duration checkInterval, LongSupplier clock) {
     Map<String, String> environment = Map.copyOf(env);
+    return watch(path, () -> environment, hostname, checkInterval, clock);
+  }
+
+  /**
+   * Returns a holder as {@link #watch(Path, Map, Supplier, Duration, LongSupplier)} does, asking
+   * {@code env} for the environment at each read: {@code System::getenv}, whose first call builds
+   * the process's whole environment map, is then not called before a DNS lookup needs the file.
+   *
+   * @param env the environment for {@code LOCALDOMAIN} and {@code RES_OPTIONS}
+   * @param hostname the host name, for the default search domain (asked at each re-read)
+   */
+  public static ConfigFile<ResolverConfig> watch(Path path, Supplier<Map<String, String>> env,
+      Supplier<String> hostname, Duration checkInterval, LongSupplier clock) {
     return new ConfigFile<>(path, content -> {
       String text = content == null ? null : new String(content, StandardCharsets.ISO_8859_1);
-      ResolverConfig cfg = parse(text, path.toString(), environment, hostname.get());
+      ResolverConfig cfg = parse(text, path.toString(), env.get(), hostname.get());
       return content != null ? cfg
           : cfg.toBuilder().diagnostic(path + ": missing; glibc defaults used").build();
     }, ResolverConfig::diagnostics, checkInterval, clock, 0);

@@ -292,7 +292,7 @@ public final class ConfigFile<T> {
 
   private byte[] readAll() {
     try {
-      return Files.readAllBytes(path);
+      return FileBytes.read(path);
     } catch (IOException e) {
       return null;
     }

@@ -1,9 +1,8 @@
 package dev.netdb.os;
 
 import dev.netdb.files.NssSource;
+import dev.netdb.files.FileBytes;
 import dev.netdb.files.NsswitchConf;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Predicate;
@@ -134,8 +133,8 @@ final class NssRouting {
       }
     }
     try {
-      byte[] cache = Files.readAllBytes(Path.of("/etc/ld.so.cache"));
-      if (new String(cache, StandardCharsets.ISO_8859_1).contains(soname)) {
+      byte[] cache = FileBytes.read(Path.of("/etc/ld.so.cache"));
+      if (LdSoCache.lists(cache, soname)) {
         return true;
       }
     } catch (java.io.IOException | RuntimeException e) {

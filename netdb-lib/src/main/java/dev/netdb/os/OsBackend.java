@@ -20,6 +20,7 @@ import dev.netdb.files.Protoent;
 import dev.netdb.files.Servent;
 import dev.netdb.dns.LookupFailure;
 import dev.netdb.files.ConfigFile;
+import dev.netdb.files.FileBytes;
 import dev.netdb.files.NsswitchConf;
 import dev.netdb.files.ProtocolsDatabase;
 import dev.netdb.files.ProtocolsFile;
@@ -30,7 +31,6 @@ import dev.netdb.backend.Backend;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -183,7 +183,7 @@ public final class OsBackend implements Backend {
       return null;
     }
     try {
-      return Files.readAllBytes(file);
+      return FileBytes.read(file);
     } catch (IOException e) {
       return null;
     }

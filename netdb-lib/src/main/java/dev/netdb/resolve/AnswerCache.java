@@ -435,6 +435,7 @@ public final class AnswerCache implements dev.netdb.observe.CacheStats.Source {
       evict();
     }
     entries.put(key, e);
+    dev.netdb.observe.Events.cacheStored();
   }
 
   private void evict() {

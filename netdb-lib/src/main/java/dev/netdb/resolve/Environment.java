@@ -80,7 +80,8 @@ public record Environment(
   public static String systemHostname() {
     for (String p : new String[] {"/proc/sys/kernel/hostname", "/etc/hostname"}) {
       try {
-        String s = java.nio.file.Files.readString(java.nio.file.Path.of(p)).strip();
+        String s = new String(dev.netdb.files.FileBytes.read(java.nio.file.Path.of(p)),
+            java.nio.charset.StandardCharsets.UTF_8).strip();
         if (!s.isEmpty()) {
           return s;
         }
