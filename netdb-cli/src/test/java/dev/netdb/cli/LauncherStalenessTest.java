@@ -135,6 +135,23 @@ class LauncherStalenessTest {
     }
   }
 
+  @Test
+  void raisesTheJitThresholdsForOneShotCommandsOnly() throws IOException {
+    run("inet_ntoa", "7f000001");
+    String[][] cases = {
+      {"one-shot", "getservbyname", "http"},
+      {"one-shot", "--backend", "java", "getaddrinfo", "localhost", "80"},
+      {"batch", "--json", "getaddrinfo", "-"},
+      {"batch", "gethostbyname", "-"},
+    };
+    for (String[] c : cases) {
+      List<String> calls = run(java.util.Arrays.copyOfRange(c, 1, c.length));
+      String last = calls.getLast();
+      assertThat(last).as(String.join(" ", c)).contains("dev.netdb.cli.Main");
+      assertThat(last.contains("-XX:CompileThresholdScaling=10")).as(last).isEqualTo(c[0].equals("one-shot"));
+    }
+  }
+
   /** Runs {@code ./netdb ARGS} and returns the calls it made (build, java), one per line. */
   private List<String> run(String... args) throws IOException {
     Files.deleteIfExists(log);
