@@ -17,8 +17,8 @@ import java.nio.ByteBuffer;
  * x86_64 or aarch64 with native access enabled for netdb), else {@code nio}. Asking for {@code
  * epoll} where it is unavailable gives {@code nio}.
  *
- * <p>Threads: {@link #openUdp}, {@link #openTcp} and the sockets' {@code close} may run on any
- * thread; everything else only on the I/O thread, except {@link #wakeup()}.
+ * <p>Threads: {@link #openUdp}, {@link #openTcp}, {@link #reconnect} and the sockets' {@code
+ * close} may run on any thread; everything else only on the I/O thread, except {@link #wakeup()}.
  */
 sealed interface Poller extends AutoCloseable permits NioPoller, EpollPoller {
   /** The system property that chooses the implementation: {@code epoll} or {@code nio}. */
@@ -61,6 +61,14 @@ sealed interface Poller extends AutoCloseable permits NioPoller, EpollPoller {
    * connected {@code send_dg} socket does. Checks {@link LoopbackOnly} first.
    */
   UdpSocket openUdp(InetSocketAddress server) throws IOException;
+
+  /**
+   * Moves a used UDP socket, out of every watch ({@link #cancel}), to a fresh random ephemeral
+   * port connected to {@code server}, as {@link #openUdp} would give a new socket, without closing
+   * and reopening it; returns false where it cannot (then the caller closes the socket). Checks
+   * {@link LoopbackOnly} first.
+   */
+  boolean reconnect(UdpSocket socket, InetSocketAddress server);
 
   /** Opens a non-blocking TCP socket and starts connecting it to {@code server}. */
   TcpSocket openTcp(InetSocketAddress server) throws IOException;
