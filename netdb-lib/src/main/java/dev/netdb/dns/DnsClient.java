@@ -87,7 +87,8 @@ public final class DnsClient implements AutoCloseable {
     Objects.requireNonNull(executor, "executor");
     if (maxSocketsInFlight < 0) throw new IllegalArgumentException("maxSocketsInFlight < 0: " + maxSocketsInFlight);
     int cap = maxSocketsInFlight == 0 ? SocketBudget.defaultMaxSockets() : maxSocketsInFlight;
-    return new DnsClient(config, cache, DnsTransport.start(cap, udpMaxQueries), executor);
+    DnsTransport transport = DnsTransport.start(cap, udpMaxQueries, executor);
+    return new DnsClient(config, cache, transport, transport.callbacks(executor));
   }
 
   /** Returns the transport's poller, {@code epoll} or {@code nio} (tests check the choice). */
