@@ -13,7 +13,8 @@ import java.util.concurrent.ThreadFactory;
  * worker waits for a lookup whose completion is queued behind them; a virtual thread that blocks
  * only parks, so a blocking call inside a callback always returns. No thread exists while a lookup
  * waits for DNS (that wait is on the selector), and none outlives its task, so there is nothing
- * to shut down.
+ * to shut down. A {@link DnsClient} on this executor hands it one turn's outcomes as one task
+ * ({@link OutcomeHandoff}), which keeps this guarantee.
  */
 public final class CallbackExecutor implements Executor {
   private static final CallbackExecutor INSTANCE = new CallbackExecutor();

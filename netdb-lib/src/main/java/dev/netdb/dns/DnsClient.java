@@ -31,7 +31,9 @@ import dev.netdb.observe.TraceRecorder;
  * <p><b>Threads.</b> The selector thread ({@code netdb-dns-io}) and the socket pool's thread
  * ({@code netdb-dns-sockets}) run only I/O. Each exchange's outcome is handed to the client's
  * executor, so everything that depends on it (the CNAME chain, the search list, the caller's
- * stages) runs there and may block; a future that is already complete (a cache hit) runs its
+ * stages) runs there and may block (with the default {@link CallbackExecutor}, the outcomes of
+ * one turn of the I/O thread go to one virtual thread, with another started when a stage blocks:
+ * {@link OutcomeHandoff}); a future that is already complete (a cache hit) runs its
  * dependents on the thread that adds them.
  */
 public final class DnsClient implements AutoCloseable {

@@ -35,7 +35,8 @@ import java.util.random.RandomGeneratorFactory;
  * hold ({@link Exchange#sockets()}) fit under {@code maxSockets}; the others wait in a FIFO queue
  * and lose nothing. An exchange's timeouts start when its first query is sent, as a blocking
  * glibc caller's start when its {@code send_dg} sends, so time spent queued is not counted. The
- * sockets of a finished exchange are out of the selector and closed before the loop next blocks.
+ * sockets of a finished exchange are out of the selector before the loop next blocks, and the
+ * socket pool's thread closes them or moves them to fresh ports ({@link UdpSocketPool}).
  *
  * <p>Failure isolation: an unexpected {@link RuntimeException} while one exchange is being served
  * is logged through {@link System.Logger} and fails that exchange only; the loop goes on. On
