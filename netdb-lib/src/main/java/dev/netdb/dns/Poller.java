@@ -83,8 +83,8 @@ sealed interface Poller extends AutoCloseable permits NioPoller, EpollPoller {
   void interest(TcpSocket socket, int ops) throws IOException;
 
   /**
-   * Stops handing {@code socket} to its {@link Io}; it stays open (the socket pool's thread closes
-   * it after the next {@link #select}).
+   * Stops handing {@code socket} to its {@link Io}; it stays open (after the next {@link #select}
+   * the socket pool's thread closes it or moves it to a fresh port, {@link #reconnect}).
    */
   void cancel(UdpSocket socket);
 
