@@ -31,6 +31,25 @@ public final class CallbackExecutor implements Executor {
     return INSTANCE;
   }
 
+  /**
+   * Returns {@code executor} marked for batches: a {@link DnsClient} created with it hands it the
+   * outcomes of each turn of its I/O thread as one task ({@link OutcomeHandoff}), where another
+   * executor gets one task per outcome; every other task goes to {@code executor} as it is. Meant
+   * for an executor that runs one task at a time anyway (a single thread, whose callbacks do not
+   * block): one wake-up per turn instead of one per outcome.
+   */
+  public static Executor batching(Executor executor) {
+    return new Batching(java.util.Objects.requireNonNull(executor, "executor"));
+  }
+
+  /** An executor marked by {@link #batching}. */
+  record Batching(Executor executor) implements Executor {
+    @Override
+    public void execute(Runnable task) {
+      executor.execute(task);
+    }
+  }
+
   @Override
   public void execute(Runnable task) {
     Threads.FACTORY.newThread(task).start();

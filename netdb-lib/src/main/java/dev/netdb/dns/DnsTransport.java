@@ -78,7 +78,10 @@ final class DnsTransport implements AutoCloseable {
   final UdpSocketPool sockets;
   /** Every send and how it ended, per server ({@link DnsClient#queryStats()}). */
   final dev.netdb.observe.QueryStats stats = new dev.netdb.observe.QueryStats();
-  /** Batches the outcomes of each turn for {@link CallbackExecutor}; null for another executor. */
+  /**
+   * Batches the outcomes of each turn for {@link CallbackExecutor} or an executor marked {@link
+   * CallbackExecutor#batching}; null for another executor.
+   */
   private final OutcomeHandoff handoff;
 
   private DnsTransport(Poller poller, int maxSockets, int udpMaxQueries, Executor callbacks) {
@@ -90,7 +93,9 @@ final class DnsTransport implements AutoCloseable {
     this.ids = RandomGeneratorFactory.of("L64X128MixRandom").create(seed.nextLong());
     this.rotation = new AtomicInteger(seed.nextInt() & 0x7FFF_FFFF);
     this.thread = Thread.ofPlatform().daemon().name("netdb-dns-io").unstarted(this::loop);
-    this.handoff = callbacks == CallbackExecutor.get() ? new OutcomeHandoff(callbacks, thread) : null;
+    Executor target = callbacks == CallbackExecutor.get() ? callbacks
+        : callbacks instanceof CallbackExecutor.Batching b ? b.executor() : null;
+    this.handoff = target == null ? null : new OutcomeHandoff(target, thread);
   }
 
   /** Starts a transport that holds at most {@code maxSockets} sockets for its exchanges. */
@@ -108,8 +113,9 @@ final class DnsTransport implements AutoCloseable {
 
   /**
    * Starts a transport as {@link #start(int, int)} does whose exchanges' outcomes go to {@code
-   * callbacks} through {@link #callbacks(Executor)}: for {@link
-   * CallbackExecutor}, a turn's outcomes as one batch ({@link OutcomeHandoff}).
+   * callbacks} through {@link #callbacks(Executor)}: for {@link CallbackExecutor} and an executor
+   * marked {@link CallbackExecutor#batching}, a turn's outcomes as one batch ({@link
+   * OutcomeHandoff}).
    */
   static DnsTransport start(int maxSockets, int udpMaxQueries, Executor callbacks) throws IOException {
     if (udpMaxQueries < 0 || udpMaxQueries > SharedUdpSocket.MAX_QUERIES) {
@@ -122,11 +128,12 @@ final class DnsTransport implements AutoCloseable {
 
   /**
    * Returns the executor to complete {@code callbacks}' stages with: the batching hand-off when
-   * this transport was started for {@code callbacks} and it is {@link CallbackExecutor}, else
-   * {@code callbacks} itself.
+   * this transport was started for {@code callbacks} and it is {@link CallbackExecutor} or marked
+   * {@link CallbackExecutor#batching}, else {@code callbacks} itself.
    */
   Executor callbacks(Executor callbacks) {
-    return handoff != null && callbacks == CallbackExecutor.get() ? handoff : callbacks;
+    boolean batched = callbacks == CallbackExecutor.get() || callbacks instanceof CallbackExecutor.Batching;
+    return handoff != null && batched ? handoff : callbacks;
   }
 
   /** Returns the poller's name: {@code epoll} or {@code nio}. */

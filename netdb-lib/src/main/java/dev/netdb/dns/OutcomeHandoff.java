@@ -9,7 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Hands the DNS outcomes that one turn of the I/O thread completes to the client's default
  * executor ({@link CallbackExecutor}) as one task, a batch, instead of one task each: a virtual
  * thread start, a scheduler hand-off and often a carrier's wake-up per outcome become one per
- * turn (a fifth of a fresh-port query's CPU in the bulk profile, {@code BENCHMARKS.md}).
+ * turn (a fifth of a fresh-port query's CPU in the bulk profile, {@code BENCHMARKS.md}). An
+ * executor marked {@link CallbackExecutor#batching} (the command line's single callback thread)
+ * gets the same: one wake-up per turn instead of one per outcome.
  *
  * <p>The callbacks may still block, as on a virtual thread each: a batch's runner takes the
  * outcomes in order, and when it has made no progress between two of the I/O thread's checks

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * Checks the batching hand-off of DNS outcomes, with this test's thread as the I/O thread: one
  * turn's tasks run in order on one virtual thread; a task that blocks on one behind it in the
  * same batch does not deadlock (the check starts another runner); tasks handed over from another
- * thread, and everything left when the I/O thread stops, run at once.
+ * thread, and everything left when the I/O thread stops, run at once; an executor marked {@link
+ * CallbackExecutor#batching} gets the batches too, any other one task per outcome.
  */
 class OutcomeHandoffTest {
   @Test
@@ -37,6 +38,36 @@ class OutcomeHandoffTest {
     assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
     assertThat(order).isSorted().hasSize(50);
     assertThat(threads).hasSize(1).allMatch(Thread::isVirtual);
+  }
+
+  @Test
+  void anExecutorMarkedForBatchesGetsATurnAsOneTaskAndOthersOneTaskPerOutcome() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger tasks = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.ExecutorService single = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      java.util.concurrent.Executor counting = t -> {
+        tasks.incrementAndGet();
+        single.execute(t);
+      };
+      java.util.concurrent.Executor marked = CallbackExecutor.batching(counting);
+      try (DnsTransport plain = DnsTransport.start(16, 0, counting);
+          DnsTransport batched = DnsTransport.start(16, 0, marked);
+          DnsTransport byDefault = DnsTransport.start(16, 0, CallbackExecutor.get())) {
+        assertThat(plain.callbacks(counting)).isSameAs(counting);
+        assertThat(batched.callbacks(marked)).isInstanceOf(OutcomeHandoff.class);
+        assertThat(byDefault.callbacks(CallbackExecutor.get())).isInstanceOf(OutcomeHandoff.class);
+      }
+      OutcomeHandoff h = new OutcomeHandoff(counting, Thread.currentThread());
+      CountDownLatch done = new CountDownLatch(10);
+      for (int i = 0; i < 10; i++) h.execute(done::countDown);
+      h.flush();
+      assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+      assertThat(tasks.get()).as("one task for the turn").isEqualTo(1);
+      marked.execute(done::countDown); // outside a client: straight to the executor
+      assertThat(tasks.get()).isEqualTo(2);
+    } finally {
+      single.shutdownNow();
+    }
   }
 
   @Test
