@@ -45,9 +45,10 @@ import java.util.function.Supplier;
  * ({@code netdb-dns-io}) and a socket-pool thread ({@code netdb-dns-sockets}), both daemons, that
  * {@link NetDb#close()} stops. They run only I/O: each DNS outcome is handed to the {@linkplain
  * #executor(Executor) executor}, where the rest of the lookup (CNAME chain, search list, RFC 3484
- * sort, gai.conf, source probe) and the callers' dependent stages run. The default executor starts
- * a virtual thread ({@code netdb-callback}) per outcome: none exists while DNS is waited for, and
- * a stage that blocks, even on another lookup of the same instance, only parks it.
+ * sort, gai.conf, source probe) and the callers' dependent stages run. The default executor hands
+ * the outcomes of each turn of the I/O thread to one virtual thread ({@code netdb-callback}): none
+ * exists while DNS is waited for, and a stage that blocks, even on another lookup of the same
+ * instance, only parks it (the rest of its turn's outcomes move to another virtual thread).
  */
 public final class NetDbBuilder {
   private Path hosts = Path.of("/etc/hosts");
@@ -335,6 +336,20 @@ public final class NetDbBuilder {
    */
   public NetDbBuilder executor(Executor executor) {
     this.executor = Objects.requireNonNull(executor);
+    return this;
+  }
+
+  /**
+   * Sets, as {@link #executor(Executor)} does, an executor that runs one task at a time (a single
+   * thread) and whose tasks never block: the I/O thread then hands it the DNS outcomes of each of
+   * its turns as one task, so the executor's thread is woken once per turn rather than once per
+   * outcome (the command line's batches use this). Another executor gets one task per outcome.
+   *
+   * @param executor the single-threaded executor for completions and dependent stages
+   * @return this builder
+   */
+  public NetDbBuilder serialExecutor(Executor executor) {
+    this.executor = dev.netdb.dns.CallbackExecutor.batching(executor);
     return this;
   }
 

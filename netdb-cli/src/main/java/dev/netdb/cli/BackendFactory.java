@@ -26,7 +26,7 @@ final class BackendFactory {
             + " --hostname, --interface and --udp-max-queries apply to the java back end only");
       }
       // A batch makes many calls: files are checked once a second, not on every call (SPEC §3).
-      NetDbBuilder b = NetDb.builder().fileCheckInterval(FILE_CHECK).executor(Callbacks::run);
+      NetDbBuilder b = NetDb.builder().fileCheckInterval(FILE_CHECK).serialExecutor(Callbacks::run);
       if (o.hosts() != null) {
         b.hostsFile(Path.of(o.hosts()));
       }
@@ -78,7 +78,7 @@ final class BackendFactory {
    * NetDb#java()}, but with files checked once a second).
    */
   private static final class SystemJava {
-    static final NetDb INSTANCE = NetDb.builder().fileCheckInterval(FILE_CHECK).executor(Callbacks::run).build();
+    static final NetDb INSTANCE = NetDb.builder().fileCheckInterval(FILE_CHECK).serialExecutor(Callbacks::run).build();
   }
 
   /**

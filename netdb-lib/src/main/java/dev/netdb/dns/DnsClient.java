@@ -31,7 +31,9 @@ import dev.netdb.observe.TraceRecorder;
  * <p><b>Threads.</b> The selector thread ({@code netdb-dns-io}) and the socket pool's thread
  * ({@code netdb-dns-sockets}) run only I/O. Each exchange's outcome is handed to the client's
  * executor, so everything that depends on it (the CNAME chain, the search list, the caller's
- * stages) runs there and may block; a future that is already complete (a cache hit) runs its
+ * stages) runs there and may block (with the default {@link CallbackExecutor}, the outcomes of
+ * one turn of the I/O thread go to one virtual thread, with another started when a stage blocks:
+ * {@link OutcomeHandoff}); a future that is already complete (a cache hit) runs its
  * dependents on the thread that adds them.
  */
 public final class DnsClient implements AutoCloseable {
@@ -87,7 +89,8 @@ public final class DnsClient implements AutoCloseable {
     Objects.requireNonNull(executor, "executor");
     if (maxSocketsInFlight < 0) throw new IllegalArgumentException("maxSocketsInFlight < 0: " + maxSocketsInFlight);
     int cap = maxSocketsInFlight == 0 ? SocketBudget.defaultMaxSockets() : maxSocketsInFlight;
-    return new DnsClient(config, cache, DnsTransport.start(cap, udpMaxQueries), executor);
+    DnsTransport transport = DnsTransport.start(cap, udpMaxQueries, executor);
+    return new DnsClient(config, cache, transport, transport.callbacks(executor));
   }
 
   /** Returns the transport's poller, {@code epoll} or {@code nio} (tests check the choice). */
@@ -106,9 +109,12 @@ public final class DnsClient implements AutoCloseable {
   /** {@link #query(DnsQuestion)}, reporting the cache look-up and each send to {@code recorder}. */
   CompletableFuture<DnsOutcome> query(DnsQuestion question, TraceRecorder recorder) {
     if (!recorder.on()) {
-      CompletableFuture<DnsOutcome> f = queryAged(question); // as the untraced lookupHost asks
-      if (!f.isDone()) {
-        recorder.waitedForDns(); // a noting recorder (JFR): no cache hit
+      boolean[] sent = new boolean[1];
+      CompletableFuture<DnsOutcome> f = queryAged(question, sent); // as the untraced lookupHost asks
+      // A noting recorder (JFR): no cache hit. An exchange of its own counts even when it has
+      // already ended (loopback can answer before this line runs); joining one counts unless done.
+      if (sent[0] || !f.isDone()) {
+        recorder.waitedForDns();
       }
       return f;
     }
@@ -176,8 +182,16 @@ public final class DnsClient implements AutoCloseable {
    * lives no longer than the records allow.
    */
   private CompletableFuture<DnsOutcome> queryAged(DnsQuestion question) {
+    return queryAged(question, new boolean[1]);
+  }
+
+  /** {@link #queryAged(DnsQuestion)}, setting {@code sent[0]} when it starts an exchange of its own. */
+  private CompletableFuture<DnsOutcome> queryAged(DnsQuestion question, boolean[] sent) {
     long[] age = new long[1];
-    CompletableFuture<DnsOutcome> f = cache.get(question, () -> exchange(question), a -> age[0] = a);
+    CompletableFuture<DnsOutcome> f = cache.get(question, () -> {
+      sent[0] = true;
+      return exchange(question);
+    }, a -> age[0] = a);
     long seconds = (age[0] + 999_999_999L) / 1_000_000_000L;
     return seconds == 0 ? f : f.thenApply(o -> DnsCache.aged(o, seconds));
   }

@@ -18,6 +18,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
@@ -34,7 +35,8 @@ import java.util.random.RandomGeneratorFactory;
  * hold ({@link Exchange#sockets()}) fit under {@code maxSockets}; the others wait in a FIFO queue
  * and lose nothing. An exchange's timeouts start when its first query is sent, as a blocking
  * glibc caller's start when its {@code send_dg} sends, so time spent queued is not counted. The
- * sockets of a finished exchange are out of the selector and closed before the loop next blocks.
+ * sockets of a finished exchange are out of the selector before the loop next blocks, and the
+ * socket pool's thread closes them or moves them to fresh ports ({@link UdpSocketPool}).
  *
  * <p>Failure isolation: an unexpected {@link RuntimeException} while one exchange is being served
  * is logged through {@link System.Logger} and fails that exchange only; the loop goes on. On
@@ -76,8 +78,13 @@ final class DnsTransport implements AutoCloseable {
   final UdpSocketPool sockets;
   /** Every send and how it ended, per server ({@link DnsClient#queryStats()}). */
   final dev.netdb.observe.QueryStats stats = new dev.netdb.observe.QueryStats();
+  /**
+   * Batches the outcomes of each turn for {@link CallbackExecutor} or an executor marked {@link
+   * CallbackExecutor#batching}; null for another executor.
+   */
+  private final OutcomeHandoff handoff;
 
-  private DnsTransport(Poller poller, int maxSockets, int udpMaxQueries) {
+  private DnsTransport(Poller poller, int maxSockets, int udpMaxQueries, Executor callbacks) {
     this.poller = poller;
     this.maxSockets = maxSockets;
     this.udpMaxQueries = udpMaxQueries;
@@ -86,6 +93,9 @@ final class DnsTransport implements AutoCloseable {
     this.ids = RandomGeneratorFactory.of("L64X128MixRandom").create(seed.nextLong());
     this.rotation = new AtomicInteger(seed.nextInt() & 0x7FFF_FFFF);
     this.thread = Thread.ofPlatform().daemon().name("netdb-dns-io").unstarted(this::loop);
+    Executor target = callbacks == CallbackExecutor.get() ? callbacks
+        : callbacks instanceof CallbackExecutor.Batching b ? b.executor() : null;
+    this.handoff = target == null ? null : new OutcomeHandoff(target, thread);
   }
 
   /** Starts a transport that holds at most {@code maxSockets} sockets for its exchanges. */
@@ -98,12 +108,32 @@ final class DnsTransport implements AutoCloseable {
    * {@code udpMaxQueries} is positive, sends up to that many queries on each UDP socket.
    */
   static DnsTransport start(int maxSockets, int udpMaxQueries) throws IOException {
+    return start(maxSockets, udpMaxQueries, null);
+  }
+
+  /**
+   * Starts a transport as {@link #start(int, int)} does whose exchanges' outcomes go to {@code
+   * callbacks} through {@link #callbacks(Executor)}: for {@link CallbackExecutor} and an executor
+   * marked {@link CallbackExecutor#batching}, a turn's outcomes as one batch ({@link
+   * OutcomeHandoff}).
+   */
+  static DnsTransport start(int maxSockets, int udpMaxQueries, Executor callbacks) throws IOException {
     if (udpMaxQueries < 0 || udpMaxQueries > SharedUdpSocket.MAX_QUERIES) {
       throw new IllegalArgumentException("udpMaxQueries not in 0.." + SharedUdpSocket.MAX_QUERIES + ": " + udpMaxQueries);
     }
-    DnsTransport t = new DnsTransport(Poller.open(), Math.max(2, maxSockets), udpMaxQueries > 1 ? udpMaxQueries : 0);
+    DnsTransport t = new DnsTransport(Poller.open(), Math.max(2, maxSockets), udpMaxQueries > 1 ? udpMaxQueries : 0, callbacks);
     t.thread.start();
     return t;
+  }
+
+  /**
+   * Returns the executor to complete {@code callbacks}' stages with: the batching hand-off when
+   * this transport was started for {@code callbacks} and it is {@link CallbackExecutor} or marked
+   * {@link CallbackExecutor#batching}, else {@code callbacks} itself.
+   */
+  Executor callbacks(Executor callbacks) {
+    boolean batched = callbacks == CallbackExecutor.get() || callbacks instanceof CallbackExecutor.Batching;
+    return handoff != null && batched ? handoff : callbacks;
   }
 
   /** Returns the poller's name: {@code epoll} or {@code nio}. */
@@ -243,6 +273,9 @@ final class DnsTransport implements AutoCloseable {
         if (next != null) {
           wait = Math.max(1, (next.deadline - System.nanoTime() + 999_999) / 1_000_000);
         }
+        if (handoff != null && handoff.unfinished()) {
+          wait = wait == 0 ? OutcomeHandoff.CHECK_MILLIS : Math.min(wait, OutcomeHandoff.CHECK_MILLIS);
+        }
         // Sockets retired since the last select leave epoll in this select; do not block before
         // that, or their descriptors would stay open while the loop sleeps.
         boolean flush = !retiring.isEmpty();
@@ -264,6 +297,10 @@ final class DnsTransport implements AutoCloseable {
           }
         }
         admit();
+        if (handoff != null) {
+          handoff.flush(); // this turn's outcomes, as one task
+          handoff.check(now);
+        }
       }
     } catch (IOException | RuntimeException | Error e) {
       if (running) Log.LOG.log(Level.ERROR, "DNS I/O thread stopped", e);
@@ -294,6 +331,7 @@ final class DnsTransport implements AutoCloseable {
     failSubmitted();
     for (SharedUdpSocket s : shared.values()) s.retire();
     shared.clear();
+    if (handoff != null) handoff.stop();
     poller.close();
     sockets.closeLater(retiring);
     retiring = new ArrayList<>();

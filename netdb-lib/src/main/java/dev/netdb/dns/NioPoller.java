@@ -28,6 +28,15 @@ final class NioPoller implements Poller {
     return "nio";
   }
 
+  /**
+   * Returns false: the JDK's {@code DatagramChannel.disconnect} binds the channel to its old port
+   * again, so a NIO socket cannot move to a fresh port; it is closed and a new one opened.
+   */
+  @Override
+  public boolean reconnect(UdpSocket socket, InetSocketAddress server) {
+    return false;
+  }
+
   record Udp(DatagramChannel channel) implements UdpSocket {
     @Override
     public void send(byte[] datagram) throws IOException {

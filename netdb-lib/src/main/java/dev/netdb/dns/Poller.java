@@ -17,8 +17,8 @@ import java.nio.ByteBuffer;
  * x86_64 or aarch64 with native access enabled for netdb), else {@code nio}. Asking for {@code
  * epoll} where it is unavailable gives {@code nio}.
  *
- * <p>Threads: {@link #openUdp}, {@link #openTcp} and the sockets' {@code close} may run on any
- * thread; everything else only on the I/O thread, except {@link #wakeup()}.
+ * <p>Threads: {@link #openUdp}, {@link #openTcp}, {@link #reconnect} and the sockets' {@code
+ * close} may run on any thread; everything else only on the I/O thread, except {@link #wakeup()}.
  */
 sealed interface Poller extends AutoCloseable permits NioPoller, EpollPoller {
   /** The system property that chooses the implementation: {@code epoll} or {@code nio}. */
@@ -62,6 +62,14 @@ sealed interface Poller extends AutoCloseable permits NioPoller, EpollPoller {
    */
   UdpSocket openUdp(InetSocketAddress server) throws IOException;
 
+  /**
+   * Moves a used UDP socket, out of every watch ({@link #cancel}), to a fresh random ephemeral
+   * port connected to {@code server}, as {@link #openUdp} would give a new socket, without closing
+   * and reopening it; returns false where it cannot (then the caller closes the socket). Checks
+   * {@link LoopbackOnly} first.
+   */
+  boolean reconnect(UdpSocket socket, InetSocketAddress server);
+
   /** Opens a non-blocking TCP socket and starts connecting it to {@code server}. */
   TcpSocket openTcp(InetSocketAddress server) throws IOException;
 
@@ -75,8 +83,8 @@ sealed interface Poller extends AutoCloseable permits NioPoller, EpollPoller {
   void interest(TcpSocket socket, int ops) throws IOException;
 
   /**
-   * Stops handing {@code socket} to its {@link Io}; it stays open (the socket pool's thread closes
-   * it after the next {@link #select}).
+   * Stops handing {@code socket} to its {@link Io}; it stays open (after the next {@link #select}
+   * the socket pool's thread closes it or moves it to a fresh port, {@link #reconnect}).
    */
   void cancel(UdpSocket socket);
 

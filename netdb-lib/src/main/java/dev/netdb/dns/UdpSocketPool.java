@@ -16,13 +16,17 @@ import java.util.concurrent.locks.LockSupport;
  * thread does not pay for {@code socket}, {@code connect} (and, on the NIO path, the JDK's
  * bookkeeping around them) on the hot path. The sockets come from the transport's {@link Poller}.
  *
- * <p>Every socket handed out is new: opened non-blocking, bound to an ephemeral port that the kernel
- * picks at random (Linux {@code udp_lib_get_port}), and connected to one server, so the kernel
- * delivers to it only datagrams from that server's address and port (and reports ICMP port
- * unreachable, as glibc's connected {@code send_dg} socket does). {@link #take} gives each socket
- * to exactly one caller, which uses it for one query (its tries to that one server) and closes
- * it; the pool never hands a socket out twice (with {@code udpMaxQueries}, the transport itself
- * shares the socket it took among that many queries, see {@link SharedUdpSocket}). A socket waits in the pool at most {@link #MAX_AGE_NANOS}, then is
+ * <p>Every socket handed out is on a new port: opened non-blocking, bound to an ephemeral port
+ * that the kernel picks at random (Linux {@code udp_lib_get_port}), and connected to one server,
+ * so the kernel delivers to it only datagrams from that server's address and port (and reports
+ * ICMP port unreachable, as glibc's connected {@code send_dg} socket does). {@link #take} gives
+ * each socket to exactly one caller, which uses it for one query (its tries to that one server)
+ * and hands it back ({@link #closeLater}); the pool never hands out a port twice (with {@code
+ * udpMaxQueries}, the transport itself shares the socket it took among that many queries, see
+ * {@link SharedUdpSocket}). A socket handed back is closed, or, where the poller can ({@link
+ * Poller#reconnect}: epoll), moved to a fresh random port and pooled again, which is what a query
+ * needs of a new socket (a port no query has used, picked by the kernel, nothing queued) without
+ * the kernel's cost of making and destroying one. A socket waits in the pool at most {@link #MAX_AGE_NANOS}, then is
  * closed unused, so no port is held open long before its query and, once lookups stop, every
  * pooled descriptor is gone within about 0.3 s; with nothing pooled the thread sleeps until
  * needed. The pool refills only while sockets are being taken; when empty, {@link #take} opens one
@@ -62,6 +66,8 @@ final class UdpSocketPool implements AutoCloseable {
   private final Thread filler;
   private final Poller poller;
   private final int target;
+  /** Whether used sockets go back into the pool ({@link Poller#reconnect}); false until one has. */
+  private volatile boolean canRecycle;
   private volatile boolean running = true;
 
   /** Creates a pool of {@code poller}'s sockets that keeps {@link #MAX_TARGET} ready per server. */
@@ -138,16 +144,61 @@ final class UdpSocketPool implements AutoCloseable {
     }
   }
 
+  /**
+   * Closes the used sockets, or, where the poller can ({@link Poller#reconnect}, epoll), moves each
+   * to a fresh random port connected to a server whose pool is short, and pools it there: the same
+   * promise as a new socket (a port no query used, the kernel's pick), at a fraction of the cost.
+   * Returns whether any was pooled.
+   */
+  private boolean recycleClosing() {
+    boolean pooled = false;
+    for (List<UdpSocket> batch; (batch = closing.poll()) != null; ) {
+      closingCount.addAndGet(-batch.size());
+      for (UdpSocket ch : batch) {
+        if (running && recycle(ch)) pooled = true; else closeQuietly(ch);
+      }
+    }
+    return pooled;
+  }
+
+  /**
+   * Pools {@code ch}, moved to a fresh port, for the first server in demand that it can serve.
+   * Sockets come back in bursts (a select's worth of answers), so up to {@link #maxClosing} are
+   * kept across all servers, not {@link #target} per server: no more than were just in flight.
+   */
+  private boolean recycle(UdpSocket ch) {
+    long now = System.nanoTime();
+    int pooled = 0;
+    for (Server s : servers.values()) pooled += s.size.get();
+    if (pooled >= maxClosing) return false;
+    for (Map.Entry<InetSocketAddress, Server> e : servers.entrySet()) {
+      Server s = e.getValue();
+      if (now - s.lastTaken >= MAX_AGE_NANOS) continue;
+      boolean moved;
+      try {
+        moved = poller.reconnect(ch, e.getKey());
+      } catch (RuntimeException ex) {
+        return false; // LoopbackOnly: the caller closes it
+      }
+      if (!moved) return false; // closed, another family, or a poller that cannot: close it
+      s.queue.add(new Ready(ch, System.nanoTime()));
+      s.size.incrementAndGet();
+      canRecycle = true;
+      return true;
+    }
+    return false;
+  }
+
   private void fill() {
     while (running) {
-      drainClosing();
-      boolean opened = false;
+      boolean opened = recycleClosing();
       for (Map.Entry<InetSocketAddress, Server> e : servers.entrySet()) {
         Server s = e.getValue();
         long now = System.nanoTime();
         dropStale(s, now);
         if (now - s.lastTaken >= MAX_AGE_NANOS) continue; // no demand lately: let the pool drain
-        while (running && s.size.get() < target) {
+        // Used sockets waiting to be moved to fresh ports come first: they cost less than new ones.
+        while (running && s.size.get() < target && (closingCount.get() <= 0 || !canRecycle)) {
           try {
             UdpSocket ch = poller.openUdp(e.getKey());
             s.queue.add(new Ready(ch, System.nanoTime()));

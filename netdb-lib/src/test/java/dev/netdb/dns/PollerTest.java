@@ -63,6 +63,66 @@ class PollerTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"nio", "epoll"})
+  void reconnectMovesAUsedSocketToAFreshPortWithNothingQueuedAndItIsWatchedAgain(String kind) throws Exception {
+    InetAddress lo = InetAddress.ofLiteral("127.0.0.1");
+    try (Poller p = Pollers.open(kind);
+        java.net.DatagramSocket first = new java.net.DatagramSocket(0, lo);
+        java.net.DatagramSocket second = new java.net.DatagramSocket(0, lo)) {
+      second.setSoTimeout(2000);
+      Poller.UdpSocket u = p.openUdp((InetSocketAddress) first.getLocalSocketAddress());
+      int oldPort = u.localPort();
+      java.util.List<Integer> seen = new java.util.ArrayList<>();
+      Poller.Io io = new Poller.Io() {
+        @Override
+        public Exchange exchange() {
+          return null;
+        }
+
+        @Override
+        public void ready(int ops) {
+          seen.add(ops);
+        }
+      };
+      p.register(u, io);
+      first.send(new java.net.DatagramPacket(new byte[] {1}, 1, lo, oldPort)); // left unread
+      Thread.sleep(50);
+      p.cancel(u);
+      boolean moved = p.reconnect(u, (InetSocketAddress) second.getLocalSocketAddress());
+      if (kind.equals("nio")) {
+        assertThat(moved).as("the JDK rebinds a disconnected channel to its old port").isFalse();
+        u.close();
+        return;
+      }
+      assertThat(moved).isTrue();
+      ByteBuffer buf = ByteBuffer.allocateDirect(512);
+      assertThat(u.receive(buf)).as("what the old port had queued is gone").isLessThanOrEqualTo(0);
+      int newPort = u.localPort();
+      assertThat(newPort).isPositive();
+      // Not handed out yet: a datagram now (to the new port) reaches no handler, and the poller
+      // stops watching the socket until it is registered again.
+      u.send(new byte[] {2});
+      java.net.DatagramPacket got = new java.net.DatagramPacket(new byte[8], 8);
+      second.receive(got);
+      assertThat(got.getPort()).isEqualTo(newPort);
+      second.send(new java.net.DatagramPacket(new byte[] {3, 4}, 2, lo, newPort));
+      Thread.sleep(50);
+      p.select(100, Poller.Io::ready);
+      p.select(-1, Poller.Io::ready);
+      assertThat(seen).isEmpty();
+      p.register(u, io);
+      p.select(1000, Poller.Io::ready);
+      assertThat(seen).containsExactly(Poller.READ);
+      assertThat(u.receive(buf)).isEqualTo(2);
+      // A socket of another family cannot be moved; a closed one neither.
+      assertThat(p.reconnect(u, new InetSocketAddress(InetAddress.ofLiteral("::1"), 53))).isFalse();
+      p.cancel(u);
+      u.close();
+      assertThat(p.reconnect(u, (InetSocketAddress) second.getLocalSocketAddress())).isFalse();
+    }
+  }
+
   private static long descriptors() throws Exception {
     try (var s = Files.list(Path.of("/proc/self/fd"))) {
       return s.count();

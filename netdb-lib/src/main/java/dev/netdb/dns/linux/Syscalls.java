@@ -20,12 +20,12 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Calls {@code socket(2)}, {@code connect(2)}, {@code send(2)}, {@code recv(2)}, {@code close(2)},
- * {@code getsockopt(2)}, {@code getsockname(2)}, {@code epoll_create1(2)}, {@code epoll_ctl(2)},
- * {@code epoll_wait(2)} and {@code eventfd(2)} through glibc's wrappers. Every call that can fail
- * captures {@code errno} and reports it as an {@link IOException} whose message is glibc's {@code
- * strerror} text for the common cases ({@code "Too many open files"} for {@code EMFILE}, as NIO
- * reports it), so callers treat both transports' failures alike.
+ * Calls {@code socket(2)}, {@code connect(2)} (also to disconnect), {@code send(2)}, {@code
+ * recv(2)}, {@code close(2)}, {@code getsockopt(2)}, {@code getsockname(2)}, {@code
+ * epoll_create1(2)}, {@code epoll_ctl(2)}, {@code epoll_wait(2)} and {@code eventfd(2)} through
+ * glibc's wrappers. Every call that can fail captures {@code errno} and reports it as an {@link
+ * IOException} whose message is glibc's {@code strerror} text for the common cases ({@code
+ * "Too many open files"} for {@code EMFILE}, as NIO reports it), so callers treat both transports' failures alike.
  *
  * <p>The calls that never block (every one here but {@code epoll_wait}) are linked {@link
  * Linker.Option#critical critical} with heap access: no thread-state transition, and a
@@ -186,6 +186,26 @@ public final class Syscalls {
       int errno = errno(st);
       if (errno == EINPROGRESS) return false;
       throw error("connect", errno);
+    } catch (IOException | RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new AssertionError(t);
+    }
+  }
+
+  /**
+   * Dissolves a UDP socket's association ({@code connect(2)} with {@code AF_UNSPEC}). On a socket
+   * whose port the kernel picked (no {@code bind}), Linux {@code __udp_disconnect} also unhashes it
+   * and forgets the port, so the port takes no more datagrams and the next {@link #connect} picks
+   * a fresh random ephemeral port ({@code inet_autobind}), as a new socket's would. Datagrams
+   * already queued stay queued: read them off before reusing the socket.
+   */
+  public static void disconnect(int fd) throws IOException {
+    byte[] unspec = new byte[16]; // sa_family AF_UNSPEC (0); Linux reads only the family
+    MemorySegment st = state();
+    try {
+      int r = (int) Handles.CONNECT.invokeExact(st, fd, MemorySegment.ofArray(unspec), unspec.length);
+      if (r < 0) throw error("disconnect", errno(st));
     } catch (IOException | RuntimeException | Error e) {
       throw e;
     } catch (Throwable t) {
