@@ -83,6 +83,7 @@ public final class NetDbResolverProvider extends InetAddressResolverProvider {
         .staleOnFailure(s.stale())
         .staleResponseTimeout(s.staleResponse())
         .refreshAhead(s.refreshAhead())
+        .coarseClock(s.tick())
         .udpMaxQueries(s.udpMaxQueries());
     s.nameservers().forEach(b::nameserver);
     return b.build();
