@@ -177,4 +177,15 @@ public class AnswerCacheBench {
   public InetAddress[] spiGetAllByNameJdkCacheOff() throws Exception {
     return InetAddress.getAllByName(NAME);
   }
+
+  /**
+   * The same without the Java face's front cache ({@code -Dnetdb.cache.tickMillis=0}): every warm
+   * call is the answer cache's hit with its clock read, as before the front; the front's gain in
+   * one run.
+   */
+  @Benchmark
+  @Fork(value = 1, jvmArgsAppend = {"-Dsun.net.inetaddr.ttl=0", "-D" + SPI_FORK + "=true", "-Dnetdb.cache.tickMillis=0"})
+  public InetAddress[] spiGetAllByNameJdkCacheOffNoFront() throws Exception {
+    return InetAddress.getAllByName(NAME);
+  }
 }
