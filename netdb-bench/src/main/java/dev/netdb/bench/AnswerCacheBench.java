@@ -107,6 +107,15 @@ public class AnswerCacheBench {
     jdkCallsAtStart = MapResolverProvider.CALLS.get();
   }
 
+  /**
+   * Points {@link MapResolverProvider} at netdb-spi's resolver ({@code true}) or back at its map
+   * (the floor's provider), in a spi fork: {@code AnswerCacheCpuTime}'s {@code bar2} group times
+   * the floor and the spi row in one JVM, round by round.
+   */
+  void throughSpi(boolean on) {
+    MapResolverProvider.delegateTo(on ? spiResolver : null);
+  }
+
   private static void check(String got, String want) {
     if (!got.equals(want)) throw new IllegalStateException("expected " + want + ", got " + got);
   }
