@@ -71,6 +71,7 @@ public final class NetDbBuilder {
   private Duration staleOnFailure = Duration.ZERO;
   private Duration staleResponseTimeout = Duration.ofMillis(1800);
   private boolean refreshAhead;
+  private Duration coarseTick = Duration.ZERO;
   private Executor executor = dev.netdb.dns.CallbackExecutor.get();
   private int maxSocketsInFlight;
   private int udpMaxQueries;
@@ -325,6 +326,34 @@ public final class NetDbBuilder {
   }
 
   /**
+   * Lets the warm calls of {@link NetDb#lookup(String, AddressFamily)} and {@link
+   * NetDb#lookupPreferring} read a clock renewed every {@code tick} by a daemon thread of this
+   * instance instead of the {@link #clock} (off by default: zero). Such a call is then one map
+   * lookup of the host: the answer cache hands out each {@code InetAddress} list with the moment
+   * until which it would answer the same call with it (the entry's expiry, the start of its
+   * {@linkplain #refreshAhead refresh-ahead} window, the next {@linkplain #fileCheckInterval file
+   * check}), and the list is served until one tick before that moment. Every other call, and every
+   * call outside that window, is answered by the answer cache as without this setting; so TTLs,
+   * file changes, refresh ahead and stale answers behave the same, unless the thread is held up
+   * for more than a tick (then an answer may be served for up to that delay past its end). The
+   * thread starts with the first such lookup, parks after two seconds without one that reached
+   * the answer cache, and ends with {@link NetDb#close()}. It has no effect when every call checks
+   * the files (a zero {@link #fileCheckInterval}, the default) or the answer cache is off. With a
+   * {@link #clock} set, warm lookups read that clock instead and no thread is started (its owner
+   * decides what a reading costs; a test's stepped clock stays exact). netdb-spi sets 10 ms.
+   *
+   * @param tick how often the clock is read; zero for every call
+   * @return this builder
+   */
+  public NetDbBuilder coarseClock(Duration tick) {
+    if (tick.isNegative()) {
+      throw new IllegalArgumentException("coarse clock tick must not be negative: " + tick);
+    }
+    this.coarseTick = tick;
+    return this;
+  }
+
+  /**
    * Sets the executor that completes the futures of DNS lookups, and so runs the rest of each
    * lookup and the dependent stages added without an executor. It must run tasks on threads of its
    * own, never inline (that would put them on the I/O thread), and must not run out of threads
@@ -417,7 +446,19 @@ public final class NetDbBuilder {
     }
     java.util.Map<String, String> files = java.util.Map.of("hosts", hosts.toString(),
         "resolv.conf", resolvConf.toString(), "gai.conf", gaiConf.toString(), "host.conf", hostConf.toString());
-    return new PythonLayer(new JavaBackend(env, executor, dns, files, answers));
+    return new PythonLayer(new JavaBackend(env, executor, dns, files, answers), frontCache(answers));
+  }
+
+  /** Returns the Java face's front cache over {@code answers} that {@link #coarseClock} asks for, or null. */
+  private AddressFrontCache frontCache(dev.netdb.resolve.AnswerCache answers) {
+    if (answers == null || coarseTick.isZero() || fileInterval().isZero()) {
+      return null;
+    }
+    long idleTicks = Math.max(2, Duration.ofSeconds(2).toNanos() / coarseTick.toNanos());
+    dev.netdb.resolve.CoarseClock coarse = clockSet
+        ? dev.netdb.resolve.CoarseClock.direct(nanoClock, coarseTick)
+        : dev.netdb.resolve.CoarseClock.ticking(nanoClock, coarseTick, (int) Math.min(Integer.MAX_VALUE, idleTicks));
+    return new AddressFrontCache(coarse, answers::countHit, cacheMaxEntries);
   }
 
   private dev.netdb.resolve.AnswerCache.Options answerOptions() {

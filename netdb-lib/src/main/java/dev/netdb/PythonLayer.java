@@ -36,16 +36,24 @@ final class PythonLayer implements NetDb {
   private final boolean shared;
   /** The per-thread {@code h_errno} CPython's herror codes come from. */
   private final ThreadHErrno hErrno;
+  /** The Java face's lists in front of the answer cache, or null (see {@link NetDbBuilder#coarseClock}). */
+  private final AddressFrontCache front;
 
   /** Creates the layer over a back end; {@link #close()} closes the back end. */
   PythonLayer(Backend backend) {
-    this(new PublicEdge(Objects.requireNonNull(backend, "backend")), false, new ThreadHErrno());
+    this(backend, null);
   }
 
-  private PythonLayer(PublicEdge backend, boolean shared, ThreadHErrno hErrno) {
+  /** Creates the layer over a back end with a front cache; {@link #close()} closes both. */
+  PythonLayer(Backend backend, AddressFrontCache front) {
+    this(new PublicEdge(Objects.requireNonNull(backend, "backend")), false, new ThreadHErrno(), front);
+  }
+
+  private PythonLayer(PublicEdge backend, boolean shared, ThreadHErrno hErrno, AddressFrontCache front) {
     this.backend = backend;
     this.shared = shared;
     this.hErrno = hErrno;
+    this.front = front;
   }
 
   /**
@@ -53,7 +61,12 @@ final class PythonLayer implements NetDb {
    * #close()} does nothing, so no holder of the shared instance can close it for the others.
    */
   static PythonLayer shared(PythonLayer layer) {
-    return new PythonLayer(layer.backend, true, layer.hErrno);
+    return new PythonLayer(layer.backend, true, layer.hErrno, layer.front);
+  }
+
+  /** Returns the Java face's front cache, or null when there is none (for tests). */
+  AddressFrontCache frontCache() {
+    return front;
   }
 
   /** Returns the calling thread's {@code h_errno} as CPython would read it now. */
@@ -100,6 +113,9 @@ final class PythonLayer implements NetDb {
   @Override
   public void close() {
     if (!shared) {
+      if (front != null) {
+        front.close(); // first: every later call takes the exact path, which fails closed
+      }
       backend.close();
     }
   }
@@ -532,15 +548,33 @@ final class PythonLayer implements NetDb {
 
   @Override
   public List<java.net.InetAddress> lookup(String host, AddressFamily family) throws java.net.UnknownHostException {
-    return kept(host, expiring(host, family.value(), dev.netdb.SocketType.STREAM.value(), 0, 0)).face.addresses();
+    int face = front != null && host != null ? AddressFrontCache.face(family) : -1;
+    if (face >= 0 && front.get(host, face) instanceof List<java.net.InetAddress> held) {
+      return held;
+    }
+    Backend.Expiring answer = expiring(host, family.value(), dev.netdb.SocketType.STREAM.value(), 0, 0);
+    List<java.net.InetAddress> addresses = kept(host, answer).face.addresses();
+    if (face >= 0) {
+      front.put(host, face, addresses, answer);
+    }
+    return addresses;
   }
 
   @Override
   public List<java.net.InetAddress> lookupPreferring(String host, AddressFamily first)
       throws java.net.UnknownHostException {
     Objects.requireNonNull(first, "first");
-    return kept(host, expiring(host, AddressFamily.UNSPEC.value(), dev.netdb.SocketType.STREAM.value(), 0, 0))
-        .preferring(first);
+    int face = front != null && host != null ? AddressFrontCache.preferringFace(first) : -1;
+    if (face >= 0 && front.get(host, face) instanceof List<java.net.InetAddress> held) {
+      return held;
+    }
+    Backend.Expiring answer =
+        expiring(host, AddressFamily.UNSPEC.value(), dev.netdb.SocketType.STREAM.value(), 0, 0);
+    List<java.net.InetAddress> addresses = kept(host, answer).preferring(first);
+    if (face >= 0) {
+      front.put(host, face, addresses, answer);
+    }
+    return addresses;
   }
 
   /**

@@ -107,6 +107,15 @@ public class AnswerCacheBench {
     jdkCallsAtStart = MapResolverProvider.CALLS.get();
   }
 
+  /**
+   * Points {@link MapResolverProvider} at netdb-spi's resolver ({@code true}) or back at its map
+   * (the floor's provider), in a spi fork: {@code AnswerCacheCpuTime}'s {@code bar2} group times
+   * the floor and the spi row in one JVM, round by round.
+   */
+  void throughSpi(boolean on) {
+    MapResolverProvider.delegateTo(on ? spiResolver : null);
+  }
+
   private static void check(String got, String want) {
     if (!got.equals(want)) throw new IllegalStateException("expected " + want + ", got " + got);
   }
@@ -175,6 +184,17 @@ public class AnswerCacheBench {
   @Benchmark
   @Fork(value = 1, jvmArgsAppend = {"-Dsun.net.inetaddr.ttl=0", "-D" + SPI_FORK + "=true"})
   public InetAddress[] spiGetAllByNameJdkCacheOff() throws Exception {
+    return InetAddress.getAllByName(NAME);
+  }
+
+  /**
+   * The same without the Java face's front cache ({@code -Dnetdb.cache.tickMillis=0}): every warm
+   * call is the answer cache's hit with its clock read, as before the front; the front's gain in
+   * one run.
+   */
+  @Benchmark
+  @Fork(value = 1, jvmArgsAppend = {"-Dsun.net.inetaddr.ttl=0", "-D" + SPI_FORK + "=true", "-Dnetdb.cache.tickMillis=0"})
+  public InetAddress[] spiGetAllByNameJdkCacheOffNoFront() throws Exception {
     return InetAddress.getAllByName(NAME);
   }
 }

@@ -18,7 +18,12 @@ import org.openjdk.jmh.infra.Blackhole;
  * java -Dsun.net.inetaddr.ttl=3600 -cp $J $C cached      # JDK hit, netdb getaddrinfo, resolve
  * java -Dsun.net.inetaddr.ttl=0 -cp $J $C floor          # JDK cache off over the map provider
  * java -Dsun.net.inetaddr.ttl=0 -Dnetdb.bench.spiFork=true -cp $J $C spi   # netdb-spi, and alone
+ * java -Dsun.net.inetaddr.ttl=0 -Dnetdb.bench.spiFork=true -cp $J $C bar2  # the floor and netdb-spi in one JVM
  * }</pre>
+ *
+ * <p>{@code bar2} alternates the floor's rounds (the map provider) with netdb-spi's in one JVM, so
+ * that the two share the machine's state of the moment: their ratio is the least noisy figure of
+ * netdb's part of bar 2 on a busy machine.
  */
 public final class AnswerCacheCpuTime {
   private AnswerCacheCpuTime() {}
@@ -31,7 +36,9 @@ public final class AnswerCacheCpuTime {
       case "cached" -> new String[] {"jdkGetAllByNameCached", "netdbGetaddrinfoCached", "netdbResolveCached"};
       case "floor" -> new String[] {"jdkGetAllByNameCacheOffMapProvider"};
       case "spi" -> new String[] {"spiGetAllByNameJdkCacheOff", "spiLookupByNameDirect"};
-      default -> throw new IllegalArgumentException("group: cached, floor or spi");
+      case "bar2" -> new String[] {"jdkGetAllByNameCacheOffMapProvider", "spiGetAllByNameJdkCacheOff",
+          "spiLookupByNameDirect"};
+      default -> throw new IllegalArgumentException("group: cached, floor, spi or bar2");
     };
     AnswerCacheBench b = new AnswerCacheBench();
     b.setUp();
@@ -52,6 +59,15 @@ public final class AnswerCacheCpuTime {
       }
     }
     b.tearDown();
+    if (group.equals("bar2")) {
+      double[] ratio = new double[rounds];
+      for (int r = 0; r < rounds; r++) {
+        ratio[r] = perOp[1][r] / perOp[0][r];
+      }
+      Arrays.sort(ratio);
+      System.out.printf("%-36s median %7.2f       (p10 %7.2f, p90 %7.2f), round by round%n",
+          "spi row / floor", ratio[rounds / 2], ratio[rounds / 10], ratio[rounds * 9 / 10]);
+    }
     for (int k = 0; k < names.length; k++) {
       double[] v = perOp[k];
       Arrays.sort(v);
@@ -71,7 +87,14 @@ public final class AnswerCacheCpuTime {
       case "netdbGetaddrinfoCached" -> { for (int i = 0; i < calls; i++) HOLE.consume(b.netdbGetaddrinfoCached()); }
       case "netdbResolveCached" -> { for (int i = 0; i < calls; i++) HOLE.consume(b.netdbResolveCached()); }
       case "jdkGetAllByNameCacheOffMapProvider" -> {
+        boolean spiFork = Boolean.getBoolean(AnswerCacheBench.SPI_FORK);
+        if (spiFork) {
+          b.throughSpi(false);
+        }
         for (int i = 0; i < calls; i++) HOLE.consume(b.jdkGetAllByNameCacheOffMapProvider());
+        if (spiFork) {
+          b.throughSpi(true);
+        }
       }
       case "spiGetAllByNameJdkCacheOff" -> {
         for (int i = 0; i < calls; i++) HOLE.consume(b.spiGetAllByNameJdkCacheOff());

@@ -148,9 +148,21 @@ public interface Backend extends AutoCloseable {
    *     InetAddress} lists there); null when the answer was not cached
    * @param hErrno what the call leaves in the thread's {@code h_errno} (a cache hit leaves what the
    *     lookup that filled the entry left)
+   * @param reuseUntil the back end's clock reading until which a caller may answer the same call
+   *     with this answer without asking again and miss nothing the back end would do (an expiry, a
+   *     file check, a refresh ahead); {@link #NO_REUSE} when it may not
    */
   record Expiring(List<AddressInfo> answer, long ttlNanos,
-      java.util.concurrent.atomic.AtomicReference<Object> memo, HErrnoEffect hErrno) {
+      java.util.concurrent.atomic.AtomicReference<Object> memo, HErrnoEffect hErrno, long reuseUntil) {
+    /** The {@link #reuseUntil} of an answer that must not be reused: ask again every time. */
+    public static final long NO_REUSE = Long.MIN_VALUE;
+
+    /** An answer that may not be reused, with its effect on {@code h_errno}. */
+    public Expiring(List<AddressInfo> answer, long ttlNanos,
+        java.util.concurrent.atomic.AtomicReference<Object> memo, HErrnoEffect hErrno) {
+      this(answer, ttlNanos, memo, hErrno, NO_REUSE);
+    }
+
     /** An answer whose effect on {@code h_errno} nobody reads (the Java face's calls). */
     public Expiring(List<AddressInfo> answer, long ttlNanos,
         java.util.concurrent.atomic.AtomicReference<Object> memo) {

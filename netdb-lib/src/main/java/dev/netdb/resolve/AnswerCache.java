@@ -142,6 +142,11 @@ public final class AnswerCache implements dev.netdb.observe.CacheStats.Source {
   private volatile Object[] snapshot;
   private volatile long generation;
   private volatile long checkedAt;
+  /**
+   * When the next check of the watched files may happen: the last check plus {@code fileCheck};
+   * {@link Expiring#NO_REUSE} before the first check and when every call checks.
+   */
+  private volatile long checkDue = Expiring.NO_REUSE;
 
   /**
    * Creates the cache.
@@ -229,14 +234,38 @@ public final class AnswerCache implements dev.netdb.observe.CacheStats.Source {
    * ahead when due), on this thread and without a future: the hit path of the Java face. Returns
    * null, counting nothing, when there is no fresh entry or it holds an error (negative answers
    * take {@link #timed}, which copies the kept {@code gaierror}).
+   *
+   * <p>The answer's {@link Expiring#reuseUntil()} says until when a caller may answer this call
+   * again with it without asking (a front cache, counting its hits with {@link #countHit()}): the
+   * earliest of the entry's expiry, the start of its refresh-ahead window (the last tenth of its
+   * lifetime, when refresh ahead is on) and the next check of the watched files (none while every
+   * call checks them). Until then this cache would answer every call with this very entry.
    */
   public Expiring hit(Request request) {
     Entry e = entries.get(request);
     if (e == null || e.future.isCompletedExceptionally()) {
       return null;
     }
+    // Read before the generation check: no check can see a file change before this moment, so an
+    // entry of the generation found fresh below stays the answer until then (see generation()).
+    long due = watched.isEmpty() ? Long.MAX_VALUE : checkDue;
     long now = nanos.getAsLong();
-    return fresh(request, e, now) != null ? e.expiring(now, fileCheck) : null;
+    if (fresh(request, e, now) == null) {
+      return null;
+    }
+    if (due == Expiring.NO_REUSE) {
+      return e.expiring(now, fileCheck);
+    }
+    long until = Math.min(due, e.expiresAt);
+    if (options.refreshAhead() && e.kind == Kind.DNS) {
+      until = Math.min(until, e.expiresAt - (e.expiresAt - e.storedAt) / 10); // fresh()'s left * 10 <= life
+    }
+    return e.expiring(now, fileCheck, until - now > 0 ? until : Expiring.NO_REUSE);
+  }
+
+  /** Counts a hit answered for this cache by a front cache from a {@link #hit} answer it reused. */
+  public void countHit() {
+    hits.increment();
   }
 
   /** Returns the fresh entry for a call, starting a refresh ahead when one is due; else null. */
@@ -488,6 +517,7 @@ public final class AnswerCache implements dev.netdb.observe.CacheStats.Source {
         }
       }
       checkedAt = now;
+      checkDue = fileCheck > 0 ? now + fileCheck : Expiring.NO_REUSE;
       return generation;
     }
   }
@@ -615,9 +645,15 @@ public final class AnswerCache implements dev.netdb.observe.CacheStats.Source {
 
     /** Returns the answer of an entry that holds one, with the rest of its lifetime, as {@link #timed}. */
     Expiring expiring(long now, long fileCheck) {
+      return expiring(now, fileCheck, Expiring.NO_REUSE);
+    }
+
+    /** Returns {@link #expiring(long, long)} that a caller may reuse until {@code reuseUntil}. */
+    Expiring expiring(long now, long fileCheck, long reuseUntil) {
       long left = Math.max(0, expiresAt - now);
       AddrinfoResult r = future.join();
-      return new Expiring(r.entries(), kind == Kind.FILES ? Math.min(left, fileCheck) : left, memo, r.hErrno());
+      return new Expiring(r.entries(), kind == Kind.FILES ? Math.min(left, fileCheck) : left, memo, r.hErrno(),
+          reuseUntil);
     }
   }
 

@@ -28,8 +28,9 @@ final class NetDbInetAddressResolver implements InetAddressResolver {
    * Returns the addresses of {@code host} in glibc's order ({@link NetDb#lookup}), filtered and
    * reordered as {@code policy} asks ({@link NetDb#lookupPreferring}: a stable partition, each
    * family keeping glibc's order). A non-ASCII host name is IDNA-encoded first, as Python encodes
-   * it. A warm call is an answer-cache hit that returns the list kept with the entry for this
-   * policy: nothing is built but the stream.
+   * it. A warm call returns the list kept for this host and policy (the Java face's front cache,
+   * {@code NetDbBuilder.coarseClock}, then the answer-cache entry's memo): nothing is built but the
+   * stream, and no clock is read.
    *
    * @throws UnknownHostException naming the host and saying why no address was found
    */

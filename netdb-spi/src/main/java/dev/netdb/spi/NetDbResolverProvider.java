@@ -23,7 +23,8 @@ import java.time.Duration;
  * <p>Bootstrap safety: {@link #get} never calls {@code InetAddress} lookups, reads no file and
  * starts no thread; the JDK itself answers any lookup made while the provider is being loaded
  * with its built-in resolver. The pure-Java back end starts its DNS threads on the first lookup
- * that needs DNS.
+ * that needs DNS, and its daemon clock thread ({@code netdb.cache.tickMillis}) on the first warm
+ * lookup.
  *
  * <p>The JDK caches every answer a provider gives for 30 s ({@code networkaddress.cache.ttl}),
  * whatever its TTL; netdb's own cache honours the record's TTL. To get real TTLs, turn the JDK's
@@ -83,6 +84,7 @@ public final class NetDbResolverProvider extends InetAddressResolverProvider {
         .staleOnFailure(s.stale())
         .staleResponseTimeout(s.staleResponse())
         .refreshAhead(s.refreshAhead())
+        .coarseClock(s.tick())
         .udpMaxQueries(s.udpMaxQueries());
     s.nameservers().forEach(b::nameserver);
     return b.build();

@@ -39,6 +39,11 @@ import java.util.function.BiConsumer;
  *       client response timer)</td></tr>
  *   <tr><td>{@code netdb.cache.refreshAhead}</td><td>{@code true}</td><td>a hit in the last tenth
  *       of an answer's TTL refreshes it in the background</td></tr>
+ *   <tr><td>{@code netdb.cache.tickMillis}</td><td>{@code 10}</td><td>how often a thread of
+ *       the provider reads the clock for warm lookups, which then cost no clock read of their own
+ *       ({@code NetDbBuilder.coarseClock}); an answer is still never served past its TTL or
+ *       refresh-ahead point, nor past a file check, unless that thread is held up for more than a
+ *       tick; 0 reads the clock on every lookup</td></tr>
  *   <tr><td>{@code netdb.fileCheckMillis}</td><td>{@code 1000}</td><td>how long a read of hosts,
  *       resolv.conf, gai.conf and host.conf is trusted before the file is checked again; 0 checks
  *       on every lookup, as glibc</td></tr>
@@ -61,6 +66,7 @@ import java.util.function.BiConsumer;
  * @param stale how long past expiry an answer may be served on failure
  * @param staleResponse how long a lookup waits for a refresh before a stale answer
  * @param refreshAhead whether answers in use are refreshed before they expire
+ * @param tick how often warm lookups' clock is read, zero for every lookup
  * @param fileCheck how long a read of each file is trusted
  * @param disabled whether every lookup goes to the built-in resolver
  * @param udpMaxQueries DNS queries per UDP socket, 0 for one
@@ -76,6 +82,7 @@ record ProviderSettings(
     Duration stale,
     Duration staleResponse,
     boolean refreshAhead,
+    Duration tick,
     Duration fileCheck,
     boolean disabled,
     int udpMaxQueries) {
@@ -90,6 +97,7 @@ record ProviderSettings(
   static final String CACHE_STALE = "netdb.cache.stale";
   static final String CACHE_STALE_RESPONSE = "netdb.cache.staleResponseMillis";
   static final String CACHE_REFRESH_AHEAD = "netdb.cache.refreshAhead";
+  static final String CACHE_TICK = "netdb.cache.tickMillis";
   static final String FILE_CHECK = "netdb.fileCheckMillis";
   static final String DISABLE = "netdb.disable";
   static final String UDP_MAX_QUERIES = "netdb.udpMaxQueries";
@@ -136,6 +144,7 @@ record ProviderSettings(
         Duration.ofSeconds(seconds(props, CACHE_STALE, 86_400, bad)),
         Duration.ofMillis(seconds(props, CACHE_STALE_RESPONSE, 1_800, bad)),
         bool(props, CACHE_REFRESH_AHEAD, true, bad),
+        Duration.ofMillis(seconds(props, CACHE_TICK, 10, bad)),
         Duration.ofMillis(seconds(props, FILE_CHECK, 1_000, bad)),
         bool(props, DISABLE, false, bad),
         udpMaxQueries(props, bad));

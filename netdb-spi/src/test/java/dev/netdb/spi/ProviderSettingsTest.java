@@ -49,7 +49,7 @@ class ProviderSettingsTest {
     ProviderSettings s = ProviderSettings.from(new Properties(), (k, why) -> { throw new AssertionError(k); });
     assertThat(s).isEqualTo(new ProviderSettings("java", List.of(), Path.of("/etc/hosts"),
         Path.of("/etc/resolv.conf"), Path.of("/etc/gai.conf"), true, Duration.ofDays(1),
-        Duration.ofDays(1), Duration.ofMillis(1800), true, Duration.ofSeconds(1), false, 0));
+        Duration.ofDays(1), Duration.ofMillis(1800), true, Duration.ofMillis(10), Duration.ofSeconds(1), false, 0));
   }
 
   @Test
@@ -63,6 +63,7 @@ class ProviderSettingsTest {
     p.setProperty("netdb.cache.stale", "1d");
     p.setProperty("netdb.cache.staleResponseMillis", "-5");
     p.setProperty("netdb.cache.refreshAhead", "on");
+    p.setProperty("netdb.cache.tickMillis", "10ms");
     p.setProperty("netdb.fileCheckMillis", "1s");
     p.setProperty("netdb.disable", "1");
     p.setProperty("netdb.udpMaxQueries", "70000");
@@ -70,7 +71,8 @@ class ProviderSettingsTest {
     ProviderSettings s = ProviderSettings.from(p, (k, why) -> reported.add(k));
     assertThat(reported).containsExactly(
         "netdb.backend", "netdb.nameservers", "netdb.hosts", "netdb.cache", "netdb.cache.maxTtl",
-        "netdb.cache.stale", "netdb.cache.staleResponseMillis", "netdb.cache.refreshAhead", "netdb.fileCheckMillis",
+        "netdb.cache.stale", "netdb.cache.staleResponseMillis", "netdb.cache.refreshAhead", "netdb.cache.tickMillis",
+        "netdb.fileCheckMillis",
         "netdb.disable", "netdb.udpMaxQueries");
     assertThat(s).isEqualTo(ProviderSettings.from(new Properties(), (k, why) -> {}));
   }
@@ -85,6 +87,7 @@ class ProviderSettingsTest {
     p.setProperty("netdb.cache.maxTtl", "30");
     p.setProperty("netdb.disable", "TRUE");
     p.setProperty("netdb.udpMaxQueries", "100");
+    p.setProperty("netdb.cache.tickMillis", "0");
     ProviderSettings s = ProviderSettings.from(p, (k, why) -> { throw new AssertionError(k); });
     assertThat(s.backend()).isEqualTo("os");
     assertThat(s.nameservers()).containsExactly(new InetSocketAddress("127.0.0.1", 5300));
@@ -93,6 +96,7 @@ class ProviderSettingsTest {
     assertThat(s.cacheMaxTtl()).isEqualTo(Duration.ofSeconds(30));
     assertThat(s.disabled()).isTrue();
     assertThat(s.udpMaxQueries()).isEqualTo(100);
+    assertThat(s.tick()).isZero();
   }
 
   private static String show(InetSocketAddress a) {
