@@ -258,7 +258,7 @@ public final class AnswerCache implements dev.netdb.observe.CacheStats.Source {
     }
     long until = Math.min(due, e.expiresAt);
     if (options.refreshAhead() && e.kind == Kind.DNS) {
-      until = Math.min(until, e.expiresAt - (e.expiresAt - e.storedAt) / 10); // fresh()'s left * 10 <= life
+      until = Math.min(until, e.refreshFrom());
     }
     return e.expiring(now, fileCheck, until - now > 0 ? until : Expiring.NO_REUSE);
   }
@@ -286,7 +286,7 @@ public final class AnswerCache implements dev.netdb.observe.CacheStats.Source {
     if (!e.referenced) {
       e.referenced = true;
     }
-    if (options.refreshAhead() && e.kind == Kind.DNS && left * 10 <= e.expiresAt - e.storedAt
+    if (options.refreshAhead() && e.kind == Kind.DNS && now >= e.refreshFrom()
         && e.refreshing.compareAndSet(false, true)) {
       refreshAhead(request);
     }
@@ -601,6 +601,14 @@ public final class AnswerCache implements dev.netdb.observe.CacheStats.Source {
     boolean referenced;
     /** When a refresh last ended in EAI_AGAIN (0: never), for the failure recheck timer. */
     volatile long failedAt;
+
+    /**
+     * Returns when the last tenth of the entry's lifetime starts: from then on a hit refreshes it
+     * ahead ({@link #fresh}), so a kept answer may be reused only until then ({@link #hit}).
+     */
+    long refreshFrom() {
+      return expiresAt - (expiresAt - storedAt) / 10;
+    }
 
     Entry(Kind kind, CompletableFuture<AddrinfoResult> future, long storedAt, long expiresAt, long generation) {
       this(kind, future, storedAt, expiresAt, generation, new java.util.concurrent.atomic.AtomicReference<>());
