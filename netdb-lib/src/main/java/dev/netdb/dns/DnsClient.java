@@ -90,7 +90,7 @@ public final class DnsClient implements AutoCloseable {
     if (maxSocketsInFlight < 0) throw new IllegalArgumentException("maxSocketsInFlight < 0: " + maxSocketsInFlight);
     int cap = maxSocketsInFlight == 0 ? SocketBudget.defaultMaxSockets() : maxSocketsInFlight;
     DnsTransport transport = DnsTransport.start(cap, udpMaxQueries, executor);
-    return new DnsClient(config, cache, transport, transport.callbacks(executor));
+    return new DnsClient(config, cache, transport, transport.callbacks());
   }
 
   /** Returns the transport's poller, {@code epoll} or {@code nio} (tests check the choice). */

@@ -83,6 +83,8 @@ final class DnsTransport implements AutoCloseable {
    * CallbackExecutor#batching}; null for another executor.
    */
   private final OutcomeHandoff handoff;
+  /** The executor this transport was started for ({@link #callbacks()}); null when none was given. */
+  private final Executor callbacks;
 
   private DnsTransport(Poller poller, int maxSockets, int udpMaxQueries, Executor callbacks) {
     this.poller = poller;
@@ -96,6 +98,7 @@ final class DnsTransport implements AutoCloseable {
     Executor target = callbacks == CallbackExecutor.get() ? callbacks
         : callbacks instanceof CallbackExecutor.Batching b ? b.executor() : null;
     this.handoff = target == null ? null : new OutcomeHandoff(target, thread);
+    this.callbacks = callbacks;
   }
 
   /** Starts a transport that holds at most {@code maxSockets} sockets for its exchanges. */
@@ -113,7 +116,7 @@ final class DnsTransport implements AutoCloseable {
 
   /**
    * Starts a transport as {@link #start(int, int)} does whose exchanges' outcomes go to {@code
-   * callbacks} through {@link #callbacks(Executor)}: for {@link CallbackExecutor} and an executor
+   * callbacks} through {@link #callbacks()}: for {@link CallbackExecutor} and an executor
    * marked {@link CallbackExecutor#batching}, a turn's outcomes as one batch ({@link
    * OutcomeHandoff}).
    */
@@ -127,13 +130,12 @@ final class DnsTransport implements AutoCloseable {
   }
 
   /**
-   * Returns the executor to complete {@code callbacks}' stages with: the batching hand-off when
-   * this transport was started for {@code callbacks} and it is {@link CallbackExecutor} or marked
-   * {@link CallbackExecutor#batching}, else {@code callbacks} itself.
+   * Returns the executor to complete stages with: the batching hand-off when this transport was
+   * started for {@link CallbackExecutor} or an executor marked {@link CallbackExecutor#batching},
+   * else the executor it was started for.
    */
-  Executor callbacks(Executor callbacks) {
-    boolean batched = callbacks == CallbackExecutor.get() || callbacks instanceof CallbackExecutor.Batching;
-    return handoff != null && batched ? handoff : callbacks;
+  Executor callbacks() {
+    return handoff != null ? handoff : callbacks;
   }
 
   /** Returns the poller's name: {@code epoll} or {@code nio}. */

@@ -53,9 +53,9 @@ class OutcomeHandoffTest {
       try (DnsTransport plain = DnsTransport.start(16, 0, counting);
           DnsTransport batched = DnsTransport.start(16, 0, marked);
           DnsTransport byDefault = DnsTransport.start(16, 0, CallbackExecutor.get())) {
-        assertThat(plain.callbacks(counting)).isSameAs(counting);
-        assertThat(batched.callbacks(marked)).isInstanceOf(OutcomeHandoff.class);
-        assertThat(byDefault.callbacks(CallbackExecutor.get())).isInstanceOf(OutcomeHandoff.class);
+        assertThat(plain.callbacks()).isSameAs(counting);
+        assertThat(batched.callbacks()).isInstanceOf(OutcomeHandoff.class);
+        assertThat(byDefault.callbacks()).isInstanceOf(OutcomeHandoff.class);
       }
       OutcomeHandoff h = new OutcomeHandoff(counting, Thread.currentThread());
       CountDownLatch done = new CountDownLatch(10);
