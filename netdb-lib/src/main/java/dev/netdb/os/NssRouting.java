@@ -1,7 +1,7 @@
 package dev.netdb.os;
 
-import dev.netdb.files.NssSource;
 import dev.netdb.files.FileBytes;
+import dev.netdb.files.NssSource;
 import dev.netdb.files.NsswitchConf;
 import java.nio.file.Path;
 import java.util.List;
