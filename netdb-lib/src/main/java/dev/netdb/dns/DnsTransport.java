@@ -67,6 +67,8 @@ final class DnsTransport implements AutoCloseable {
   final int udpMaxQueries;
   /** With {@link #udpMaxQueries}: the socket each server's next query joins; this thread only. */
   private final Map<InetSocketAddress, SharedUdpSocket> shared = new HashMap<>();
+  /** Shared sockets with queries queued this turn ({@link SharedUdpSocket#queue}); this thread only. */
+  private final ArrayList<SharedUdpSocket> outgoing = new ArrayList<>();
   private volatile boolean running = true;
   /** glibc {@code nameserver_offset}: a global counter from a random start, for {@code rotate}. */
   final AtomicInteger rotation;
@@ -214,6 +216,19 @@ final class DnsTransport implements AutoCloseable {
     return leg;
   }
 
+  /** Has {@code socket}'s queued queries sent before the loop next waits. */
+  void sendLater(SharedUdpSocket socket) {
+    outgoing.add(socket);
+  }
+
+  /** Sends every query queued this turn, a socket's in one go ({@link SharedUdpSocket#flush}). */
+  private void sendQueued() {
+    for (int i = 0; i < outgoing.size(); i++) {
+      outgoing.get(i).flush(); // a failed send may queue another try's query: the list grows
+    }
+    outgoing.clear();
+  }
+
   /** Gives back a finished leg's place: its own socket is retired, a shared one when it is done. */
   void release(Exchange.UdpLeg leg) {
     if (leg.shared == null) retire(leg.socket); else leg.shared.detach(leg);
@@ -278,6 +293,7 @@ final class DnsTransport implements AutoCloseable {
         if (handoff != null && handoff.unfinished()) {
           wait = wait == 0 ? OutcomeHandoff.CHECK_MILLIS : Math.min(wait, OutcomeHandoff.CHECK_MILLIS);
         }
+        sendQueued(); // before any wait: the queries this turn queued on shared sockets
         // Sockets retired since the last select leave epoll in this select; do not block before
         // that, or their descriptors would stay open while the loop sleeps.
         boolean flush = !retiring.isEmpty();

@@ -1,5 +1,6 @@
 package dev.netdb.dns;
 
+import dev.netdb.dns.linux.MessageVector;
 import dev.netdb.dns.linux.Syscalls;
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -48,6 +49,15 @@ final class EpollPoller implements Poller {
   /** The UDP socket last registered at each descriptor number; I/O thread only. */
   private Udp[] udps = new Udp[1024];
   private volatile boolean closed;
+  /** The most datagrams one {@code sendmmsg} sends. */
+  static final int SEND_BATCH = 64;
+  /** The bytes of each send slot. */
+  static final int SEND_SLOT = 512;
+  /** The most datagrams one {@code recvmmsg} reads. */
+  static final int RECEIVE_BATCH = 16;
+  /** The native vectors of {@link #send(UdpSocket, byte[][], int, int)} and {@link #receive}, made on first use; I/O thread only. */
+  private MessageVector sendVector;
+  private MessageVector receiveVector;
 
   EpollPoller() throws IOException {
     epfd = Syscalls.epollCreate();
@@ -88,8 +98,8 @@ final class EpollPoller implements Poller {
     }
 
     @Override
-    public void send(byte[] datagram) throws IOException {
-      Syscalls.send(fd, MemorySegment.ofArray(datagram));
+    public int send(byte[] datagram) throws IOException {
+      return Syscalls.send(fd, MemorySegment.ofArray(datagram));
     }
 
     @Override
@@ -289,6 +299,45 @@ final class EpollPoller implements Poller {
     Tcp t = (Tcp) socket;
     forget(t.fd);
     t.close();
+  }
+
+  /**
+   * Sends up to {@value #SEND_BATCH} datagrams in one {@code sendmmsg}, copied into a native
+   * vector first; one longer than a slot ({@value #SEND_SLOT} bytes, more than any query) goes
+   * alone through {@code send}.
+   */
+  @Override
+  public int send(UdpSocket socket, byte[][] datagrams, int from, int to) throws IOException {
+    Udp u = (Udp) socket;
+    if (to - from == 1 || datagrams[from].length > SEND_SLOT) return u.send(datagrams[from]) == 0 ? 0 : 1;
+    MessageVector v = sendVector;
+    if (v == null) v = sendVector = new MessageVector(arena, SEND_BATCH, SEND_SLOT);
+    int n = 0;
+    for (int i = from; i < to && n < SEND_BATCH && datagrams[i].length <= SEND_SLOT; i++) {
+      v.put(n++, datagrams[i]);
+    }
+    return v.send(u.fd, n);
+  }
+
+  /**
+   * Reads with {@code recvmmsg}, up to {@value #RECEIVE_BATCH} datagrams a call, each into a slot
+   * as large as {@code buf} (so a datagram is cut where {@code recv} into {@code buf} would cut
+   * it), until a call finds fewer than it could take.
+   */
+  @Override
+  public void receive(UdpSocket socket, ByteBuffer buf, Datagrams sink) throws IOException {
+    Udp u = (Udp) socket;
+    MessageVector v = receiveVector;
+    if (v == null || v.slotBytes() != buf.capacity()) {
+      v = receiveVector = new MessageVector(arena, RECEIVE_BATCH, buf.capacity());
+    }
+    int n;
+    do {
+      n = v.receive(u.fd);
+      for (int i = 0; i < n; i++) {
+        if (!sink.datagram(v.datagram(i))) return;
+      }
+    } while (n == RECEIVE_BATCH);
   }
 
   @Override

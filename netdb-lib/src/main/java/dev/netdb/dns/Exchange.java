@@ -420,12 +420,31 @@ final class Exchange {
           legs[ns] = leg;
         }
         arm(timeout);
-        leg.socket.send(leg.legQuery);
+        if (leg.shared != null) {
+          leg.shared.queue(this); // sent with the turn's other queries on that socket
+        } else {
+          leg.socket.send(leg.legQuery);
+        }
       } catch (IOException e) {
-        report("error", null);
-        if (outOfDescriptors(e)) return;
-        next(lastFailure);
+        failed(e);
       }
+    }
+
+    /** Returns the bytes this try sends: its leg's query. */
+    byte[] datagram() {
+      return legs[ns].legQuery;
+    }
+
+    /** Reports whether this try is still the exchange's current one, so its send is still due. */
+    boolean due() {
+      return !done && current == this;
+    }
+
+    /** Moves on after the socket could not be had or the send failed. */
+    void failed(IOException e) {
+      report("error", null);
+      if (outOfDescriptors(e)) return;
+      next(lastFailure);
     }
 
     @Override

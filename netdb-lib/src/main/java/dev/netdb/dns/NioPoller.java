@@ -39,8 +39,8 @@ final class NioPoller implements Poller {
 
   record Udp(DatagramChannel channel) implements UdpSocket {
     @Override
-    public void send(byte[] datagram) throws IOException {
-      channel.write(ByteBuffer.wrap(datagram));
+    public int send(byte[] datagram) throws IOException {
+      return channel.write(ByteBuffer.wrap(datagram));
     }
 
     @Override

@@ -70,6 +70,42 @@ sealed interface Poller extends AutoCloseable permits NioPoller, EpollPoller {
    */
   boolean reconnect(UdpSocket socket, InetSocketAddress server);
 
+  /** Takes the datagrams of a {@link #receive(UdpSocket, ByteBuffer, Datagrams)}. */
+  interface Datagrams {
+    /**
+     * Acts on one datagram, its bytes from the buffer's position to its limit (the buffer is
+     * reused for the next one); returns false to stop reading.
+     */
+    boolean datagram(ByteBuffer data);
+  }
+
+  /**
+   * Sends {@code datagrams[from]} and as many after it, up to {@code datagrams[to - 1]}, as this
+   * poller sends in one system call ({@code sendmmsg} on epoll; here, just the first), in order;
+   * returns how many were sent, or 0 when the first would block (the socket's buffer is full: it is
+   * not sent). An error after the first is not reported (the kernel's {@code sendmmsg} loses it):
+   * the next call starts with the datagram that failed.
+   *
+   * @throws IOException what failed {@code datagrams[from]}; nothing was sent
+   */
+  default int send(UdpSocket socket, byte[][] datagrams, int from, int to) throws IOException {
+    return socket.send(datagrams[from]) == 0 ? 0 : 1;
+  }
+
+  /**
+   * Reads the datagrams waiting on {@code socket}, in order, handing each to {@code sink} until it
+   * returns false, in as few system calls as this poller can ({@code recvmmsg} on epoll; here, a
+   * loop of {@link UdpSocket#receive} into {@code buf}, up to the first empty read). After a
+   * false, the datagrams the same system call read are dropped; the rest stay queued.
+   *
+   * @throws IOException what a read failed with (then the datagrams before it have been handed)
+   */
+  default void receive(UdpSocket socket, ByteBuffer buf, Datagrams sink) throws IOException {
+    while (socket.receive(buf) > 0 && sink.datagram(buf)) {
+      // the sink has taken the datagram
+    }
+  }
+
   /** Opens a non-blocking TCP socket and starts connecting it to {@code server}. */
   TcpSocket openTcp(InetSocketAddress server) throws IOException;
 
@@ -106,8 +142,8 @@ sealed interface Poller extends AutoCloseable permits NioPoller, EpollPoller {
 
   /** A non-blocking UDP socket connected to one DNS server. */
   sealed interface UdpSocket permits NioPoller.Udp, EpollPoller.Udp {
-    /** Sends one datagram. */
-    void send(byte[] datagram) throws IOException;
+    /** Sends one datagram; returns its length, or 0 when the socket's buffer is full (not sent). */
+    int send(byte[] datagram) throws IOException;
 
     /**
      * Reads one datagram into {@code buf} (cleared first; flipped after), returning its length,

@@ -3,7 +3,6 @@ package dev.netdb.dns;
 import dev.netdb.dns.Poller.UdpSocket;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -36,6 +35,14 @@ final class SharedUdpSocket implements Poller.Io {
   private final Map<Integer, Exchange.UdpLeg> legs = new HashMap<>();
   private int assigned;
   private boolean retired;
+  /** The tries whose queries wait to be sent at the end of this turn of the I/O thread. */
+  private ArrayList<Exchange.UdpStep> outbox = new ArrayList<>();
+  /** The list {@link #flush} sends from, swapped with {@link #outbox} so that a retry it causes queues anew. */
+  private ArrayList<Exchange.UdpStep> sending = new ArrayList<>();
+  /** Their queries, in the same order, for {@link Poller#send(UdpSocket, byte[][], int, int)}. */
+  private byte[][] datagrams = new byte[16][];
+  /** {@link #datagram}, made once: the receive loop's sink. */
+  private final Poller.Datagrams sink = this::datagram;
 
   SharedUdpSocket(DnsTransport transport, InetSocketAddress server, UdpSocket socket, int maxQueries) {
     this.transport = transport;
@@ -81,6 +88,50 @@ final class SharedUdpSocket implements Poller.Io {
     transport.retire(socket);
   }
 
+  /**
+   * Queues the query of try {@code step} for {@link #flush}, at the end of this turn of the I/O
+   * thread, so that a turn's queries leave in one system call ({@code sendmmsg}).
+   */
+  void queue(Exchange.UdpStep step) {
+    if (outbox.isEmpty()) transport.sendLater(this);
+    outbox.add(step);
+  }
+
+  /**
+   * Sends the queued queries whose tries are still due, in the order they were queued. As a send
+   * of its own would: a query the socket's full buffer refuses is not sent (its try times out),
+   * and one whose send fails moves its exchange on ({@link Exchange.UdpStep#failed}).
+   */
+  void flush() {
+    ArrayList<Exchange.UdpStep> batch = outbox;
+    outbox = sending;
+    sending = batch;
+    int count = 0;
+    for (Exchange.UdpStep step : batch) {
+      if (step.due()) {
+        if (count == datagrams.length) datagrams = java.util.Arrays.copyOf(datagrams, count * 2);
+        batch.set(count, step);
+        datagrams[count++] = step.datagram();
+      }
+    }
+    for (int i = 0; i < count && !retired; ) {
+      Exchange.UdpStep step = batch.get(i);
+      try {
+        int sent = transport.poller.send(socket, datagrams, i, count);
+        i += Math.max(1, sent); // 0: the first would block and is not sent
+      } catch (IOException e) {
+        i++;
+        try {
+          step.failed(e); // may queue a retry on this socket: it goes into the fresh outbox
+        } catch (RuntimeException ex) {
+          transport.crashed(step.exchange(), ex);
+        }
+      }
+    }
+    batch.clear();
+    java.util.Arrays.fill(datagrams, 0, count, null);
+  }
+
   @Override
   public Exchange exchange() {
     return null; // shared: a failure is charged to the leg at hand (see ready)
@@ -88,21 +139,8 @@ final class SharedUdpSocket implements Poller.Io {
 
   @Override
   public void ready(int ops) {
-    ByteBuffer buf = transport.receiveBuffer;
     try {
-      while (!retired && socket.receive(buf) > 0) {
-        if (buf.remaining() < 2) continue;
-        int id = (buf.get(0) & 0xFF) << 8 | (buf.get(1) & 0xFF);
-        Exchange.UdpLeg leg = legs.get(id);
-        if (leg == null) continue; // no query in flight with that ID: dropped
-        byte[] data = new byte[buf.remaining()];
-        buf.get(data);
-        try {
-          leg.datagram(data);
-        } catch (RuntimeException ex) {
-          transport.crashed(leg.exchange(), ex);
-        }
-      }
+      transport.poller.receive(socket, transport.receiveBuffer, sink);
     } catch (IOException e) {
       // An ICMP error (or another) on the socket: each query asked of this server now moves on.
       for (Exchange.UdpLeg leg : new ArrayList<>(legs.values())) {
@@ -113,5 +151,22 @@ final class SharedUdpSocket implements Poller.Io {
         }
       }
     }
+  }
+
+  /** Hands one datagram to the leg its ID names, if any; false once the socket is retired. */
+  private boolean datagram(java.nio.ByteBuffer buf) {
+    if (retired) return false;
+    if (buf.remaining() < 2) return true;
+    int id = (buf.get(buf.position()) & 0xFF) << 8 | (buf.get(buf.position() + 1) & 0xFF);
+    Exchange.UdpLeg leg = legs.get(id);
+    if (leg == null) return true; // no query in flight with that ID: dropped
+    byte[] data = new byte[buf.remaining()];
+    buf.get(data);
+    try {
+      leg.datagram(data);
+    } catch (RuntimeException ex) {
+      transport.crashed(leg.exchange(), ex);
+    }
+    return !retired;
   }
 }

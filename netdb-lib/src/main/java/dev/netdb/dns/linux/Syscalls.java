@@ -21,7 +21,7 @@ import java.util.Set;
 
 /**
  * Calls {@code socket(2)}, {@code connect(2)} (also to disconnect), {@code send(2)}, {@code
- * recv(2)}, {@code close(2)}, {@code getsockopt(2)}, {@code getsockname(2)}, {@code
+ * recv(2)}, {@code sendmmsg(2)} and {@code recvmmsg(2)} (through {@link MessageVector}), {@code close(2)}, {@code getsockopt(2)}, {@code getsockname(2)}, {@code
  * epoll_create1(2)}, {@code epoll_ctl(2)}, {@code epoll_wait(2)} and {@code eventfd(2)} through
  * glibc's wrappers. Every call that can fail captures {@code errno} and reports it as an {@link
  * IOException} whose message is glibc's {@code strerror} text for the common cases ({@code
@@ -65,6 +65,8 @@ public final class Syscalls {
   public static final int EPOLL_CTL_MOD = 3;
   /** {@code MSG_NOSIGNAL}: a TCP send to a reset peer fails with EPIPE instead of raising SIGPIPE. */
   private static final int MSG_NOSIGNAL = 0x4000;
+  /** {@code MSG_DONTWAIT}: this call does not block. */
+  private static final int MSG_DONTWAIT = 0x40;
   private static final int SOL_SOCKET = 1;
   private static final int SO_ERROR = 4;
   static final int EINTR = 4;
@@ -121,6 +123,9 @@ public final class Syscalls {
     static final MethodHandle CONNECT = quick("connect", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
     static final MethodHandle SEND = quick("send", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
     static final MethodHandle RECV = quick("recv", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+    static final MethodHandle SENDMMSG = quick("sendmmsg", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+    static final MethodHandle RECVMMSG = quick("recvmmsg",
+        FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS));
     static final MethodHandle CLOSE = quick("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     static final MethodHandle GETSOCKOPT = quick("getsockopt",
         FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
@@ -250,6 +255,51 @@ public final class Syscalls {
       int errno = errno(st);
       if (errno == EAGAIN || errno == EINTR) return -1;
       throw error("recv", errno);
+    } catch (IOException | RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new AssertionError(t);
+    }
+  }
+
+  /**
+   * Sends the first {@code vlen} messages of native {@code struct mmsghdr} array {@code msgvec} on
+   * a connected socket ({@code sendmmsg(2)} with {@code MSG_NOSIGNAL}); returns how many were
+   * sent, or 0 when the first would block ({@code EAGAIN}).
+   *
+   * @throws PortUnreachableException for {@code ECONNREFUSED} on the first message
+   */
+  static int sendmmsg(int fd, MemorySegment msgvec, int vlen) throws IOException {
+    MemorySegment st = state();
+    try {
+      int n = (int) Handles.SENDMMSG.invokeExact(st, fd, msgvec, vlen, MSG_NOSIGNAL);
+      if (n >= 0) return n;
+      int errno = errno(st);
+      if (errno == EAGAIN || errno == EINTR) return 0;
+      throw error("sendmmsg", errno);
+    } catch (IOException | RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new AssertionError(t);
+    }
+  }
+
+  /**
+   * Receives up to {@code vlen} datagrams into native {@code struct mmsghdr} array {@code msgvec}
+   * from a connected socket without blocking ({@code recvmmsg(2)} with {@code MSG_DONTWAIT}, no
+   * timeout); returns how many, or -1 when none waits ({@code EAGAIN}). An error that comes after
+   * the first datagram is left for the next call, as the kernel does.
+   *
+   * @throws PortUnreachableException for {@code ECONNREFUSED} (an ICMP port unreachable)
+   */
+  static int recvmmsg(int fd, MemorySegment msgvec, int vlen) throws IOException {
+    MemorySegment st = state();
+    try {
+      int n = (int) Handles.RECVMMSG.invokeExact(st, fd, msgvec, vlen, MSG_DONTWAIT, MemorySegment.NULL);
+      if (n >= 0) return n;
+      int errno = errno(st);
+      if (errno == EAGAIN || errno == EINTR) return -1;
+      throw error("recvmmsg", errno);
     } catch (IOException | RuntimeException | Error e) {
       throw e;
     } catch (Throwable t) {
