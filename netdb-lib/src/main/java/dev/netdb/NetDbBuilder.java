@@ -515,9 +515,37 @@ public final class NetDbBuilder {
     List<InetSocketAddress> servers = List.copyOf(nameservers);
     Supplier<dev.netdb.dns.ResolverConfig> config = servers.isEmpty()
         ? file::get
-        : () -> file.get().toBuilder().nameservers(servers).build();
+        : new WithNameservers(file, servers);
     return new DnsHostResolver(
         DnsHostResolver.creating(config, dnsCache, executor, maxSocketsInFlight, udpMaxQueries), config);
+  }
+
+  /**
+   * The file's settings with the builder's name servers in place of its own, made again only when
+   * the file gives a new version (not on every lookup).
+   */
+  private static final class WithNameservers implements Supplier<dev.netdb.dns.ResolverConfig> {
+    private record Made(dev.netdb.dns.ResolverConfig from, dev.netdb.dns.ResolverConfig config) {}
+
+    private final ConfigFile<dev.netdb.dns.ResolverConfig> file;
+    private final List<InetSocketAddress> servers;
+    private volatile Made last;
+
+    WithNameservers(ConfigFile<dev.netdb.dns.ResolverConfig> file, List<InetSocketAddress> servers) {
+      this.file = file;
+      this.servers = servers;
+    }
+
+    @Override
+    public dev.netdb.dns.ResolverConfig get() {
+      dev.netdb.dns.ResolverConfig from = file.get();
+      Made m = last;
+      if (m == null || m.from() != from) {
+        m = new Made(from, from.toBuilder().nameservers(servers).build());
+        last = m;
+      }
+      return m.config();
+    }
   }
 
   /** Returns the check interval of hosts, resolv.conf, gai.conf and host.conf. */

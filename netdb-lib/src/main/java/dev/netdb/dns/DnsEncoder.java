@@ -22,7 +22,14 @@ final class DnsEncoder {
   }
 
   static byte[] encode(DnsMessage m, boolean compress) throws DnsFormatException {
-    DnsEncoder e = new DnsEncoder(compress);
+    // With at most one name that is not the root (a query: its question and maybe an OPT record),
+    // nothing can be compressed, and the bytes are the same without the suffix table.
+    return write(m, compress && !atMostOneName(m));
+  }
+
+  /** Encodes {@code m}, compressing names through the suffix table when {@code table} is set. */
+  static byte[] write(DnsMessage m, boolean table) throws DnsFormatException {
+    DnsEncoder e = new DnsEncoder(table);
     e.u16(m.header().id());
     e.u16(m.header().flags());
     for (List<?> section : List.of(m.questions(), m.answers(), m.authorities(), m.additionals())) {
@@ -38,6 +45,15 @@ final class DnsEncoder {
       for (ResourceRecord r : section) e.record(r);
     }
     return Arrays.copyOf(e.out, e.size);
+  }
+
+  /** Reports whether {@code m} has at most one question and nothing else but OPT records. */
+  static boolean atMostOneName(DnsMessage m) {
+    if (m.questions().size() > 1 || !m.answers().isEmpty() || !m.authorities().isEmpty()) return false;
+    for (ResourceRecord r : m.additionals()) {
+      if (!(r instanceof ResourceRecord.Opt)) return false;
+    }
+    return true;
   }
 
   private void record(ResourceRecord r) throws DnsFormatException {

@@ -1,7 +1,5 @@
 package dev.netdb.dns;
 
-import java.io.ByteArrayOutputStream;
-
 /**
  * Converts domain names between presentation form and wire form (RFC 1035 §3.1, §5.1).
  *
@@ -28,20 +26,23 @@ public final class DnsName {
    *     a bad escape
    */
   public static byte[] toWire(String name) throws DnsFormatException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(name.length() + 2);
-    byte[] label = new byte[MAX_LABEL_LENGTH + 1];
-    int len = 0;
     int n = name.length();
     if (n == 0 || name.equals(".")) {
       return new byte[] {0};
     }
+    // Each character gives at most one byte (a dot becomes the next label's length byte, an
+    // escape shrinks), plus the first length byte and the root: n + 2 bytes always suffice.
+    byte[] out = new byte[n + 2];
+    int at = 0; // the current label's length byte
+    int size = 1;
+    int len = 0;
     for (int i = 0; i < n; i++) {
       char c = name.charAt(i);
       if (c == '.') {
         if (len == 0) throw new DnsFormatException("empty label in name '" + name + "'");
         if (i == n - 1) break; // a trailing dot names the root explicitly
-        out.write(len);
-        out.write(label, 0, len);
+        out[at] = (byte) len;
+        at = size++;
         len = 0;
         continue;
       }
@@ -73,17 +74,20 @@ public final class DnsName {
       if (len == MAX_LABEL_LENGTH) {
         throw new DnsFormatException("label longer than 63 bytes in name '" + name + "'");
       }
-      label[len++] = (byte) b;
+      out[size++] = (byte) b;
+      len++;
     }
     if (len > 0) {
-      out.write(len);
-      out.write(label, 0, len);
+      out[at] = (byte) len;
+      out[size++] = 0;
+    } else {
+      out[at] = 0;
+      size = at + 1;
     }
-    out.write(0);
-    if (out.size() > MAX_WIRE_LENGTH) {
+    if (size > MAX_WIRE_LENGTH) {
       throw new DnsFormatException("name longer than 255 bytes: '" + name + "'");
     }
-    return out.toByteArray();
+    return java.util.Arrays.copyOf(out, size);
   }
 
   /** Reports whether a presentation name is valid, the non-throwing twin of {@link #toWire}. */
