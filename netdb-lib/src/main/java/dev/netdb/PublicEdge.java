@@ -126,7 +126,9 @@ final class PublicEdge {
 
   /** Returns the public {@link AddrInfo} list of a back end's answer. */
   static List<AddrInfo> addrInfos(List<AddressInfo> list) {
-    return list.stream().map(PublicEdge::addrInfo).toList();
+    AddrInfo[] out = new AddrInfo[list.size()];
+    for (int i = 0; i < out.length; i++) out[i] = addrInfo(list.get(i));
+    return List.of(out); // unmodifiable, as Stream.toList's
   }
 
   /**
