@@ -1,7 +1,8 @@
 #!/bin/sh
 # System calls per query of the command line's batch on its default path: NSD on 127.0.0.1 (the
 # zones of bulk-dns.sh), then `./netdb --backend java --no-cache --json getaddrinfo -` (one A query
-# per call), line-mode `gethostbyname -` (one A query) and `gethostbyaddr -` (one PTR query), each
+# per call), the same with `--udp-max-queries 100` (sendmmsg and recvmmsg on shared sockets),
+# line-mode `gethostbyname -` (one A query) and `gethostbyaddr -` (one PTR query), each
 # over CALLS lines under `strace -f -c` (every thread, counted by the kernel's syscall entry;
 # strace slows the run several times over, so the count is bounded and no rate is printed). For
 # each batch: the calls per query over the whole process, and the twelve commonest calls per
@@ -35,5 +36,6 @@ count() {
     }' "$dir/strace.txt"
 }
 count "cli --json getaddrinfo -" "$dir/cli.jsonl" "$@" --json getaddrinfo -
+count "cli --json getaddrinfo - --udp-max-queries 100" "$dir/cli.jsonl" "$@" --udp-max-queries 100 --json getaddrinfo -
 count "cli gethostbyname -" "$dir/cli.lines" "$@" gethostbyname -
 count "cli gethostbyaddr -" "$dir/cli.addrs" "$@" gethostbyaddr -
