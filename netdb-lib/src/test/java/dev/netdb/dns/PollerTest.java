@@ -37,13 +37,10 @@ class PollerTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"nio", "epoll"})
   void aClosedPortIsReportedAsPortUnreachableAndCloseFreesTheDescriptor(String kind) throws Exception {
-    int closedPort;
-    try (java.net.DatagramSocket s = new java.net.DatagramSocket(0, InetAddress.ofLiteral("127.0.0.1"))) {
-      closedPort = s.getLocalPort();
-    }
+    InetSocketAddress closed = closedLoopbackPort();
     try (Poller p = Pollers.open(kind)) {
       long before = descriptors();
-      Poller.UdpSocket u = p.openUdp(new InetSocketAddress(InetAddress.ofLiteral("127.0.0.1"), closedPort));
+      Poller.UdpSocket u = p.openUdp(closed);
       assertThat(descriptors()).isEqualTo(before + 1);
       u.send(new byte[12]);
       ByteBuffer buf = ByteBuffer.allocateDirect(512);
@@ -231,12 +228,9 @@ class PollerTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"nio", "epoll"})
   void aBatchToAClosedPortIsReportedAsPortUnreachable(String kind) throws Exception {
-    int closedPort;
-    try (java.net.DatagramSocket s = new java.net.DatagramSocket(0, InetAddress.ofLiteral("127.0.0.1"))) {
-      closedPort = s.getLocalPort();
-    }
+    InetSocketAddress closed = closedLoopbackPort();
     try (Poller p = Pollers.open(kind)) {
-      Poller.UdpSocket u = p.openUdp(new InetSocketAddress(InetAddress.ofLiteral("127.0.0.1"), closedPort));
+      Poller.UdpSocket u = p.openUdp(closed);
       byte[][] batch = new byte[8][];
       java.util.Arrays.setAll(batch, i -> new byte[12]);
       int reported = 0;
@@ -261,6 +255,13 @@ class PollerTest {
       }
       assertThat(reported).isPositive();
       u.close();
+    }
+  }
+
+  /** Returns a loopback UDP address nothing listens on: a port just bound and released. */
+  private static InetSocketAddress closedLoopbackPort() throws Exception {
+    try (java.net.DatagramSocket s = new java.net.DatagramSocket(0, InetAddress.ofLiteral("127.0.0.1"))) {
+      return (InetSocketAddress) s.getLocalSocketAddress();
     }
   }
 
