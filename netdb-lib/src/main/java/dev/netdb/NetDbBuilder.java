@@ -406,7 +406,9 @@ public final class NetDbBuilder {
    * <p>What it trades away (RFC 5452 §9.2): while a socket lives, its port is fixed, so an
    * off-path attacker who has learnt it needs only to guess the 16-bit ID for the up to {@code
    * max} queries it carries. Fewer sockets are opened and closed, which is most of the cost of a
-   * query on a busy stub resolver. See the README's "Bulk lookups".
+   * query on a busy stub resolver; on the epoll transport a shared socket's queries also leave in
+   * one {@code sendmmsg} per turn of the I/O thread and its replies are read with {@code
+   * recvmmsg}. See the README's "Bulk lookups".
    *
    * @param max the most queries per socket, 0 to 65536; 0 or 1 for a fresh socket per query
    * @return this builder

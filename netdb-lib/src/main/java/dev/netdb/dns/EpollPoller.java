@@ -35,6 +35,12 @@ import java.util.Arrays;
  */
 final class EpollPoller implements Poller {
   private static final int MAX_EVENTS = 256;
+  /** The most datagrams one {@code sendmmsg} sends. */
+  static final int SEND_BATCH = 64;
+  /** The bytes of each send slot. */
+  static final int SEND_SLOT = 512;
+  /** The most datagrams one {@code recvmmsg} reads. */
+  static final int RECEIVE_BATCH = 16;
   /** The epoll data of the wake-up eventfd. */
   private static final long WAKE = -1L;
 
@@ -49,12 +55,6 @@ final class EpollPoller implements Poller {
   /** The UDP socket last registered at each descriptor number; I/O thread only. */
   private Udp[] udps = new Udp[1024];
   private volatile boolean closed;
-  /** The most datagrams one {@code sendmmsg} sends. */
-  static final int SEND_BATCH = 64;
-  /** The bytes of each send slot. */
-  static final int SEND_SLOT = 512;
-  /** The most datagrams one {@code recvmmsg} reads. */
-  static final int RECEIVE_BATCH = 16;
   /** The native vectors of {@link #send(UdpSocket, byte[][], int, int)} and {@link #receive}, made on first use; I/O thread only. */
   private MessageVector sendVector;
   private MessageVector receiveVector;
