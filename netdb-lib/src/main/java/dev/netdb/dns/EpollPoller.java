@@ -25,6 +25,10 @@ import java.util.Arrays;
  * tear-down ({@code socket}, {@code close}, {@code epoll_ctl}), a quarter of a fresh-socket
  * query's CPU, is gone, while each query still gets a fresh random port.
  *
+ * <p>A socket shared by several queries ({@code udpMaxQueries}, {@link SharedUdpSocket}) sends the
+ * queries of one turn in one {@code sendmmsg} and reads its replies with {@code recvmmsg}, through
+ * native {@link MessageVector}s made on first use.
+ *
  * <p>A TCP registration's epoll data is the descriptor and a non-zero generation number, so an
  * event that was collected for a socket already closed (or for an earlier socket with the same
  * number) is recognised and dropped. A UDP registration's generation is 0: it lasts as long as
