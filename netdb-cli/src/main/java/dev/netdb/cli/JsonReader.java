@@ -8,9 +8,11 @@ import dev.netdb.cli.PyValue.PyNone;
 import dev.netdb.cli.PyValue.PyStr;
 import dev.netdb.cli.PyValue.PyTuple;
 import java.math.BigInteger;
+import java.util.AbstractList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 
 /**
  * Decodes one line of JSON into Python values with the rules of Python's {@code json.loads}: arrays
@@ -31,6 +33,8 @@ final class JsonReader {
   private final String s;
   private final int maxDepth;
   private int pos;
+  /** Whether the text read so far is what {@code json.dumps} writes for its values. */
+  private boolean canonical = true;
   /** The items of the arrays being read, innermost last; see {@link #push}. */
   private PyValue[] items = new PyValue[8];
   private int top;
@@ -63,9 +67,9 @@ final class JsonReader {
       if (r.pos >= line.length() || line.charAt(r.pos) != '[') {
         return null;
       }
-      PyValue v = r.value(1);
+      PyValue[] args = r.items(1);
       r.skipSpace();
-      return r.pos == line.length() ? ((PyTuple) v).items() : null;
+      return r.pos == line.length() ? new Arguments(args, r.canonical ? line : null) : null;
     } catch (TooDeep e) {
       throw e;
     } catch (Malformed e) {
@@ -73,6 +77,36 @@ final class JsonReader {
     } catch (StackOverflowError e) {
       // Only when --max-depth was raised past what the thread's stack holds.
       throw new TooDeep();
+    }
+  }
+
+  /**
+   * The arguments of one call as read from its line; also the line itself where it is already
+   * what {@link JsonWriter#array} writes for them (Python's {@code json.dumps} of them), so that
+   * the call's echo in the output can be the line as it stands.
+   */
+  static final class Arguments extends AbstractList<PyValue> implements RandomAccess {
+    private final PyValue[] items;
+    private final String json;
+
+    private Arguments(PyValue[] items, String json) {
+      this.items = items;
+      this.json = json;
+    }
+
+    @Override
+    public PyValue get(int index) {
+      return items[index];
+    }
+
+    @Override
+    public int size() {
+      return items.length;
+    }
+
+    /** Returns the line when it is the arguments' JSON to the byte, else null. */
+    String json() {
+      return json;
     }
   }
 
@@ -91,12 +125,16 @@ final class JsonReader {
   }
 
   private void skipSpace() {
+    int start = pos;
     while (pos < s.length()) {
       char c = s.charAt(pos);
       if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-        return;
+        break;
       }
       pos++;
+    }
+    if (pos != start) {
+      canonical = false; // json.dumps puts no space but the one after each comma
     }
   }
 
@@ -131,6 +169,11 @@ final class JsonReader {
   }
 
   private PyValue array(int depth) throws Malformed {
+    return new PyTuple(List.of(items(depth)));
+  }
+
+  /** Returns the items of the array at the position. */
+  private PyValue[] items(int depth) throws Malformed {
     if (depth > maxDepth) {
       throw new TooDeep();
     }
@@ -138,7 +181,7 @@ final class JsonReader {
     skipSpace();
     if (pos < s.length() && s.charAt(pos) == ']') {
       pos++;
-      return new PyTuple(List.of());
+      return new PyValue[0];
     }
     int base = top;
     while (true) {
@@ -146,10 +189,15 @@ final class JsonReader {
       skipSpace();
       char c = next();
       if (c == ']') {
-        return new PyTuple(List.of(pop(base)));
+        return pop(base);
       }
       if (c != ',') {
         throw new Malformed();
+      }
+      if (pos < s.length() && s.charAt(pos) == ' ') {
+        pos++; // the one space json.dumps writes there; value() finds any other
+      } else {
+        canonical = false;
       }
     }
   }
@@ -182,6 +230,7 @@ final class JsonReader {
     if (depth > maxDepth) {
       throw new TooDeep();
     }
+    canonical = false; // not worth the check: no batch's arguments hold objects but rarely
     pos++;
     Map<String, PyValue> entries = new LinkedHashMap<>();
     skipSpace();
@@ -231,7 +280,11 @@ final class JsonReader {
         pos = i; // the loop below goes on from the first char that needs more than a copy
         break;
       }
+      if (c > 0x7e) {
+        canonical = false; // json.dumps writes it as an escape
+      }
     }
+    canonical = false; // an escape: json.dumps may write it otherwise
     StringBuilder b = null;
     while (true) {
       char c = next();
@@ -317,8 +370,15 @@ final class JsonReader {
         }
       }
     }
+    if (isFloat) {
+      canonical = false; // json.dumps writes float.__repr__, not the digits given
+    }
     if (!isFloat && pos - start <= MAX_LONG_DIGITS) {
-      return PyInt.of(digits(start, pos));
+      long v = digits(start, pos);
+      if (v == 0 && pos - start > 1) {
+        canonical = false; // -0, written 0
+      }
+      return PyInt.of(v);
     }
     String text = s.substring(start, pos);
     return isFloat ? new PyFloat(Double.parseDouble(text)) : new PyInt(new BigInteger(text));

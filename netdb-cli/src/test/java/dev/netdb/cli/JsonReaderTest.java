@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link JsonReader}'s fast paths against its general ones, and the reader with {@link
  * JsonWriter} against Python's {@code json.dumps(json.loads(line))}: an int of up to 18 chars is
  * read as a {@code long}, a longer one through {@link BigInteger}; a string without escapes is
- * taken as it stands, one with them char by char; a literal is found by its first char.
+ * taken as it stands, one with them char by char; a literal is found by its first char; a line
+ * already in {@code json.dumps}'s form is kept as its call's echo.
  */
 class JsonReaderTest {
   @Test
@@ -106,6 +107,70 @@ class JsonReaderTest {
     }
   }
 
+  /** Items in the form json.dumps writes them, and in other forms of the same or other values. */
+  private static final List<String> CANONICAL_ITEMS = List.of("1", "-7", "0", "80",
+      "123456789012345678901234567890", "null", "true", "false", "NaN", "Infinity", "-Infinity",
+      "\"\"", "\"h5.bulk.test\"", "\"AF_INET|AI_CANONNAME\"", "\" ~!#$%&'()*+,-./:;<=>?@[]^_`{|}\"",
+      "[]", "[1, \"a\"]", "[[], [[null]]]");
+  private static final List<String> OTHER_ITEMS = List.of("-0", "1.0", "1e3", "1.5", "-0.0",
+      "\"caf\u00e9\"", "\"caf\\u00e9\"", "\"a\\\"b\"", "\"a\\\\b\"", "\"\\/\"", "\"\\n\"",
+      "\"\ud83d\ude00\"", "\"\u007f\"", "[1,2]", "[ 1]", "[1 ]", "[\t]", "{}", "{\"a\": 1}",
+      "[{\"a\": [1]}]");
+
+  @Test
+  void aLineIsItsOwnEchoExactlyWhenItIsWhatJsonDumpsWrites() {
+    List<String> lines = new ArrayList<>();
+    for (String a : CANONICAL_ITEMS) {
+      for (String b : CANONICAL_ITEMS) {
+        lines.add("[" + a + ", " + b + "]");
+      }
+    }
+    lines.addAll(List.of("[]", "[\"h5.bulk.test\", 80, \"AF_INET\", \"SOCK_STREAM\"]"));
+    for (String line : lines) {
+      JsonReader.Arguments args = (JsonReader.Arguments) JsonReader.readArguments(line);
+      assertThat(args.json()).as(line).isEqualTo(line);
+      assertThat(write(args)).as(line).isEqualTo(line);
+    }
+    // Each other item, and each other spacing, makes the line one to write again.
+    List<String> others = new ArrayList<>();
+    for (String a : OTHER_ITEMS) {
+      others.add("[" + a + "]");
+      others.add("[1, " + a + "]");
+      others.add("[[" + a + "], 1]");
+    }
+    others.addAll(List.of(" [1]", "[1] ", "[1,2]", "[1,  2]", "[1 , 2]", "[ ]", "[1,\t2]",
+        "[1,\n2]", "[1, [2,3]]"));
+    for (String line : others) {
+      JsonReader.Arguments args = (JsonReader.Arguments) JsonReader.readArguments(line);
+      assertThat(args).as(line).isNotNull();
+      assertThat(args.json()).as(line).isNull();
+    }
+  }
+
+  @Test
+  void anEchoedLineIsAlwaysWhatTheWriterWrites() {
+    // Every pair of items from both lists, with each separator: where the reader keeps the line
+    // as its echo, the general writer must write exactly that line.
+    List<String> items = new ArrayList<>(CANONICAL_ITEMS);
+    items.addAll(OTHER_ITEMS);
+    int echoed = 0;
+    for (String a : items) {
+      for (String b : items) {
+        for (String sep : List.of(", ", ",", " ,", ",  ", ", \t")) {
+          for (String line : List.of("[" + a + sep + b + "]", "[[" + a + "]" + sep + b + "]")) {
+            JsonReader.Arguments args = (JsonReader.Arguments) JsonReader.readArguments(line);
+            assertThat(args).as(line).isNotNull();
+            if (args.json() != null) {
+              echoed++;
+              assertThat(args.json()).as(line).isEqualTo(write(args));
+            }
+          }
+        }
+      }
+    }
+    assertThat(echoed).isEqualTo(2 * CANONICAL_ITEMS.size() * CANONICAL_ITEMS.size());
+  }
+
   @Test
   void readAndWrittenAgainLinesAreWhatPythonMakesOfThem() {
     assumeTrue(OracleHarness.available(), "/usr/bin/python3 missing");
@@ -117,6 +182,12 @@ class JsonReaderTest {
       lines.add("[" + "7".repeat(digits) + ", -" + "3".repeat(digits) + ", 0." + "5".repeat(digits)
           + "]");
     }
+    for (String a : CANONICAL_ITEMS) {
+      for (String b : OTHER_ITEMS) {
+        lines.add("[" + a + ", " + b + "]");
+        lines.add("[" + b + ", " + a + "]");
+      }
+    }
     lines.addAll(List.of("[]", "[null, true, false, NaN, Infinity, -Infinity]", "[-Inf]",
         "[nul]", "[-]", "[01]", "[-0, 1e400, -1e-400, 1.5E+3]", "[\"\\ud800\\udc00\", \"\\udc00\"]",
         "[[1, [2, []]], {\"a\": [3], \"a\": 4, \"b\": {}}]", "[1,]", "[1] x", "{\"a\": 1}",
@@ -126,6 +197,9 @@ class JsonReaderTest {
     for (int i = 0; i < lines.size(); i++) {
       List<PyValue> args = JsonReader.readArguments(lines.get(i));
       assertThat(args == null ? "null" : write(args)).as(lines.get(i)).isEqualTo(python.get(i));
+      if (args instanceof JsonReader.Arguments a && a.json() != null) {
+        assertThat(a.json()).as(lines.get(i)).isEqualTo(python.get(i));
+      }
     }
   }
 
