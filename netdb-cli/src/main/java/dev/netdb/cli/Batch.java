@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BiFunction;
@@ -22,11 +23,11 @@ import java.util.function.Supplier;
  * <p>Lookups on a back end chosen with {@code --backend java} run concurrently: the line's call is
  * started through the back end's non-blocking {@code *Async} method and the main thread goes on
  * reading, so up to {@link #WINDOW} calls are in flight with no thread of their own; the main
- * thread waits only for the oldest call when the window is full. (getent's databases and the
- * 2-tuple {@code getnameinfo} have no asynchronous form in {@link NetDb}; they run the blocking call
- * on a virtual thread each.) Every other batch runs one call at a time on the main thread: glibc's
- * calls block, so overlapping them would need a thread each. Memory stays bounded by the window,
- * in calls and in bytes of input, however long the input is.
+ * thread waits only when the window is full, for a run of the oldest calls ({@link #REFILL}).
+ * (getent's databases and the 2-tuple {@code getnameinfo} have no asynchronous form in {@link
+ * NetDb}; they run the blocking call on a virtual thread each.) Every other batch runs one call at
+ * a time on the main thread: glibc's calls block, so overlapping them would need a thread each.
+ * Memory stays bounded by the window, in calls and in bytes of input, however long the input is.
  *
  * <p>Every call is started from the main thread, in input order, so the library's per-thread
  * {@code h_errno} (whose leftover is the code of {@code gethostbyname_ex}'s and {@code
@@ -42,6 +43,9 @@ import java.util.function.Supplier;
 final class Batch {
   /** Calls in flight at most; also the number of results held back for ordering. */
   static final int WINDOW = 256;
+
+  /** Calls a full window waits for before it writes and refills (see {@link #awaitRefill}). */
+  static final int REFILL = 32;
 
   /** Bytes of input lines held in the window at most (large lines shrink the window). */
   static final long WINDOW_BYTES = 16L << 20;
@@ -305,6 +309,9 @@ final class Batch {
         }
         pending.add(new Pending<>(f, line.bytes()));
         pendingBytes += line.bytes();
+        if (pending.size() >= window && !pending.peek().result().isDone()) {
+          awaitRefill(pending);
+        }
         // Write every finished result at the head; wait for the head only when the window is full.
         while (!pending.isEmpty() && (pending.size() >= window || pendingBytes >= WINDOW_BYTES
             || pending.peek().result().isDone())) {
@@ -335,6 +342,30 @@ final class Batch {
       err.flush();
     }
     return status;
+  }
+
+  /**
+   * Waits, with the window full, until the {@link #REFILL}th call in it is done (or the last, in a
+   * smaller window). Waiting for the head alone, a main thread quicker than the lookups would wake
+   * for one result, write it, start one line and wait again: a park and an unpark, two context
+   * switches, per call. Calls finish roughly in input order, so when this one is done most before
+   * it are too, and the main thread writes and starts them a run at a time. A failure is not
+   * reported here; the line's write reports it.
+   */
+  private static <T> void awaitRefill(ArrayDeque<Pending<T>> pending) {
+    Pending<T> target = null;
+    int i = 0;
+    for (Pending<T> p : pending) {
+      target = p;
+      if (++i == REFILL) {
+        break;
+      }
+    }
+    try {
+      target.result().join();
+    } catch (CompletionException | CancellationException e) {
+      // seen again when the line is written
+    }
   }
 
   private static <T> T await(CompletableFuture<T> f) {
