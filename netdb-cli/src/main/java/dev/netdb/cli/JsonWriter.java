@@ -26,7 +26,13 @@ final class JsonWriter {
       case PyValue.PyBytes b -> out.append('"').append(hex(b.value())).append('"');
       case PyValue.PyEnum e -> string(out, e.name());
       case PyValue.PyTuple t -> array(out, t.items());
-      case PyValue.PyList l -> array(out, l.items());
+      case PyValue.PyList l -> {
+        if (l.items() instanceof GetaddrinfoCommand.Results r) {
+          r.writeJson(out); // the same text, from the library's results without the tuples
+        } else {
+          array(out, l.items());
+        }
+      }
       case PyValue.PyDict d -> object(out, d.entries());
     }
   }
