@@ -3,8 +3,6 @@ package dev.netdb.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,14 +15,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ConstantsTest {
   @Test
-  void everyNameHasPythonsValue() throws IOException, InterruptedException {
+  void everyNameHasPythonsValue() {
     assumeTrue(OracleHarness.available(), "/usr/bin/python3 missing");
     List<String> names = Constants.names("");
     assertThat(names).hasSizeGreaterThan(70).doesNotHaveDuplicates();
-    Process p = new ProcessBuilder(withNames(names)).start();
-    List<String> python = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII)
-        .lines().toList();
-    assertThat(p.waitFor()).isZero();
+    List<String> python = OracleHarness.run(withNames(names), "");
     assertThat(python).hasSize(names.size());
     for (int i = 0; i < names.size(); i++) {
       assertThat(Constants.value(names.get(i))).as(names.get(i))

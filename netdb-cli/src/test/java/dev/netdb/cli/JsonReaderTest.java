@@ -3,11 +3,7 @@ package dev.netdb.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -211,32 +207,14 @@ class JsonReaderTest {
 
   /** Returns {@code json.dumps(json.loads(line))} for each line, or null where it is no array. */
   private static List<String> python(List<String> lines) {
-    try {
-      Process p = new ProcessBuilder(OracleHarness.PYTHON.toString(), "-c", """
-          import json, sys
-          for line in sys.stdin.buffer.read().decode('utf-8').split('\\n')[:-1]:
-              try:
-                  v = json.loads(line)
-              except ValueError:
-                  v = None
-              print(json.dumps(v) if isinstance(v, list) else 'null')
-          """).start();
-      Thread feeder = Thread.ofVirtual().start(() -> {
-        try (OutputStream os = p.getOutputStream()) {
-          os.write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      feeder.join();
-      assertThat(p.waitFor()).isZero();
-      return out.lines().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return OracleHarness.run(List.of(OracleHarness.PYTHON.toString(), "-c", """
+        import json, sys
+        for line in sys.stdin.buffer.read().decode('utf-8').split('\\n')[:-1]:
+            try:
+                v = json.loads(line)
+            except ValueError:
+                v = None
+            print(json.dumps(v) if isinstance(v, list) else 'null')
+        """), String.join("\n", lines) + "\n");
   }
 }
