@@ -7,8 +7,10 @@ import java.io.Writer;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -21,11 +23,11 @@ import java.util.function.Supplier;
  * <p>Lookups on a back end chosen with {@code --backend java} run concurrently: the line's call is
  * started through the back end's non-blocking {@code *Async} method and the main thread goes on
  * reading, so up to {@link #WINDOW} calls are in flight with no thread of their own; the main
- * thread waits only for the oldest call when the window is full. (getent's databases and the
- * 2-tuple {@code getnameinfo} have no asynchronous form in {@link NetDb}; they run the blocking call
- * on a virtual thread each.) Every other batch runs one call at a time on the main thread: glibc's
- * calls block, so overlapping them would need a thread each. Memory stays bounded by the window,
- * in calls and in bytes of input, however long the input is.
+ * thread waits only when the window is full, for a run of the oldest calls ({@link #REFILL}).
+ * (getent's databases and the 2-tuple {@code getnameinfo} have no asynchronous form in {@link
+ * NetDb}; they run the blocking call on a virtual thread each.) Every other batch runs one call at
+ * a time on the main thread: glibc's calls block, so overlapping them would need a thread each.
+ * Memory stays bounded by the window, in calls and in bytes of input, however long the input is.
  *
  * <p>Every call is started from the main thread, in input order, so the library's per-thread
  * {@code h_errno} (whose leftover is the code of {@code gethostbyname_ex}'s and {@code
@@ -41,6 +43,9 @@ import java.util.function.Supplier;
 final class Batch {
   /** Calls in flight at most; also the number of results held back for ordering. */
   static final int WINDOW = 256;
+
+  /** Calls a full window waits for before it writes and refills (see {@link #awaitRefill}). */
+  static final int REFILL = 32;
 
   /** Bytes of input lines held in the window at most (large lines shrink the window). */
   static final long WINDOW_BYTES = 16L << 20;
@@ -242,8 +247,19 @@ final class Batch {
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       return CompletableFuture.completedFuture(Outcome.failure(args, e));
     }
-    return f.handle((v, t) -> t == null
-        ? new Outcome.Returned(args, v) : Outcome.failure(args, unwrap(t)));
+    return f.handle(new Finish(args));
+  }
+
+  /**
+   * Turns a started call's value or failure into its outcome. A class rather than a lambda: a
+   * capturing lambda is created through its call site's method handle, which showed in a batch's
+   * profile (the launcher's C1-only JIT does not inline it), at one per call.
+   */
+  private record Finish(List<PyValue> args) implements BiFunction<PyValue, Throwable, Outcome> {
+    @Override
+    public Outcome apply(PyValue v, Throwable t) {
+      return t == null ? new Outcome.Returned(args, v) : Outcome.failure(args, unwrap(t));
+    }
   }
 
   /** Runs a blocking call on a new virtual thread; the future completes with its outcome. */
@@ -276,7 +292,7 @@ final class Batch {
     int status = 0;
     ArrayDeque<Pending<T>> pending = new ArrayDeque<>(WINDOW);
     long pendingBytes = 0;
-    StringBuilder sb = new StringBuilder(256);
+    Output output = new Output(out);
     try {
       BatchInput.Line line;
       while ((line = in.next()) != null) {
@@ -293,27 +309,31 @@ final class Batch {
         }
         pending.add(new Pending<>(f, line.bytes()));
         pendingBytes += line.bytes();
+        if (pending.size() >= window && !pending.peek().result().isDone()) {
+          awaitRefill(pending);
+        }
         // Write every finished result at the head; wait for the head only when the window is full.
         while (!pending.isEmpty() && (pending.size() >= window || pendingBytes >= WINDOW_BYTES
             || pending.peek().result().isDone())) {
           Pending<T> p = pending.poll();
           pendingBytes -= p.bytes();
-          status |= write(form, await(p.result()), out, sb, summary, progress);
+          status |= write(form, await(p.result()), output, summary, progress);
         }
         if (!in.ready()) {
           // Nothing more to read right now: answer what was asked before waiting for more input.
           while (!pending.isEmpty()) {
-            status |= write(form, await(pending.poll().result()), out, sb, summary, progress);
+            status |= write(form, await(pending.poll().result()), output, summary, progress);
           }
           pendingBytes = 0;
-          out.flush();
+          output.flush();
         }
       }
       while (!pending.isEmpty()) {
-        status |= write(form, await(pending.poll().result()), out, sb, summary, progress);
+        status |= write(form, await(pending.poll().result()), output, summary, progress);
       }
-      out.flush();
+      output.flush();
     } finally {
+      output.drain(); // the results before a usage error are output, as Cli flushes after one
       progress.finish();
     }
     NetDb netDb = session.created();
@@ -322,6 +342,30 @@ final class Batch {
       err.flush();
     }
     return status;
+  }
+
+  /**
+   * Waits, with the window full, until the {@link #REFILL}th call in it is done (or the last, in a
+   * smaller window). Waiting for the head alone, a main thread quicker than the lookups would wake
+   * for one result, write it, start one line and wait again: a park and an unpark, two context
+   * switches, per call. Calls finish roughly in input order, so when this one is done most before
+   * it are too, and the main thread writes and starts them a run at a time. A failure is not
+   * reported here; the line's write reports it.
+   */
+  private static <T> void awaitRefill(ArrayDeque<Pending<T>> pending) {
+    Pending<T> target = null;
+    int i = 0;
+    for (Pending<T> p : pending) {
+      target = p;
+      if (++i == REFILL) {
+        break;
+      }
+    }
+    try {
+      target.result().join();
+    } catch (CompletionException | CancellationException e) {
+      // seen again when the line is written
+    }
   }
 
   private static <T> T await(CompletableFuture<T> f) {
@@ -335,12 +379,59 @@ final class Batch {
     }
   }
 
-  private static <T> int write(Form<T> form, T result, Writer out, StringBuilder sb,
-      BatchSummary summary, Progress progress) throws IOException {
-    int status = form.write(result, sb, summary);
-    out.append(sb);
-    sb.setLength(0);
+  private static <T> int write(Form<T> form, T result, Output output, BatchSummary summary,
+      Progress progress) throws IOException {
+    int status = form.write(result, output.text, summary);
+    output.written();
     progress.done();
     return status;
+  }
+
+  /**
+   * The results' text on its way to standard output: collected in chunks of {@link #CHUNK}
+   * chars and handed to the writer a chunk at a time, as chars. Handing each line over on its own
+   * cost a {@code String} copy and a locked {@code BufferedWriter} call per line, at a few hundred
+   * thousand lines a second. Nothing is held back longer than the writer's own buffer holds it:
+   * every flush of the batch drains the chunk first.
+   */
+  private static final class Output {
+    /** The chars collected before they go to the writer. */
+    static final int CHUNK = 8192;
+
+    final StringBuilder text = new StringBuilder(CHUNK + 256);
+    private final Writer out;
+    private final char[] chars = new char[CHUNK + 256];
+
+    Output(Writer out) {
+      this.out = out;
+    }
+
+    /** Hands the text over once a chunk is full; called after each result's text. */
+    void written() throws IOException {
+      if (text.length() >= CHUNK) {
+        drain();
+      }
+    }
+
+    /** Hands all the text collected so far to the writer. */
+    void drain() throws IOException {
+      int n = text.length();
+      if (n == 0) {
+        return;
+      }
+      if (n <= chars.length) {
+        text.getChars(0, n, chars, 0);
+        out.write(chars, 0, n);
+      } else {
+        out.append(text); // a result longer than a chunk: no buffer kept at its size
+      }
+      text.setLength(0);
+    }
+
+    /** Drains the text and flushes the writer. */
+    void flush() throws IOException {
+      drain();
+      out.flush();
+    }
   }
 }

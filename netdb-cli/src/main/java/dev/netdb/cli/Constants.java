@@ -1,7 +1,9 @@
 package dev.netdb.cli;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The integer constants of Python 3.11's {@code socket} module on Linux whose names start with
@@ -44,6 +46,9 @@ final class Constants {
     null, "SOCK_STREAM", "SOCK_DGRAM", "SOCK_RAW", "SOCK_RDM", "SOCK_SEQPACKET"
   };
 
+  /** {@link #NAMES} to {@link #VALUES}: a batch looks names up for every call. */
+  private static final Map<String, Integer> BY_NAME = byName();
+
   static {
     String[] names = {
       "AF_UNSPEC", "AF_UNIX", "AF_INET", "AF_AX25", "AF_IPX", "AF_APPLETALK", "AF_NETROM",
@@ -58,6 +63,14 @@ final class Constants {
 
   private Constants() {}
 
+  private static Map<String, Integer> byName() {
+    Map<String, Integer> m = HashMap.newHashMap(NAMES.length);
+    for (int i = 0; i < NAMES.length; i++) {
+      m.putIfAbsent(NAMES[i], VALUES[i]);
+    }
+    return Map.copyOf(m);
+  }
+
   /** Returns the constant names that start with {@code prefix}, in {@code dir(socket)} order. */
   static List<String> names(String prefix) {
     List<String> names = new ArrayList<>();
@@ -71,12 +84,7 @@ final class Constants {
 
   /** Returns the value of a constant name, or null when the module has no such constant. */
   static Integer value(String name) {
-    for (int i = 0; i < NAMES.length; i++) {
-      if (NAMES[i].equals(name)) {
-        return VALUES[i];
-      }
-    }
-    return null;
+    return BY_NAME.get(name);
   }
 
   /**
@@ -91,6 +99,7 @@ final class Constants {
     int start = 0;
     while (true) {
       int bar = text.indexOf('|', start);
+      // substring(0) is the text itself: one name costs no copy
       String part = bar < 0 ? text.substring(start) : text.substring(start, bar);
       Integer v = value(part);
       if (v == null) {

@@ -1,6 +1,5 @@
 package dev.netdb.cli;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,8 +12,8 @@ final class Conversions {
 
   /** Returns the arguments of a call to {@code func} with the conversions applied. */
   static List<PyValue> apply(String func, List<PyValue> args) {
-    List<PyValue> out = null;
-    for (int i = 0; i < args.size(); i++) {
+    PyValue[] out = null; // an array, not new ArrayList<>(args), whose getClass() is a native call
+    for (int i = 0, size = args.size(); i < size; i++) {
       PyValue v = args.get(i);
       PyValue c = v;
       if (v instanceof PyValue.PyStr(String s)) {
@@ -31,13 +30,16 @@ final class Conversions {
         }
       }
       if (c != v && out == null) {
-        out = new ArrayList<>(args);
+        out = new PyValue[size];
+        for (int k = 0; k < i; k++) {
+          out[k] = args.get(k);
+        }
       }
       if (out != null) {
-        out.set(i, c);
+        out[i] = c;
       }
     }
-    return out == null ? args : out;
+    return out == null ? args : List.of(out);
   }
 
   private static boolean isPacked(String func, int i) {

@@ -2,8 +2,10 @@ package dev.netdb.cli;
 
 import dev.netdb.AddrInfo;
 import dev.netdb.NetDb;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.RandomAccess;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -111,11 +113,63 @@ final class GetaddrinfoCommand implements Command {
 
   /** Returns Python's list of 5-tuples. */
   static PyValue toPython(List<AddrInfo> results) {
-    List<PyValue> out = new ArrayList<>(results.size());
-    for (AddrInfo ai : results) {
-      out.add(toPython(ai));
+    return new PyValue.PyList(new Results(List.copyOf(results)));
+  }
+
+  /**
+   * Python's list of 5-tuples over the library's results: each tuple is made when it is asked for,
+   * and {@link JsonWriter} writes the list straight from the results ({@link #writeJson}), without
+   * the eight values a tuple is made of. In a batch of getaddrinfo calls, making those values (on
+   * the callback thread) and walking them (on the main thread) was the largest part of the CLI's
+   * work for a call.
+   */
+  static final class Results extends AbstractList<PyValue> implements RandomAccess {
+    private final List<AddrInfo> results;
+
+    private Results(List<AddrInfo> results) {
+      this.results = results;
     }
-    return new PyValue.PyList(out);
+
+    @Override
+    public PyValue get(int index) {
+      return toPython(results.get(index));
+    }
+
+    @Override
+    public int size() {
+      return results.size();
+    }
+
+    /** Appends the list as {@link JsonWriter#array} writes the tuples {@link #get} returns. */
+    void writeJson(StringBuilder out) {
+      out.append('[');
+      for (int i = 0, n = results.size(); i < n; i++) {
+        AddrInfo ai = results.get(i);
+        out.append(i == 0 ? "[" : ", [");
+        constant(out, Constants.family(ai.family()));
+        out.append(", ");
+        constant(out, Constants.socketKind(ai.type()));
+        out.append(", ").append(ai.protocol()).append(", ");
+        JsonWriter.string(out, ai.canonicalName());
+        out.append(", [");
+        JsonWriter.string(out, ai.host());
+        out.append(", ").append(ai.port());
+        if (ai.family() == 10) {
+          out.append(", ").append(ai.flowInfo()).append(", ").append(ai.scopeId());
+        }
+        out.append("]]");
+      }
+      out.append(']');
+    }
+
+    /** Appends an enum member by its name, or a plain int, as {@link JsonWriter#write} does. */
+    private static void constant(StringBuilder out, PyValue v) {
+      if (v instanceof PyValue.PyEnum e) {
+        JsonWriter.string(out, e.name());
+      } else {
+        JsonWriter.write(out, v);
+      }
+    }
   }
 
   /** Returns Python's 5-tuple for one result; IPv6 socket addresses are 4-tuples. */

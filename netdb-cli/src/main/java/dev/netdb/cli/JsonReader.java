@@ -8,10 +8,11 @@ import dev.netdb.cli.PyValue.PyNone;
 import dev.netdb.cli.PyValue.PyStr;
 import dev.netdb.cli.PyValue.PyTuple;
 import java.math.BigInteger;
-import java.util.ArrayList;
+import java.util.AbstractList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 
 /**
  * Decodes one line of JSON into Python values with the rules of Python's {@code json.loads}: arrays
@@ -23,9 +24,20 @@ final class JsonReader {
   /** The nesting depth {@link #readArguments(String)} allows, the batch default. */
   static final int DEFAULT_MAX_DEPTH = 64;
 
+  /**
+   * The most chars, sign included, of an integer read as a {@code long} rather than through
+   * {@link BigInteger}: 18 digits never overflow.
+   */
+  private static final int MAX_LONG_DIGITS = 18;
+
   private final String s;
   private final int maxDepth;
   private int pos;
+  /** Whether the text read so far is what {@code json.dumps} writes for its values. */
+  private boolean canonical = true;
+  /** The items of the arrays being read, innermost last; see {@link #push}. */
+  private PyValue[] items = new PyValue[8];
+  private int top;
 
   private JsonReader(String s, int maxDepth) {
     this.s = s;
@@ -55,9 +67,9 @@ final class JsonReader {
       if (r.pos >= line.length() || line.charAt(r.pos) != '[') {
         return null;
       }
-      PyValue v = r.value(1);
+      PyValue[] args = r.items(1);
       r.skipSpace();
-      return r.pos == line.length() ? ((PyTuple) v).items() : null;
+      return r.pos == line.length() ? new Arguments(args, r.canonical ? line : null) : null;
     } catch (TooDeep e) {
       throw e;
     } catch (Malformed e) {
@@ -65,6 +77,36 @@ final class JsonReader {
     } catch (StackOverflowError e) {
       // Only when --max-depth was raised past what the thread's stack holds.
       throw new TooDeep();
+    }
+  }
+
+  /**
+   * The arguments of one call as read from its line; also the line itself where it is already
+   * what {@link JsonWriter#array} writes for them (Python's {@code json.dumps} of them), so that
+   * the call's echo in the output can be the line as it stands.
+   */
+  static final class Arguments extends AbstractList<PyValue> implements RandomAccess {
+    private final PyValue[] items;
+    private final String json;
+
+    private Arguments(PyValue[] items, String json) {
+      this.items = items;
+      this.json = json;
+    }
+
+    @Override
+    public PyValue get(int index) {
+      return items[index];
+    }
+
+    @Override
+    public int size() {
+      return items.length;
+    }
+
+    /** Returns the line when it is the arguments' JSON to the byte, else null. */
+    String json() {
+      return json;
     }
   }
 
@@ -83,12 +125,16 @@ final class JsonReader {
   }
 
   private void skipSpace() {
+    int start = pos;
     while (pos < s.length()) {
       char c = s.charAt(pos);
       if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-        return;
+        break;
       }
       pos++;
+    }
+    if (pos != start) {
+      canonical = false; // json.dumps puts no space but the one after each comma
     }
   }
 
@@ -97,72 +143,94 @@ final class JsonReader {
     if (pos >= s.length()) {
       throw new Malformed();
     }
-    char c = s.charAt(pos);
-    switch (c) {
-      case '[':
-        return array(depth);
-      case '{':
-        return object(depth);
-      case '"':
-        return new PyStr(string());
-      default:
-        break;
+    // By the first char: json.loads tries its literals only where their first char stands.
+    return switch (s.charAt(pos)) {
+      case '[' -> array(depth);
+      case '{' -> object(depth);
+      case '"' -> new PyStr(string());
+      case 'n' -> literal("null", PyNone.NONE);
+      case 't' -> literal("true", new PyBool(true));
+      case 'f' -> literal("false", new PyBool(false));
+      case 'N' -> literal("NaN", new PyFloat(Double.NaN));
+      case 'I' -> literal("Infinity", new PyFloat(Double.POSITIVE_INFINITY));
+      case '-' -> s.startsWith("-Infinity", pos)
+          ? literal("-Infinity", new PyFloat(Double.NEGATIVE_INFINITY)) : number();
+      default -> number();
+    };
+  }
+
+  /** Returns {@code v} past the literal {@code word}, which must stand at the position. */
+  private PyValue literal(String word, PyValue v) throws Malformed {
+    if (!s.startsWith(word, pos)) {
+      throw new Malformed();
     }
-    if (s.startsWith("null", pos)) {
-      pos += 4;
-      return PyNone.NONE;
-    }
-    if (s.startsWith("true", pos)) {
-      pos += 4;
-      return new PyBool(true);
-    }
-    if (s.startsWith("false", pos)) {
-      pos += 5;
-      return new PyBool(false);
-    }
-    if (s.startsWith("NaN", pos)) {
-      pos += 3;
-      return new PyFloat(Double.NaN);
-    }
-    if (s.startsWith("Infinity", pos)) {
-      pos += 8;
-      return new PyFloat(Double.POSITIVE_INFINITY);
-    }
-    if (s.startsWith("-Infinity", pos)) {
-      pos += 9;
-      return new PyFloat(Double.NEGATIVE_INFINITY);
-    }
-    return number();
+    pos += word.length();
+    return v;
   }
 
   private PyValue array(int depth) throws Malformed {
+    return new PyTuple(List.of(items(depth)));
+  }
+
+  /** Returns the items of the array at the position. */
+  private PyValue[] items(int depth) throws Malformed {
     if (depth > maxDepth) {
       throw new TooDeep();
     }
     pos++;
-    List<PyValue> items = new ArrayList<>();
     skipSpace();
     if (pos < s.length() && s.charAt(pos) == ']') {
       pos++;
-      return new PyTuple(List.copyOf(items));
+      return new PyValue[0];
     }
+    int base = top;
     while (true) {
-      items.add(value(depth + 1));
+      push(value(depth + 1));
       skipSpace();
       char c = next();
       if (c == ']') {
-        return new PyTuple(java.util.Collections.unmodifiableList(items));
+        return pop(base);
       }
       if (c != ',') {
         throw new Malformed();
       }
+      if (pos < s.length() && s.charAt(pos) == ' ') {
+        pos++; // the one space json.dumps writes there; value() finds any other
+      } else {
+        canonical = false;
+      }
     }
+  }
+
+  /**
+   * Pushes an array's item onto {@link #items}. The items of the arrays being read share that one
+   * stack, and a finished array takes its own off the top (a reader lives for one line, so what
+   * is left above the top is soon garbage with it): no list grown item by item, and no {@code
+   * Collections.unmodifiableList}, whose {@code getClass()} showed in a batch's profile as a native
+   * call, one a line.
+   */
+  private void push(PyValue v) {
+    if (top == items.length) {
+      PyValue[] grown = new PyValue[2 * top];
+      System.arraycopy(items, 0, grown, 0, top);
+      items = grown;
+    }
+    items[top++] = v;
+  }
+
+  /** Returns the items pushed since {@code base} and takes them off the stack. */
+  private PyValue[] pop(int base) {
+    PyValue[] out = new PyValue[top - base];
+    System.arraycopy(items, base, out, 0, out.length);
+    top = base;
+    return out;
   }
 
   private PyValue object(int depth) throws Malformed {
     if (depth > maxDepth) {
       throw new TooDeep();
     }
+    canonical = false; // not worth the check: no batch's arguments hold objects but rarely
     pos++;
     Map<String, PyValue> entries = new LinkedHashMap<>();
     skipSpace();
@@ -200,9 +268,24 @@ final class JsonReader {
   }
 
   private String string() throws Malformed {
-    pos++;
+    int start = ++pos;
+    // Most strings have no escape: find the closing quote, and take the chars between as they are.
+    for (int i = start, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (c == '"') {
+        pos = i + 1;
+        return s.substring(start, i);
+      }
+      if (c == '\\' || c < 0x20) {
+        pos = i; // the loop below goes on from the first char that needs more than a copy
+        break;
+      }
+      if (c > 0x7e) {
+        canonical = false; // json.dumps writes it as an escape
+      }
+    }
+    canonical = false; // an escape: json.dumps may write it otherwise
     StringBuilder b = null;
-    int start = pos;
     while (true) {
       char c = next();
       if (c == '"') {
@@ -287,8 +370,28 @@ final class JsonReader {
         }
       }
     }
+    if (isFloat) {
+      canonical = false; // json.dumps writes float.__repr__, not the digits given
+    }
+    if (!isFloat && pos - start <= MAX_LONG_DIGITS) {
+      long v = digits(start, pos);
+      if (v == 0 && pos - start > 1) {
+        canonical = false; // -0, written 0
+      }
+      return PyInt.of(v);
+    }
     String text = s.substring(start, pos);
     return isFloat ? new PyFloat(Double.parseDouble(text)) : new PyInt(new BigInteger(text));
+  }
+
+  /** Returns the value of an optional {@code -} and digits in {@code s[from..to)}; no overflow. */
+  private long digits(int from, int to) {
+    boolean negative = s.charAt(from) == '-';
+    long v = 0;
+    for (int i = negative ? from + 1 : from; i < to; i++) {
+      v = v * 10 + (s.charAt(i) - '0');
+    }
+    return negative ? -v : v;
   }
 
   private boolean isDigit(int i) {

@@ -9,6 +9,8 @@ final class JsonRenderer {
     out.append("{\"call\": ");
     if (o.args() == null) {
       out.append("null");
+    } else if (o.args() instanceof JsonReader.Arguments a && a.json() != null) {
+      out.append(a.json()); // the line read was already the JSON of its arguments
     } else {
       JsonWriter.array(out, o.args());
     }

@@ -1,6 +1,7 @@
 package dev.netdb.cli;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 
@@ -19,13 +20,19 @@ final class JsonWriter {
     switch (v) {
       case PyValue.PyNone n -> out.append("null");
       case PyValue.PyBool b -> out.append(b.value() ? "true" : "false");
-      case PyValue.PyInt i -> out.append(i.value().toString());
+      case PyValue.PyInt i -> integer(out, i.value());
       case PyValue.PyFloat f -> out.append(floatRepr(f.value(), true));
       case PyValue.PyStr s -> string(out, s.value());
       case PyValue.PyBytes b -> out.append('"').append(hex(b.value())).append('"');
       case PyValue.PyEnum e -> string(out, e.name());
       case PyValue.PyTuple t -> array(out, t.items());
-      case PyValue.PyList l -> array(out, l.items());
+      case PyValue.PyList l -> {
+        if (l.items() instanceof GetaddrinfoCommand.Results r) {
+          r.writeJson(out); // the same text, from the library's results without the tuples
+        } else {
+          array(out, l.items());
+        }
+      }
       case PyValue.PyDict d -> object(out, d.entries());
     }
   }
@@ -33,7 +40,8 @@ final class JsonWriter {
   /** Appends an array of values. */
   static void array(StringBuilder out, List<PyValue> items) {
     out.append('[');
-    for (int i = 0; i < items.size(); i++) {
+    // size() once: the lists are of several classes, so each call is an interface dispatch
+    for (int i = 0, n = items.size(); i < n; i++) {
       if (i > 0) {
         out.append(", ");
       }
@@ -57,10 +65,45 @@ final class JsonWriter {
     out.append('}');
   }
 
+  /**
+   * Appends an int as Python's {@code int.__repr__} does. One that fits a {@code long} is
+   * appended as one, without {@link BigInteger#toString()}'s string of its own.
+   */
+  static void integer(StringBuilder out, BigInteger v) {
+    if (v.bitLength() < Long.SIZE) {
+      out.append(v.longValue());
+    } else {
+      out.append(v.toString());
+    }
+  }
+
   /** Appends a JSON string, escaped as Python's {@code ensure_ascii} does. */
   static void string(StringBuilder out, String s) {
     out.append('"');
-    for (int i = 0; i < s.length(); i++) {
+    // Most strings (names, addresses, constants) need no escape: append them whole, and escape
+    // char by char only from the first char that needs it.
+    int n = s.length();
+    int clean = 0;
+    while (clean < n && plain(s.charAt(clean))) {
+      clean++;
+    }
+    if (clean == n) {
+      out.append(s); // not append(s, 0, n): its range check asks the CharSequence for its length
+    } else {
+      out.append(s, 0, clean);
+      escaped(out, s, clean);
+    }
+    out.append('"');
+  }
+
+  /** Reports whether a char stands for itself in {@code ensure_ascii} output. */
+  private static boolean plain(char c) {
+    return c >= 0x20 && c <= 0x7e && c != '"' && c != '\\';
+  }
+
+  /** Appends {@code s} from {@code from} on, each char escaped as {@code ensure_ascii} does. */
+  private static void escaped(StringBuilder out, String s, int from) {
+    for (int i = from; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
         case '"' -> out.append("\\\"");
@@ -83,7 +126,6 @@ final class JsonWriter {
         }
       }
     }
-    out.append('"');
   }
 
   /** Returns bytes as lowercase hex, as Python's {@code bytes.hex()} does. */

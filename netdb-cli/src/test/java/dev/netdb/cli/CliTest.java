@@ -2,6 +2,8 @@ package dev.netdb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -113,6 +115,26 @@ class CliTest {
     assertThat(r.out().lines().count()).isEqualTo(20_000);
     assertThat(r.out().lines().skip(80).findFirst())
         .contains("{\"call\": [80], \"result\": \"http\"}");
+  }
+
+  @Test
+  void batchOutputIsEachLinesOwnOutputAcrossChunksAndLongLines() {
+    // Results collect in chunks of 8192 chars on their way to the writer; lines of every length,
+    // some longer than a chunk, must come out whole and in order.
+    List<String> lines = new ArrayList<>();
+    for (int len : new int[] {0, 1, 100, 4000, 8150, 8192, 9000, 20_000, 3, 50_000, 7}) {
+      lines.add("[\"7f000001\"]");
+      lines.add("[\"" + "\u00e9".repeat(len) + "\"]");
+      lines.add("[" + len + "]");
+    }
+    var batch = CliRunner.run(new FakeNetDb(), String.join("\n", lines) + "\n", "--json",
+        "inet_ntoa", "-");
+    StringBuilder oneByOne = new StringBuilder();
+    for (String line : lines) {
+      oneByOne.append(CliRunner.run(new FakeNetDb(), line + "\n", "--json", "inet_ntoa", "-").out());
+    }
+    assertThat(batch.out().lines().count()).isEqualTo(lines.size());
+    assertThat(batch.out()).isEqualTo(oneByOne.toString());
   }
 
   @Test

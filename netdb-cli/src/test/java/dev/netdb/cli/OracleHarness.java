@@ -135,8 +135,16 @@ final class OracleHarness {
   }
 
   private static List<String> runOracle(String func, String input) {
+    return run(List.of(PYTHON.toString(), oracleScript().toString(), func), input);
+  }
+
+  /**
+   * Runs a command (such as {@code /usr/bin/python3 -c SCRIPT}) with {@code input} on its
+   * standard input, as UTF-8, and returns its output's lines; throws when it exits non-zero.
+   */
+  static List<String> run(List<String> command, String input) {
     try {
-      Process p = new ProcessBuilder(PYTHON.toString(), oracleScript().toString(), func)
+      Process p = new ProcessBuilder(command)
           .redirectError(ProcessBuilder.Redirect.INHERIT)
           .start();
       Thread writer = Thread.ofVirtual().start(() -> {
@@ -149,7 +157,7 @@ final class OracleHarness {
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       writer.join();
       if (p.waitFor() != 0) {
-        throw new IllegalStateException("oracle.py " + func + " exited " + p.exitValue());
+        throw new IllegalStateException(command.get(1) + " exited " + p.exitValue());
       }
       return out.lines().toList();
     } catch (IOException e) {
