@@ -283,7 +283,22 @@ public final class DnsCache implements dev.netdb.observe.CacheStats.Source {
     return merged.sum();
   }
 
-  private record Key(String name, int type, int dnsClass) {}
+  /**
+   * A question as the caches key it. Equality field by field, written out: the record's generated
+   * methods are invokedynamic call sites that a C1-compiled batch calls through method handles on
+   * every query.
+   */
+  private record Key(String name, int type, int dnsClass) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && type == k.type && dnsClass == k.dnsClass && name.equals(k.name);
+    }
+
+    @Override
+    public int hashCode() {
+      return (name.hashCode() * 31 + type) * 31 + dnsClass;
+    }
+  }
 
   private static final class Entry {
     final CompletableFuture<DnsOutcome> future;

@@ -38,6 +38,25 @@ public final class Getaddrinfo {
     String input() {
       return host != null ? host : service;
     }
+
+    /**
+     * Compares field by field, as the record's own would: this is the answer cache's key, and the
+     * generated method is an invokedynamic call site that a C1-compiled batch calls through its
+     * method handles on every lookup.
+     */
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Request r && family == r.family && type == r.type && proto == r.proto
+          && flags == r.flags && java.util.Objects.equals(host, r.host)
+          && java.util.Objects.equals(service, r.service);
+    }
+
+    @Override
+    public int hashCode() {
+      int h = java.util.Objects.hashCode(host);
+      h = h * 31 + java.util.Objects.hashCode(service);
+      return (((h * 31 + family) * 31 + type) * 31 + proto) * 31 + flags;
+    }
   }
 
   private final Environment env;
