@@ -7,6 +7,10 @@
 #
 # Rows (each can be left out; see the variables):
 #   dnsperf, dnsperf-ptr   one socket, WINDOW in flight, A and then PTR queries (SKIP_DNSPERF=1)
+#   c-fresh, c-reconnect, c-shared   a minimal C client (netdb-bench/scripts/udp_client.c, built
+#     with gcc; one thread, epoll, WINDOW in flight): a new socket per query as glibc's send_dg
+#     (socket, connect, send, recv, close), a used socket moved to a fresh port as netdb's epoll
+#     transport does (connect AF_UNSPEC, drain, connect), and one socket for all (SKIP_C=1)
 #   IMPLS (BulkDnsBench, default: netdb netdb-reuse100 netdb-getaddrinfo netdb-getaddrinfo-reuse100 netdb-reverse netty
 #     netty-socket-per-query dnsjava): netdb's DNS client (A; PTR for netdb-reverse; with
 #     udpMaxQueries(100) for netdb-reuse100), the public getaddrinfoAsync (netdb-getaddrinfo, and
@@ -51,6 +55,14 @@ if [ -z "${SKIP_DNSPERF:-}" ]; then
     row "$(echo "$out" | awk -v n="$name" '/Queries per second/ {q = $4} /Queries lost/ {l = $3 " " $4}
       END {printf "%s: %.0f queries/s (lost %s)\n", n, q, l}')"
   done
+fi
+if [ -z "${SKIP_C:-}" ]; then
+  # Reference rows: the same queries from a minimal C client (scripts/udp_client.c), one thread.
+  if command -v gcc >/dev/null && gcc -O2 -o "$dir/udp_client" "$root/netdb-bench/scripts/udp_client.c"; then
+    for mode in fresh reconnect shared; do row "$("$dir/udp_client" "$mode" "$port" "$SECONDS_" "$WINDOW" "$NAMES")"; done
+  else
+    row "c-fresh: skipped (no gcc to build netdb-bench/scripts/udp_client.c)"
+  fi
 fi
 for impl in ${IMPLS-netdb netdb-reuse100 netdb-getaddrinfo netdb-getaddrinfo-reuse100 netdb-reverse netty netty-socket-per-query dnsjava}; do
   # Netty's SLF4J notice about a missing binding is dropped; every other message stays on stderr.
