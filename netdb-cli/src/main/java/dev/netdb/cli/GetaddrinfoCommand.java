@@ -146,9 +146,9 @@ final class GetaddrinfoCommand implements Command {
       for (int i = 0, n = results.size(); i < n; i++) {
         AddrInfo ai = results.get(i);
         out.append(i == 0 ? "[" : ", [");
-        constant(out, Constants.family(ai.family()));
+        JsonWriter.write(out, Constants.family(ai.family()));
         out.append(", ");
-        constant(out, Constants.socketKind(ai.type()));
+        JsonWriter.write(out, Constants.socketKind(ai.type()));
         out.append(", ").append(ai.protocol()).append(", ");
         JsonWriter.string(out, ai.canonicalName());
         out.append(", [");
@@ -160,15 +160,6 @@ final class GetaddrinfoCommand implements Command {
         out.append("]]");
       }
       out.append(']');
-    }
-
-    /** Appends an enum member by its name, or a plain int, as {@link JsonWriter#write} does. */
-    private static void constant(StringBuilder out, PyValue v) {
-      if (v instanceof PyValue.PyEnum e) {
-        JsonWriter.string(out, e.name());
-      } else {
-        JsonWriter.write(out, v);
-      }
     }
   }
 

@@ -313,7 +313,7 @@ final class EpollPoller implements Poller {
   @Override
   public int send(UdpSocket socket, byte[][] datagrams, int from, int to) throws IOException {
     Udp u = (Udp) socket;
-    if (to - from == 1 || datagrams[from].length > SEND_SLOT) return u.send(datagrams[from]) == 0 ? 0 : 1;
+    if (to - from == 1 || datagrams[from].length > SEND_SLOT) return Poller.super.send(socket, datagrams, from, to);
     MessageVector v = sendVector;
     if (v == null) v = sendVector = new MessageVector(arena, SEND_BATCH, SEND_SLOT);
     int n = 0;
